@@ -1,0 +1,187 @@
+package data
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Precision says how much of a Date is known.
+type Precision uint8
+
+// The precisions a Date can have, coarsest first.
+const (
+	PrecisionNone Precision = iota
+	PrecisionYear
+	PrecisionMonth
+	PrecisionDay
+)
+
+// Date is a calendar date known to year, month or day precision. The fields
+// finer than Precision are zero. A Date is written as "2019", "2019-06" or
+// "2019-06-30" (a leading "-" for years before the common era).
+type Date struct {
+	Year      int
+	Month     time.Month
+	Day       int
+	Precision Precision
+}
+
+// DayDate returns a Date known to the day.
+func DayDate(year int, month time.Month, day int) Date {
+	return Date{Year: year, Month: month, Day: day, Precision: PrecisionDay}
+}
+
+// IsZero reports whether d holds no date at all.
+func (d Date) IsZero() bool { return d.Precision == PrecisionNone }
+
+// ParseDate reads "YYYY", "YYYY-MM" or "YYYY-MM-DD". The year may have more
+// than four digits and a leading "-". Every part is checked, so "2019-02-30"
+// and "2019-13" are errors.
+func ParseDate(s string) (Date, error) {
+	if s == "" {
+		return Date{}, fmt.Errorf("empty date")
+	}
+	neg := strings.HasPrefix(s, "-")
+	parts := strings.Split(strings.TrimPrefix(s, "-"), "-")
+	if len(parts) > 3 {
+		return Date{}, fmt.Errorf("%q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
+	}
+	var d Date
+	for i, p := range parts {
+		if p == "" || len(p) > 9 || strings.TrimLeft(p, "0123456789") != "" {
+			return Date{}, fmt.Errorf("%q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
+		}
+		if i > 0 && len(p) != 2 || i == 0 && len(p) < 4 {
+			return Date{}, fmt.Errorf("%q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
+		}
+		n, _ := strconv.Atoi(p)
+		switch i {
+		case 0:
+			d.Year = n
+			if neg {
+				d.Year = -n
+			}
+			d.Precision = PrecisionYear
+		case 1:
+			if n < 1 || n > 12 {
+				return Date{}, fmt.Errorf("%q: month %d is not 1 to 12", s, n)
+			}
+			d.Month = time.Month(n)
+			d.Precision = PrecisionMonth
+		case 2:
+			if last := daysIn(d.Year, d.Month); n < 1 || n > last {
+				return Date{}, fmt.Errorf("%q: %s %d has no day %d", s, d.Month, d.Year, n)
+			}
+			d.Day = n
+			d.Precision = PrecisionDay
+		}
+	}
+	return d, nil
+}
+
+func daysIn(year int, m time.Month) int {
+	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// Start is the first instant of the period d names, in UTC.
+func (d Date) Start() time.Time {
+	m, day := d.Month, d.Day
+	if m == 0 {
+		m = time.January
+	}
+	if day == 0 {
+		day = 1
+	}
+	return time.Date(d.Year, m, day, 0, 0, 0, 0, time.UTC)
+}
+
+// Until is the first instant after the period d names: the next day, month
+// or year.
+func (d Date) Until() time.Time {
+	s := d.Start()
+	switch d.Precision {
+	case PrecisionYear:
+		return s.AddDate(1, 0, 0)
+	case PrecisionMonth:
+		return s.AddDate(0, 1, 0)
+	default:
+		return s.AddDate(0, 0, 1)
+	}
+}
+
+// Before reports whether d starts before e (for equal starts, the coarser
+// date first, so that "2019" sorts before "2019-01-01").
+func (d Date) Before(e Date) bool {
+	a, b := d.Start(), e.Start()
+	if !a.Equal(b) {
+		return a.Before(b)
+	}
+	return d.Precision < e.Precision
+}
+
+// String writes d in the form ParseDate reads.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	y := fmt.Sprintf("%04d", d.Year)
+	if d.Year < 0 {
+		y = fmt.Sprintf("-%04d", -d.Year)
+	}
+	switch d.Precision {
+	case PrecisionYear:
+		return y
+	case PrecisionMonth:
+		return fmt.Sprintf("%s-%02d", y, int(d.Month))
+	}
+	return fmt.Sprintf("%s-%02d-%02d", y, int(d.Month), d.Day)
+}
+
+// Display writes d for people, as precisely as it is known: "Jun 30, 2019",
+// "Jun 2019" or "2019" ("44 BCE" for negative years).
+func (d Date) Display() string {
+	y := strconv.Itoa(d.Year)
+	if d.Year < 0 {
+		y = strconv.Itoa(-d.Year) + " BCE"
+	}
+	switch d.Precision {
+	case PrecisionNone:
+		return ""
+	case PrecisionYear:
+		return y
+	case PrecisionMonth:
+		return d.Month.String()[:3] + " " + y
+	}
+	return fmt.Sprintf("%s %d, %s", d.Month.String()[:3], d.Day, y)
+}
+
+// DisplayRange writes the period from d to end for people, sharing what the
+// two have in common: "Feb 27–28, 2019", "Jun 30 – Jul 2, 2019",
+// "Dec 30, 2019 – Jan 2, 2020". A zero end gives d.Display().
+func DisplayRange(d, end Date) string {
+	if end.IsZero() || end == d {
+		return d.Display()
+	}
+	if d.Precision == PrecisionDay && end.Precision == PrecisionDay && d.Year == end.Year {
+		if d.Month == end.Month {
+			return fmt.Sprintf("%s %d–%d, %d", d.Month.String()[:3], d.Day, end.Day, d.Year)
+		}
+		return fmt.Sprintf("%s %d – %s %d, %d", d.Month.String()[:3], d.Day, end.Month.String()[:3], end.Day, d.Year)
+	}
+	return d.Display() + " – " + end.Display()
+}
+
+// MarshalText writes d as ParseDate reads it.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText reads d with ParseDate.
+func (d *Date) UnmarshalText(b []byte) error {
+	v, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}

@@ -1,0 +1,229 @@
+// Package data holds the timeline's model: events, people and sources, the
+// embedded data set, parsing with validation, and the search index. It knows
+// nothing of Fyne.
+package data
+
+import (
+	"sort"
+	"time"
+)
+
+// Kind says what sort of thing an event is. Each kind has its own marker
+// shape and colour on the timeline.
+type Kind string
+
+// The kinds of event. The set fits the article: written correspondence
+// (letter), shorter or indirect messages (message), the leaders meeting in
+// person (meeting), negotiators meeting (talks), public claims and denials
+// (statement), and dated items that frame the story without being part of the
+// correspondence (context).
+const (
+	KindLetter    Kind = "letter"
+	KindMessage   Kind = "message"
+	KindMeeting   Kind = "meeting"
+	KindTalks     Kind = "talks"
+	KindStatement Kind = "statement"
+	KindContext   Kind = "context"
+)
+
+// Kinds lists every kind in the order legends and filters show them.
+var Kinds = []Kind{KindLetter, KindMessage, KindMeeting, KindTalks, KindStatement, KindContext}
+
+// Valid reports whether k is one of Kinds.
+func (k Kind) Valid() bool {
+	for _, v := range Kinds {
+		if k == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Label is the kind's name for people: "Letter", "Meeting".
+func (k Kind) Label() string {
+	if k == "" {
+		return ""
+	}
+	return string(k[0]-'a'+'A') + string(k[1:])
+}
+
+// Side says where an event sits on the timeline: above the axis, on it or
+// below it.
+type Side int8
+
+// The sides of the axis.
+const (
+	SideAbove Side = -1
+	SideAxis  Side = 0
+	SideBelow Side = 1
+)
+
+// Person is someone (or some body, such as a ministry) that events name as
+// sender, recipient or speaker.
+type Person struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Role string `json:"role,omitempty"`
+	// Side is "above" or "below": where this person's letters, messages and
+	// statements sit on the timeline.
+	Side string `json:"side"`
+}
+
+// Quote is words quoted exactly, with who said or wrote them.
+type Quote struct {
+	Text string `json:"text"`
+	By   string `json:"by"`
+}
+
+// Source is a publication the data set is drawn from.
+type Source struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Publisher string `json:"publisher"`
+	Date      Date   `json:"date"`
+	URL       string `json:"url,omitempty"`
+}
+
+// Event is one dated item of the timeline.
+type Event struct {
+	ID   string
+	Date Date
+	// End is the last day of a range such as a two-day summit; zero for a
+	// single date.
+	End  Date
+	Kind Kind
+	// From and To are Person IDs; set for correspondence, From alone for a
+	// statement.
+	From, To string
+	Title    string
+	// Label is a few words for the timeline; Title when empty.
+	Label      string
+	Summary    string
+	Place      string
+	ReportedBy string
+	Quotes     []Quote
+	Related    []string
+	Source     string
+}
+
+// IsRange reports whether e spans more than its start date.
+func (e *Event) IsRange() bool { return !e.End.IsZero() && e.End != e.Date }
+
+// Start is when e begins.
+func (e *Event) Start() time.Time { return e.Date.Start() }
+
+// Until is the first instant after e: the day after its last day, or after
+// its only date (month or year for coarser dates).
+func (e *Event) Until() time.Time {
+	if e.IsRange() {
+		return e.End.Until()
+	}
+	return e.Date.Until()
+}
+
+// ShortLabel is the few words the timeline shows beside e's marker.
+func (e *Event) ShortLabel() string {
+	if e.Label != "" {
+		return e.Label
+	}
+	return e.Title
+}
+
+// DisplayDate writes e's date or range for people.
+func (e *Event) DisplayDate() string { return DisplayRange(e.Date, e.End) }
+
+// Timeline is a whole validated data set, its events sorted by date.
+type Timeline struct {
+	Title    string
+	Subtitle string
+	Sources  []Source
+	People   []Person
+	Events   []Event
+
+	people map[string]int
+	events map[string]int
+}
+
+// Person returns the person with the given ID.
+func (t *Timeline) Person(id string) (Person, bool) {
+	i, ok := t.people[id]
+	if !ok {
+		return Person{}, false
+	}
+	return t.People[i], true
+}
+
+// PersonName returns the name of the person with the given ID, or the ID.
+func (t *Timeline) PersonName(id string) string {
+	if p, ok := t.Person(id); ok {
+		return p.Name
+	}
+	return id
+}
+
+// Index returns the position in Events of the event with the given ID, or -1.
+func (t *Timeline) Index(id string) int {
+	if i, ok := t.events[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// Source returns the source with the given ID.
+func (t *Timeline) Source(id string) (Source, bool) {
+	for _, s := range t.Sources {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return Source{}, false
+}
+
+// Side returns where e sits: meetings, talks and events with no sender on
+// the axis, the rest on their sender's side.
+func (t *Timeline) Side(e *Event) Side {
+	if e.Kind == KindMeeting || e.Kind == KindTalks || e.From == "" {
+		return SideAxis
+	}
+	p, _ := t.Person(e.From)
+	switch p.Side {
+	case "above":
+		return SideAbove
+	case "below":
+		return SideBelow
+	}
+	return SideAxis
+}
+
+// Span returns the start of the first event and the end of the last.
+func (t *Timeline) Span() (from, until time.Time) {
+	if len(t.Events) == 0 {
+		return
+	}
+	from = t.Events[0].Start()
+	for i := range t.Events {
+		if u := t.Events[i].Until(); u.After(until) {
+			until = u
+		}
+	}
+	return
+}
+
+// index sorts the events and builds the lookup maps.
+func (t *Timeline) index() {
+	sort.SliceStable(t.Events, func(i, j int) bool {
+		a, b := &t.Events[i], &t.Events[j]
+		if a.Date != b.Date {
+			return a.Date.Before(b.Date)
+		}
+		return a.ID < b.ID
+	})
+	t.people = make(map[string]int, len(t.People))
+	for i, p := range t.People {
+		t.people[p.ID] = i
+	}
+	t.events = make(map[string]int, len(t.Events))
+	for i, e := range t.Events {
+		t.events[e.ID] = i
+	}
+}

@@ -1,0 +1,298 @@
+package data
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Problem is one thing wrong with a data file: where it is and what is wrong.
+type Problem struct {
+	// Where names the place: "line 4, column 9", "events[3] \"hanoi\".date".
+	Where string
+	What  string
+}
+
+func (p Problem) String() string {
+	if p.Where == "" {
+		return p.What
+	}
+	return p.Where + ": " + p.What
+}
+
+// Problems is every problem found in a data file. It is the error Parse
+// returns; use errors.As to list them.
+type Problems []Problem
+
+// MaxListed is how many problems Problems.Error spells out before it counts
+// the rest.
+const MaxListed = 20
+
+func (ps Problems) Error() string {
+	var b strings.Builder
+	for i, p := range ps {
+		if i == MaxListed {
+			fmt.Fprintf(&b, "\n… and %d more", len(ps)-MaxListed)
+			break
+		}
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+type fileJSON struct {
+	Title    string       `json:"title"`
+	Subtitle string       `json:"subtitle"`
+	Sources  []sourceJSON `json:"sources"`
+	People   []Person     `json:"people"`
+	Events   []eventJSON  `json:"events"`
+}
+
+type sourceJSON struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Publisher string `json:"publisher"`
+	Date      string `json:"date"`
+	URL       string `json:"url,omitempty"`
+}
+
+type eventJSON struct {
+	ID         string   `json:"id"`
+	Date       string   `json:"date"`
+	End        string   `json:"end,omitempty"`
+	Kind       string   `json:"kind"`
+	From       string   `json:"from,omitempty"`
+	To         string   `json:"to,omitempty"`
+	Title      string   `json:"title"`
+	Label      string   `json:"label,omitempty"`
+	Summary    string   `json:"summary,omitempty"`
+	Place      string   `json:"place,omitempty"`
+	ReportedBy string   `json:"reported_by,omitempty"`
+	Quotes     []Quote  `json:"quotes,omitempty"`
+	Related    []string `json:"related,omitempty"`
+	Source     string   `json:"source,omitempty"`
+}
+
+var slug = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Parse reads a timeline in the app's JSON format (see README.md), checks
+// every field and returns it with its events sorted by date. On any problem
+// it returns nil and a Problems error that lists them all.
+func Parse(b []byte) (*Timeline, error) {
+	if !utf8.Valid(b) {
+		return nil, Problems{{What: "the file is not UTF-8 text"}}
+	}
+	if len(bytes.TrimSpace(b)) == 0 {
+		return nil, Problems{{What: "the file is empty"}}
+	}
+	var f fileJSON
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return nil, Problems{jsonProblem(b, err)}
+	}
+	if dec.More() {
+		return nil, Problems{{Where: position(b, dec.InputOffset()), What: "more data after the end of the timeline"}}
+	}
+	var ps Problems
+	add := func(where, format string, args ...any) {
+		ps = append(ps, Problem{Where: where, What: fmt.Sprintf(format, args...)})
+	}
+	t := &Timeline{Title: strings.TrimSpace(f.Title), Subtitle: f.Subtitle}
+	if t.Title == "" {
+		add("title", "missing")
+	}
+
+	sources := map[string]bool{}
+	for i, s := range f.Sources {
+		where := fmt.Sprintf("sources[%d]", i)
+		src := Source{ID: s.ID, Title: s.Title, Publisher: s.Publisher, URL: s.URL}
+		if !slug.MatchString(s.ID) {
+			add(where+".id", "%q is not a lowercase slug like \"voa-2020\"", s.ID)
+		} else if sources[s.ID] {
+			add(where+".id", "%q is used twice", s.ID)
+		}
+		sources[s.ID] = true
+		if s.Title == "" {
+			add(where+".title", "missing")
+		}
+		if s.Date != "" {
+			d, err := ParseDate(s.Date)
+			if err != nil {
+				add(where+".date", "%v", err)
+			}
+			src.Date = d
+		}
+		t.Sources = append(t.Sources, src)
+	}
+
+	people := map[string]bool{}
+	for i, p := range f.People {
+		where := fmt.Sprintf("people[%d]", i)
+		if !slug.MatchString(p.ID) {
+			add(where+".id", "%q is not a lowercase slug like \"kim\"", p.ID)
+		} else if people[p.ID] {
+			add(where+".id", "%q is used twice", p.ID)
+		}
+		people[p.ID] = true
+		if strings.TrimSpace(p.Name) == "" {
+			add(where+".name", "missing")
+		}
+		if p.Side != "above" && p.Side != "below" {
+			add(where+".side", "%q is not \"above\" or \"below\"", p.Side)
+		}
+		t.People = append(t.People, p)
+	}
+
+	if len(f.Events) == 0 {
+		add("events", "no events")
+	}
+	ids := make(map[string]bool, len(f.Events))
+	for i, r := range f.Events {
+		if ids[r.ID] && slug.MatchString(r.ID) {
+			add(fmt.Sprintf("events[%d] %q.id", i, r.ID), "is used twice")
+		}
+		ids[r.ID] = true
+	}
+	for i, r := range f.Events {
+		where := fmt.Sprintf("events[%d]", i)
+		if r.ID != "" {
+			where += fmt.Sprintf(" %q", r.ID)
+		}
+		field := func(name string) string { return where + "." + name }
+		e := Event{ID: r.ID, Kind: Kind(r.Kind), From: r.From, To: r.To,
+			Title: strings.TrimSpace(r.Title), Label: strings.TrimSpace(r.Label), Summary: r.Summary, Place: r.Place,
+			ReportedBy: r.ReportedBy, Quotes: r.Quotes, Related: r.Related, Source: r.Source}
+		if !slug.MatchString(r.ID) {
+			add(field("id"), "%q is not a lowercase slug like \"hanoi-summit\"", r.ID)
+		}
+		var err error
+		if r.Date == "" {
+			add(field("date"), "missing")
+		} else if e.Date, err = ParseDate(r.Date); err != nil {
+			add(field("date"), "%v", err)
+		}
+		if r.End != "" {
+			if e.End, err = ParseDate(r.End); err != nil {
+				add(field("end"), "%v", err)
+			} else if !e.Date.IsZero() && e.End.Until().Before(e.Date.Until()) {
+				add(field("end"), "%s is before the start, %s", r.End, r.Date)
+			}
+		}
+		switch {
+		case r.Kind == "":
+			add(field("kind"), "missing")
+		case !e.Kind.Valid():
+			add(field("kind"), "%q is not one of %s", r.Kind, kindList())
+		}
+		for _, p := range []struct{ name, id string }{{"from", r.From}, {"to", r.To}} {
+			if p.id != "" && !people[p.id] {
+				add(field(p.name), "%q is not one of the people", p.id)
+			}
+		}
+		switch e.Kind {
+		case KindLetter, KindMessage:
+			if r.From == "" {
+				add(field("from"), "missing: a %s needs a sender", r.Kind)
+			}
+			if r.To == "" {
+				add(field("to"), "missing: a %s needs a recipient", r.Kind)
+			}
+		case KindStatement:
+			if r.From == "" {
+				add(field("from"), "missing: a statement needs who made it")
+			}
+		}
+		if e.Title == "" {
+			add(field("title"), "missing")
+		}
+		for j, q := range r.Quotes {
+			if strings.TrimSpace(q.Text) == "" {
+				add(field(fmt.Sprintf("quotes[%d].text", j)), "missing")
+			}
+			if strings.TrimSpace(q.By) == "" {
+				add(field(fmt.Sprintf("quotes[%d].by", j)), "missing: say who said it")
+			}
+		}
+		for j, id := range r.Related {
+			switch {
+			case id == r.ID:
+				add(field(fmt.Sprintf("related[%d]", j)), "an event cannot be related to itself")
+			case !ids[id]:
+				add(field(fmt.Sprintf("related[%d]", j)), "%q is not the id of any event", id)
+			}
+		}
+		if r.Source != "" && !sources[r.Source] {
+			add(field("source"), "%q is not one of the sources", r.Source)
+		}
+		t.Events = append(t.Events, e)
+	}
+	if len(ps) > 0 {
+		return nil, ps
+	}
+	t.index()
+	return t, nil
+}
+
+func kindList() string {
+	s := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		s[i] = string(k)
+	}
+	return strings.Join(s, ", ")
+}
+
+// jsonProblem turns an encoding/json error into a Problem that names the
+// line and column, and the field where the decoder knows it.
+func jsonProblem(b []byte, err error) Problem {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return Problem{Where: position(b, syn.Offset), What: "not valid JSON: " + strings.TrimPrefix(syn.Error(), "json: ")}
+	case errors.As(err, &typ):
+		where := position(b, typ.Offset)
+		if typ.Field != "" {
+			where += ", " + typ.Field
+		}
+		if typ.Field == "" && typ.Value == "array" {
+			return Problem{Where: where, What: "the file is a JSON array; a timeline is an object with \"title\" and \"events\""}
+		}
+		return Problem{Where: where, What: fmt.Sprintf("a JSON %s where a %s belongs", typ.Value, typeName(typ.Type.String()))}
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return Problem{Where: position(b, int64(len(b))), What: "the file ends in the middle of the timeline"}
+	}
+	return Problem{What: strings.TrimPrefix(err.Error(), "json: ")}
+}
+
+func typeName(t string) string {
+	switch {
+	case strings.HasPrefix(t, "[]"):
+		return "list"
+	case t == "string":
+		return "string"
+	case strings.HasPrefix(t, "data."):
+		return "object"
+	}
+	return t
+}
+
+// position turns a byte offset into "line L, column C" (1-based, columns in
+// characters).
+func position(b []byte, off int64) string {
+	if off > int64(len(b)) {
+		off = int64(len(b))
+	}
+	before := b[:off]
+	line := bytes.Count(before, []byte{'\n'}) + 1
+	col := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
+	return fmt.Sprintf("line %d, column %d", line, col)
+}
