@@ -1,0 +1,124 @@
+package data
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+const validDoc = `{
+  "title": "T",
+  "people": [{"id": "a", "name": "A", "side": "above"}, {"id": "b", "name": "B", "side": "below"}],
+  "sources": [{"id": "s", "title": "S", "publisher": "P", "date": "2020-09"}],
+  "events": [
+    {"id": "two", "date": "2019-02-27", "end": "2019-02-28", "kind": "meeting", "title": "Two"},
+    {"id": "one", "date": "2018", "kind": "letter", "from": "a", "to": "b", "title": "One", "related": ["two"], "source": "s"}
+  ]
+}`
+
+func TestParseValid(t *testing.T) {
+	tl, err := Parse([]byte(validDoc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tl.Events[0].ID != "one" || tl.Events[1].ID != "two" {
+		t.Errorf("events not sorted by date: %s, %s", tl.Events[0].ID, tl.Events[1].ID)
+	}
+	if got := tl.Events[0].DisplayDate(); got != "2018" {
+		t.Errorf("year precision kept: got %q", got)
+	}
+	if got := tl.Events[1].DisplayDate(); got != "Feb 27–28, 2019" {
+		t.Errorf("range: got %q", got)
+	}
+	if tl.Index("two") != 1 || tl.PersonName("b") != "B" {
+		t.Error("lookups")
+	}
+}
+
+// TestParseProblems checks that each kind of mistake gives a problem that
+// names the event and the field.
+func TestParseProblems(t *testing.T) {
+	tests := []struct {
+		name, from, to string // replace from with to in validDoc
+		where, what    string
+	}{
+		{"unknown kind", `"kind": "meeting"`, `"kind": "summit"`, `events[0] "two".kind`, `"summit" is not one of`},
+		{"missing kind", `"kind": "meeting", `, ``, `events[0] "two".kind`, "missing"},
+		{"bad date", `"date": "2019-02-27"`, `"date": "2019-02-30"`, `events[0] "two".date`, "has no day 30"},
+		{"bad month", `"date": "2019-02-27"`, `"date": "2019-13"`, `events[0] "two".date`, "month 13"},
+		{"date form", `"date": "2019-02-27"`, `"date": "27/02/2019"`, `events[0] "two".date`, "is not YYYY"},
+		{"missing date", `"date": "2019-02-27", `, ``, `events[0] "two".date`, "missing"},
+		{"end before start", `"end": "2019-02-28"`, `"end": "2019-02-26"`, `events[0] "two".end`, "before the start"},
+		{"duplicate id", `"id": "one"`, `"id": "two"`, `events[1] "two".id`, "used twice"},
+		{"dangling related", `"related": ["two"]`, `"related": ["three"]`, `events[1] "one".related[0]`, `"three" is not the id`},
+		{"self related", `"related": ["two"]`, `"related": ["one"]`, `events[1] "one".related[0]`, "itself"},
+		{"unknown person", `"from": "a"`, `"from": "c"`, `events[1] "one".from`, `"c" is not one of the people`},
+		{"letter without recipient", `, "to": "b"`, ``, `events[1] "one".to`, "needs a recipient"},
+		{"unknown source", `"source": "s"`, `"source": "x"`, `events[1] "one".source`, "not one of the sources"},
+		{"missing title", `"title": "Two"`, `"title": " "`, `events[0] "two".title`, "missing"},
+		{"bad id", `"id": "one"`, `"id": "One Two"`, `events[1] "One Two".id`, "slug"},
+		{"bad side", `"side": "below"`, `"side": "left"`, `people[1].side`, "above"},
+		{"no title", `"title": "T"`, `"title": ""`, `title`, "missing"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := strings.Replace(validDoc, tc.from, tc.to, 1)
+			if doc == validDoc {
+				t.Fatalf("test case does not change the document")
+			}
+			_, err := Parse([]byte(doc))
+			var ps Problems
+			if !errors.As(err, &ps) {
+				t.Fatalf("err = %v, want Problems", err)
+			}
+			for _, p := range ps {
+				if p.Where == tc.where && strings.Contains(p.What, tc.what) {
+					return
+				}
+			}
+			t.Errorf("no problem at %s saying %q; got:\n%v", tc.where, tc.what, err)
+		})
+	}
+}
+
+func TestParseBadFiles(t *testing.T) {
+	tests := []struct{ name, doc, want string }{
+		{"empty", "  \n", "empty"},
+		{"array", `[{"title": "x"}]`, "JSON array"},
+		{"syntax", "{\n  \"title\": \"T\",\n  \"events\": [,]\n}", "line 3, column"},
+		{"truncated", `{"title": "T", "events": [`, "ends in the middle"},
+		{"binary", "\x00\xff\xfe", "not UTF-8"},
+		{"wrong type", `{"title": 5}`, "a JSON number where a string belongs"},
+		{"unknown field", `{"title": "T", "evnts": []}`, `unknown field "evnts"`},
+		{"trailing", `{"title": "T", "events": []} {}`, "more data after"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse([]byte(tc.doc))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("err = %v, want it to say %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(validDoc))
+	f.Add(Embedded())
+	f.Add([]byte(`{"title":"x","events":[{"id":"a","date":"-0044-03-15","kind":"context","title":"Ides"}]}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		tl, err := Parse(b)
+		if err == nil {
+			for i := 1; i < len(tl.Events); i++ {
+				if tl.Events[i].Date.Before(tl.Events[i-1].Date) {
+					t.Fatalf("events not sorted at %d", i)
+				}
+			}
+			return
+		}
+		var ps Problems
+		if !errors.As(err, &ps) || len(ps) == 0 {
+			t.Fatalf("error is not Problems: %v", err)
+		}
+	})
+}
