@@ -16,16 +16,35 @@ const (
 	PrecisionYear
 	PrecisionMonth
 	PrecisionDay
+	// The time-of-day precisions, for imported timelines (TimelineJS dates
+	// may carry an hour, minute, second and millisecond). The Trump–Kim data
+	// set uses none of them.
+	PrecisionHour
+	PrecisionMinute
+	PrecisionSecond
+	PrecisionMillisecond
 )
 
-// Date is a calendar date known to year, month or day precision. The fields
-// finer than Precision are zero. A Date is written as "2019", "2019-06" or
-// "2019-06-30" (a leading "-" for years before the common era).
+// MinYear and MaxYear bound the years a timeline can show; importers refuse
+// dates outside them with a message.
+const (
+	MinYear = -9999
+	MaxYear = 9999
+)
+
+// Date is a calendar date known to year, month or day precision, or to a
+// time of day (UTC) on that day. The fields finer than Precision are zero. A
+// Date is written as "2019", "2019-06" or "2019-06-30" (a leading "-" for
+// years before the common era), and with a time as "2019-06-30T15",
+// "2019-06-30T15:04", "2019-06-30T15:04:05" or "2019-06-30T15:04:05.000".
 type Date struct {
 	Year      int
 	Month     time.Month
 	Day       int
 	Precision Precision
+	// Hour, Minute, Second and Millisecond are the time of day, for
+	// precisions finer than PrecisionDay.
+	Hour, Minute, Second, Millisecond int
 }
 
 // DayDate returns a Date known to the day.
@@ -39,9 +58,25 @@ func (d Date) IsZero() bool { return d.Precision == PrecisionNone }
 // ParseDate reads "YYYY", "YYYY-MM" or "YYYY-MM-DD". The year may have more
 // than four digits and a leading "-". Every part is checked, so "2019-02-30"
 // and "2019-13" are errors.
+//
+// A day may be followed by a time of day, "T15", "T15:04", "T15:04:05" or
+// "T15:04:05.000", which sets the finer precisions.
 func ParseDate(s string) (Date, error) {
 	if s == "" {
 		return Date{}, fmt.Errorf("empty date")
+	}
+	if day, clock, ok := strings.Cut(s, "T"); ok {
+		d, err := ParseDate(day)
+		if err != nil {
+			return Date{}, err
+		}
+		if d.Precision != PrecisionDay {
+			return Date{}, fmt.Errorf("%q: a time of day needs a full date before it", s)
+		}
+		if err := d.parseClock(clock); err != nil {
+			return Date{}, fmt.Errorf("%q: %w", s, err)
+		}
+		return d, nil
 	}
 	neg := strings.HasPrefix(s, "-")
 	parts := strings.Split(strings.TrimPrefix(s, "-"), "-")
@@ -81,6 +116,37 @@ func ParseDate(s string) (Date, error) {
 	return d, nil
 }
 
+// parseClock reads "15", "15:04", "15:04:05" or "15:04:05.000" into d.
+func (d *Date) parseClock(s string) error {
+	hms, ms, hasMS := strings.Cut(s, ".")
+	parts := strings.Split(hms, ":")
+	if len(parts) > 3 || hasMS && len(parts) != 3 {
+		return fmt.Errorf("time %q is not HH, HH:MM, HH:MM:SS or HH:MM:SS.mmm", s)
+	}
+	if hasMS {
+		parts = append(parts, ms)
+	}
+	limits := []int{23, 59, 59, 999}
+	fields := []*int{&d.Hour, &d.Minute, &d.Second, &d.Millisecond}
+	names := []string{"hour", "minute", "second", "millisecond"}
+	for i, p := range parts {
+		width := 2
+		if i == 3 {
+			width = 3
+		}
+		if len(p) != width || strings.TrimLeft(p, "0123456789") != "" {
+			return fmt.Errorf("time %q is not HH, HH:MM, HH:MM:SS or HH:MM:SS.mmm", s)
+		}
+		n, _ := strconv.Atoi(p)
+		if n > limits[i] {
+			return fmt.Errorf("%s %d is not 0 to %d", names[i], n, limits[i])
+		}
+		*fields[i] = n
+		d.Precision = PrecisionHour + Precision(i)
+	}
+	return nil
+}
+
 func daysIn(year int, m time.Month) int {
 	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
@@ -94,7 +160,7 @@ func (d Date) Start() time.Time {
 	if day == 0 {
 		day = 1
 	}
-	return time.Date(d.Year, m, day, 0, 0, 0, 0, time.UTC)
+	return time.Date(d.Year, m, day, d.Hour, d.Minute, d.Second, d.Millisecond*int(time.Millisecond), time.UTC)
 }
 
 // Until is the first instant after the period d names: the next day, month
@@ -106,6 +172,14 @@ func (d Date) Until() time.Time {
 		return s.AddDate(1, 0, 0)
 	case PrecisionMonth:
 		return s.AddDate(0, 1, 0)
+	case PrecisionHour:
+		return s.Add(time.Hour)
+	case PrecisionMinute:
+		return s.Add(time.Minute)
+	case PrecisionSecond:
+		return s.Add(time.Second)
+	case PrecisionMillisecond:
+		return s.Add(time.Millisecond)
 	default:
 		return s.AddDate(0, 0, 1)
 	}
@@ -135,8 +209,29 @@ func (d Date) String() string {
 		return y
 	case PrecisionMonth:
 		return fmt.Sprintf("%s-%02d", y, int(d.Month))
+	case PrecisionDay:
+		return fmt.Sprintf("%s-%02d-%02d", y, int(d.Month), d.Day)
 	}
-	return fmt.Sprintf("%s-%02d-%02d", y, int(d.Month), d.Day)
+	return fmt.Sprintf("%s-%02d-%02dT%s", y, int(d.Month), d.Day, d.clock(false))
+}
+
+// clock writes d's time of day as precisely as it is known: "15", "15:04",
+// "15:04:05", "15:04:05.000"; forPeople writes an hour alone as "15:00".
+func (d Date) clock(forPeople bool) string {
+	switch d.Precision {
+	case PrecisionHour:
+		if forPeople {
+			return fmt.Sprintf("%02d:00", d.Hour)
+		}
+		return fmt.Sprintf("%02d", d.Hour)
+	case PrecisionMinute:
+		return fmt.Sprintf("%02d:%02d", d.Hour, d.Minute)
+	case PrecisionSecond:
+		return fmt.Sprintf("%02d:%02d:%02d", d.Hour, d.Minute, d.Second)
+	case PrecisionMillisecond:
+		return fmt.Sprintf("%02d:%02d:%02d.%03d", d.Hour, d.Minute, d.Second, d.Millisecond)
+	}
+	return ""
 }
 
 // Display writes d for people, as precisely as it is known: "Jun 30, 2019",
@@ -153,8 +248,10 @@ func (d Date) Display() string {
 		return y
 	case PrecisionMonth:
 		return d.Month.String()[:3] + " " + y
+	case PrecisionDay:
+		return fmt.Sprintf("%s %d, %s", d.Month.String()[:3], d.Day, y)
 	}
-	return fmt.Sprintf("%s %d, %s", d.Month.String()[:3], d.Day, y)
+	return fmt.Sprintf("%s %d, %s, %s", d.Month.String()[:3], d.Day, y, d.clock(true))
 }
 
 // DisplayRange writes the period from d to end for people, sharing what the
@@ -163,6 +260,10 @@ func (d Date) Display() string {
 func DisplayRange(d, end Date) string {
 	if end.IsZero() || end == d {
 		return d.Display()
+	}
+	if d.Precision > PrecisionDay && end.Precision > PrecisionDay &&
+		d.Year == end.Year && d.Month == end.Month && d.Day == end.Day {
+		return d.Display() + "–" + end.clock(true)
 	}
 	if d.Precision == PrecisionDay && end.Precision == PrecisionDay && d.Year == end.Year {
 		if d.Month == end.Month {

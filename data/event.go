@@ -104,6 +104,42 @@ type Event struct {
 	Quotes     []Quote
 	Related    []string
 	Source     string
+
+	// Group is the lane or category an imported event belongs to
+	// (TimelineJS's "group"); empty for none.
+	Group string
+	// Media is the picture, video or page an imported event points to. It is
+	// kept as text and a link; nothing is fetched.
+	Media Media
+	// DateText, when set, is how the source wants the date written ("Early
+	// summer 1815"); DisplayDate returns it instead of the computed range.
+	DateText string
+}
+
+// Media is what an imported event shows beside its text: a link with its
+// caption and credit, all plain text.
+type Media struct {
+	// URL is the address of the picture, video or page.
+	URL string
+	// Embed is media given inline rather than as a link (a TimelineJS
+	// blockquote), as plain text.
+	Embed     string
+	Caption   string
+	Credit    string
+	Thumbnail string
+	Alt       string
+}
+
+// IsZero reports whether m holds nothing.
+func (m Media) IsZero() bool { return m == Media{} }
+
+// Era is a named stretch of time, drawn as a shaded band behind the events.
+type Era struct {
+	Title   string
+	Summary string
+	Start   Date
+	// End is the last date of the era, inclusive.
+	End Date
 }
 
 // IsRange reports whether e spans more than its start date.
@@ -129,8 +165,14 @@ func (e *Event) ShortLabel() string {
 	return e.Title
 }
 
-// DisplayDate writes e's date or range for people.
-func (e *Event) DisplayDate() string { return DisplayRange(e.Date, e.End) }
+// DisplayDate writes e's date or range for people: DateText when the source
+// gave one, else the range as precisely as it is known.
+func (e *Event) DisplayDate() string {
+	if e.DateText != "" {
+		return e.DateText
+	}
+	return DisplayRange(e.Date, e.End)
+}
 
 // Timeline is a whole validated data set, its events sorted by date.
 type Timeline struct {
@@ -139,6 +181,9 @@ type Timeline struct {
 	Sources  []Source
 	People   []Person
 	Events   []Event
+	// Eras are the named stretches of time of an imported timeline, in the
+	// order the file gives them.
+	Eras []Era
 
 	people map[string]int
 	events map[string]int
@@ -207,6 +252,20 @@ func (t *Timeline) Span() (from, until time.Time) {
 		}
 	}
 	return
+}
+
+// Groups lists the distinct non-empty Event.Group values in the order they
+// first appear among the date-sorted events.
+func (t *Timeline) Groups() []string {
+	var groups []string
+	seen := map[string]bool{}
+	for i := range t.Events {
+		if g := t.Events[i].Group; g != "" && !seen[g] {
+			seen[g] = true
+			groups = append(groups, g)
+		}
+	}
+	return groups
 }
 
 // index sorts the events and builds the lookup maps.
