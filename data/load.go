@@ -1,0 +1,224 @@
+package data
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// The limits on a file Load opens. Bigger files are refused with a message
+// before they are read into memory.
+const (
+	MaxFileSize = 50 << 20
+	MaxEvents   = 200_000
+)
+
+// Format is a kind of timeline file.
+type Format int
+
+// The formats Load reads.
+const (
+	FormatUnknown    Format = iota
+	FormatApp               // this app's JSON, as the embedded data set
+	FormatTimelineJS        // TimelineJS JSON
+	FormatCSV               // a TimelineJS spreadsheet saved as CSV (or TSV)
+)
+
+func (f Format) String() string {
+	switch f {
+	case FormatApp:
+		return "app JSON"
+	case FormatTimelineJS:
+		return "TimelineJS JSON"
+	case FormatCSV:
+		return "TimelineJS spreadsheet"
+	}
+	return "unknown"
+}
+
+var utf8BOM = []byte("\xef\xbb\xbf")
+
+// Sniff tells the format of a file from its name and its first bytes: a
+// JSON object is the app's format when its "title" is text or it has
+// "people" or "sources", TimelineJS otherwise; anything else is a
+// spreadsheet when its name ends in .csv, .tsv or .txt or its first line
+// names TimelineJS columns.
+func Sniff(name string, head []byte) Format {
+	head = bytes.TrimLeft(bytes.TrimPrefix(head, utf8BOM), " \t\r\n")
+	ext := strings.ToLower(filepath.Ext(name))
+	if len(head) > 0 && head[0] == '{' {
+		return sniffJSON(head)
+	}
+	if ext == ".json" || len(head) > 0 && head[0] == '[' {
+		return FormatTimelineJS // the JSON reader explains what is wrong
+	}
+	if ext == ".csv" || ext == ".tsv" || ext == ".txt" {
+		return FormatCSV
+	}
+	line := head
+	if i := bytes.IndexAny(line, "\r\n"); i >= 0 {
+		line = line[:i]
+	}
+	l := strings.ToLower(string(line))
+	if strings.Contains(l, "year") && (strings.Contains(l, "headline") || strings.Contains(l, "month")) {
+		return FormatCSV
+	}
+	return FormatUnknown
+}
+
+// sniffJSON looks at the start of a JSON object for the app's own keys.
+func sniffJSON(b []byte) Format {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return FormatTimelineJS
+	}
+	for dec.More() {
+		k, err := dec.Token()
+		if err != nil {
+			break
+		}
+		switch k {
+		case "people", "sources", "subtitle":
+			return FormatApp
+		case "title":
+			if v, err := dec.Token(); err == nil {
+				if _, isText := v.(string); isText {
+					return FormatApp
+				}
+			}
+			return FormatTimelineJS
+		case "scale", "eras":
+			return FormatTimelineJS
+		}
+		var skip json.RawMessage
+		if dec.Decode(&skip) != nil {
+			break
+		}
+	}
+	return FormatTimelineJS
+}
+
+// Load reads a timeline file of any format Load knows (see Sniff): the
+// app's JSON, TimelineJS JSON or a TimelineJS spreadsheet as CSV. It
+// returns the usable events and the problems of what was skipped, each
+// naming its place ("row 14, column Month: '13' is not a month";
+// "events[3].start_date.year: missing"). The app's JSON is checked as
+// strictly as the embedded data: any problem and nothing loads.
+//
+// The error is non-nil when nothing is usable: a file that is empty, binary,
+// not UTF-8, too big (over MaxFileSize bytes or MaxEvents events, refused
+// before reading it all when r can say its size), or without one good event.
+// It wraps the Problems, which are returned too. Name is the file's name,
+// used to sniff its format, to title a timeline that has no title, and in
+// the error.
+func Load(name string, r io.Reader) (*Timeline, Problems, error) {
+	fail := func(p Problem) (*Timeline, Problems, error) {
+		ps := Problems{p}
+		return nil, ps, fmt.Errorf("data: %s: %w", filepath.Base(name), ps)
+	}
+	if size, ok := readerSize(r); ok && size > MaxFileSize {
+		return fail(tooBig(size))
+	}
+	b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, nil, fmt.Errorf("data: reading %s: %w", filepath.Base(name), err)
+	}
+	if len(b) > MaxFileSize {
+		return fail(Problem{What: fmt.Sprintf("the file is over %d MB; bigger files are refused", MaxFileSize>>20)})
+	}
+	if p, ok := checkText(b); !ok {
+		return fail(p)
+	}
+	b = bytes.TrimPrefix(b, utf8BOM)
+	switch Sniff(name, b) {
+	case FormatApp:
+		t, err := Parse(b)
+		if err != nil {
+			var ps Problems
+			if !errors.As(err, &ps) {
+				ps = Problems{{What: err.Error()}}
+			}
+			return nil, ps, fmt.Errorf("data: %s: %w", filepath.Base(name), ps)
+		}
+		return t, nil, nil
+	case FormatTimelineJS:
+		return ParseTimelineJS(filepath.Base(name), b)
+	case FormatCSV:
+		return ParseCSV(filepath.Base(name), b)
+	}
+	return fail(Problem{Where: "line 1", What: "not a timeline: expected TimelineJS JSON, a TimelineJS spreadsheet saved as CSV, or this app's JSON"})
+}
+
+// LoadFile is Load for a file on disk. It refuses a file over MaxFileSize
+// before opening it.
+func LoadFile(path string) (*Timeline, Problems, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("data: %w", err)
+	}
+	if fi.IsDir() {
+		ps := Problems{{What: "is a folder, not a file"}}
+		return nil, ps, fmt.Errorf("data: %s: %w", filepath.Base(path), ps)
+	}
+	if fi.Size() > MaxFileSize {
+		ps := Problems{tooBig(fi.Size())}
+		return nil, ps, fmt.Errorf("data: %s: %w", filepath.Base(path), ps)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("data: %w", err)
+	}
+	defer f.Close()
+	return Load(path, f)
+}
+
+func tooBig(size int64) Problem {
+	return Problem{What: fmt.Sprintf("the file is %.1f MB; files over %d MB are refused", float64(size)/(1<<20), MaxFileSize>>20)}
+}
+
+// readerSize tells how many bytes r holds, when it can say.
+func readerSize(r io.Reader) (int64, bool) {
+	switch v := r.(type) {
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := v.Stat(); err == nil && fi.Mode().IsRegular() {
+			return fi.Size(), true
+		}
+	case interface{ Len() int }:
+		return int64(v.Len()), true
+	}
+	return 0, false
+}
+
+// checkText refuses what is not a text file: empty, binary, UTF-16 or not
+// valid UTF-8, naming where the first bad byte is.
+func checkText(b []byte) (Problem, bool) {
+	switch {
+	case len(bytes.TrimSpace(bytes.TrimPrefix(b, utf8BOM))) == 0:
+		return Problem{What: "the file is empty"}, false
+	case bytes.HasPrefix(b, []byte{0xff, 0xfe}) || bytes.HasPrefix(b, []byte{0xfe, 0xff}):
+		return Problem{What: "the file is UTF-16 text; save it as UTF-8 (in a spreadsheet: CSV UTF-8)"}, false
+	}
+	head := b[:min(len(b), 8000)]
+	if i := bytes.IndexByte(head, 0); i >= 0 {
+		return Problem{Where: position(b, int64(i)), What: "the file is binary, not a text timeline"}, false
+	}
+	if !utf8.Valid(b) {
+		off := 0
+		for off < len(b) {
+			r, size := utf8.DecodeRune(b[off:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			off += size
+		}
+		return Problem{Where: position(b, int64(off)), What: fmt.Sprintf("byte 0x%02x is not UTF-8 text; save the file as UTF-8", b[off])}, false
+	}
+	return Problem{}, true
+}

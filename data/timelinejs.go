@@ -1,0 +1,569 @@
+package data
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// This file reads TimelineJS JSON (https://timeline.knightlab.com/docs/json-format.html)
+// and holds what the TimelineJS JSON and spreadsheet importers share:
+// building dates from their parts, turning slides into events, and giving
+// the events unique slug IDs.
+
+// dateParts is a date as an importer finds it: each part as text, empty
+// when absent, with the name of the place it came from for problems.
+type dateParts struct {
+	year, month, day, hour, minute, second, millisecond string
+	// where names each part's place: "events[3].start_date.month" or
+	// "row 14, column Month".
+	where func(part string) string
+}
+
+func (p dateParts) empty() bool {
+	return p.year == "" && p.month == "" && p.day == "" && p.hour == "" &&
+		p.minute == "" && p.second == "" && p.millisecond == ""
+}
+
+// date builds a Date as precise as the finest part given. A part finer than
+// one missing ("day" with no "month") and any number out of range is a
+// problem; ok is false when there was any.
+func (p dateParts) date(ps *Problems) (d Date, ok bool) {
+	ok = true
+	bad := func(part, format string, args ...any) {
+		*ps = append(*ps, Problem{Where: p.where(part), What: fmt.Sprintf(format, args...)})
+		ok = false
+	}
+	if p.year == "" {
+		bad("year", "missing")
+		return Date{}, false
+	}
+	y, err := wholeNumber(p.year)
+	switch {
+	case err != nil:
+		bad("year", "'%s' is not a year", p.year)
+		return Date{}, false
+	case y < MinYear || y > MaxYear:
+		bad("year", "%s is outside the years this timeline can show (%d BCE to %d)", p.year, -MinYear, MaxYear)
+		return Date{}, false
+	}
+	d = Date{Year: int(y), Precision: PrecisionYear}
+	parts := []struct {
+		name, text string
+		max        int
+		set        func(int)
+	}{
+		{"month", p.month, 12, func(n int) { d.Month = time.Month(n) }},
+		{"day", p.day, 31, func(n int) { d.Day = n }},
+		{"hour", p.hour, 23, func(n int) { d.Hour = n }},
+		{"minute", p.minute, 59, func(n int) { d.Minute = n }},
+		{"second", p.second, 59, func(n int) { d.Second = n }},
+		{"millisecond", p.millisecond, 999, func(n int) { d.Millisecond = n }},
+	}
+	missing := ""
+	for i, part := range parts {
+		if part.text == "" {
+			if missing == "" {
+				missing = part.name
+			}
+			continue
+		}
+		if missing != "" {
+			bad(part.name, "a %s needs a %s", part.name, missing)
+			return Date{}, false
+		}
+		n, err := wholeNumber(part.text)
+		lo := int64(1)
+		if i >= 2 {
+			lo = 0
+		}
+		limit := int64(part.max)
+		if part.name == "day" {
+			limit = int64(daysIn(d.Year, d.Month))
+		}
+		if err != nil || n < lo || n > limit {
+			switch part.name {
+			case "day":
+				if err == nil && n >= 1 && n <= 31 {
+					bad(part.name, "'%s' is not a day of %s %s", part.text, d.Month, yearText(d.Year))
+				} else {
+					bad(part.name, "'%s' is not a day", part.text)
+				}
+			case "millisecond":
+				bad(part.name, "'%s' is not a millisecond (0 to 999)", part.text)
+			default:
+				bad(part.name, "'%s' is not a%s %s", part.text, map[bool]string{true: "n"}[part.name == "hour"], part.name)
+			}
+			return Date{}, false
+		}
+		part.set(int(n))
+		d.Precision = PrecisionMonth + Precision(i)
+	}
+	return d, ok
+}
+
+// yearText writes a year for a message: "1815", "44 BCE".
+func yearText(y int) string {
+	if y < 0 {
+		return strconv.Itoa(-y) + " BCE"
+	}
+	return strconv.Itoa(y)
+}
+
+// wholeNumber reads an integer written as "1815", "-44", "+7", "1815.0" or
+// "1.8e3". It refuses fractions and values beyond int32, which no date part
+// reaches.
+func wholeNumber(s string) (int64, error) {
+	s = strings.TrimSpace(s)
+	if n, err := strconv.ParseInt(strings.TrimPrefix(s, "+"), 10, 64); err == nil {
+		return n, nil
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) || f != math.Trunc(f) {
+		return 0, fmt.Errorf("%q is not a whole number", s)
+	}
+	// Beyond int32 no date part is valid; clamp so the caller's range
+	// check names the value.
+	return int64(math.Max(math.MinInt32-1, math.Min(math.MaxInt32+1, f))), nil
+}
+
+// slide is one TimelineJS slide (an event, an era or the title) as both
+// importers find it, its text still HTML.
+type slide struct {
+	start, end  Date
+	hasEnd      bool
+	headline    string
+	text        string
+	media       Media
+	mediaURL    string
+	group       string
+	displayDate string
+	uniqueID    string
+}
+
+// importer builds a Timeline from slides, giving each event a unique ID.
+type importer struct {
+	t       *Timeline
+	ps      Problems
+	wantIDs []string
+}
+
+func newImporter() *importer { return &importer{t: &Timeline{}} }
+
+func (im *importer) problem(where, format string, args ...any) {
+	im.ps = append(im.ps, Problem{Where: where, What: fmt.Sprintf(format, args...)})
+}
+
+// checkRange reports an end before its start; where names the end.
+func (im *importer) checkRange(s *slide, where string) bool {
+	if s.hasEnd && s.end.Until().Before(s.start.Until()) {
+		im.problem(where, "%s is before the start, %s", s.end.Display(), s.start.Display())
+		return false
+	}
+	return true
+}
+
+// addEvent turns a slide into an event: HTML rendered as plain text, kind
+// context, no sender.
+func (im *importer) addEvent(s *slide) {
+	e := Event{
+		Date:     s.start,
+		Kind:     KindContext,
+		Title:    collapseSpaces(strings.ReplaceAll(PlainText(s.headline), "\n", " ")),
+		Summary:  PlainText(s.text),
+		Group:    strings.TrimSpace(s.group),
+		DateText: strings.TrimSpace(s.displayDate),
+		Media:    s.media,
+	}
+	if s.hasEnd && s.end != s.start {
+		e.End = s.end
+	}
+	url := strings.TrimSpace(s.mediaURL)
+	if strings.HasPrefix(url, "<") {
+		e.Media.Embed = PlainText(url)
+	} else {
+		e.Media.URL = url
+	}
+	e.Media.Caption = PlainText(e.Media.Caption)
+	e.Media.Credit = PlainText(e.Media.Credit)
+	e.Media.Alt = PlainText(e.Media.Alt)
+	e.Media.Thumbnail = strings.TrimSpace(e.Media.Thumbnail)
+	if e.Title == "" {
+		e.Label = firstWords(e.Summary, 6)
+		if e.Label == "" {
+			e.Label = firstWords(e.Media.Caption+" "+e.Media.Embed, 6)
+		}
+	}
+	im.t.Events = append(im.t.Events, e)
+	im.wantIDs = append(im.wantIDs, strings.TrimSpace(s.uniqueID))
+}
+
+// addEra turns a slide into an era; an era needs both dates.
+func (im *importer) addEra(s *slide) {
+	im.t.Eras = append(im.t.Eras, Era{
+		Title:   collapseSpaces(strings.ReplaceAll(PlainText(s.headline), "\n", " ")),
+		Summary: PlainText(s.text),
+		Start:   s.start,
+		End:     s.end,
+	})
+}
+
+// firstWords returns up to n words of s, with "…" when it cut.
+func firstWords(s string, n int) string {
+	w := strings.Fields(s)
+	if len(w) > n {
+		return strings.Join(w[:n], " ") + "…"
+	}
+	return strings.Join(w, " ")
+}
+
+// finish gives every event an ID (the file's own where it is a free slug,
+// else one made from the headline, made unique with "-2", "-3"…) and sorts
+// the events. It returns an error when no event is usable.
+func (im *importer) finish(name string) (*Timeline, Problems, error) {
+	t := im.t
+	used := make(map[string]bool, len(t.Events))
+	for i, want := range im.wantIDs {
+		if want != "" && slug.MatchString(want) && !used[want] {
+			used[want] = true
+			t.Events[i].ID = want
+		}
+	}
+	for i := range t.Events {
+		e := &t.Events[i]
+		if e.ID != "" {
+			continue
+		}
+		base := slugOf(im.wantIDs[i], 48)
+		if base == "" {
+			base = slugOf(e.Title, 48)
+		}
+		if base == "" {
+			base = slugOf(e.Label, 48)
+		}
+		if base == "" {
+			base = "event-" + slugOf(e.Date.String(), 48)
+			if e.Date.Year < 0 {
+				base = "event-bce-" + slugOf(e.Date.String(), 48)
+			}
+		}
+		id := base
+		for n := 2; used[id]; n++ {
+			id = fmt.Sprintf("%s-%d", base, n)
+		}
+		used[id] = true
+		e.ID = id
+	}
+	if t.Title == "" {
+		t.Title = titleFromName(name)
+	}
+	if len(t.Events) == 0 {
+		if len(im.ps) == 0 {
+			im.problem("", "the file has no events")
+		}
+		return nil, im.ps, fmt.Errorf("data: %s: nothing to show: %w", name, im.ps)
+	}
+	t.index()
+	return t, im.ps, nil
+}
+
+// titleFromName makes a title from a file name: "women_in_computing.json"
+// gives "women in computing".
+func titleFromName(name string) string {
+	base := name
+	if i := strings.LastIndexAny(base, `/\`); i >= 0 {
+		base = base[i+1:]
+	}
+	if i := strings.LastIndexByte(base, '.'); i > 0 {
+		base = base[:i]
+	}
+	return collapseSpaces(strings.NewReplacer("_", " ", "-", " ").Replace(base))
+}
+
+// jsonObject is a JSON object being read field by field, with its path for
+// problems.
+type jsonObject struct {
+	path   string
+	fields map[string]json.RawMessage
+	ps     *Problems
+}
+
+// jsonKind names the kind of JSON value raw holds.
+func jsonKind(raw json.RawMessage) string {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return "nothing"
+	}
+	switch raw[0] {
+	case '{':
+		return "object"
+	case '[':
+		return "list"
+	case '"':
+		return "string"
+	case 't', 'f':
+		return "true or false"
+	case 'n':
+		return "null"
+	}
+	return "number"
+}
+
+// asObject reads raw as a JSON object; null gives an empty one. Anything
+// else is a problem at path, and ok is false.
+func asObject(raw json.RawMessage, path string, ps *Problems) (o jsonObject, ok bool) {
+	o = jsonObject{path: path, ps: ps}
+	switch k := jsonKind(raw); k {
+	case "null":
+		return o, true
+	case "object":
+		if err := json.Unmarshal(raw, &o.fields); err != nil {
+			*ps = append(*ps, Problem{Where: path, What: "not a valid JSON object"})
+			return o, false
+		}
+		return o, true
+	default:
+		*ps = append(*ps, Problem{Where: path, What: fmt.Sprintf("a JSON %s where an object belongs", k)})
+		return o, false
+	}
+}
+
+func (o jsonObject) has(key string) bool {
+	raw, ok := o.fields[key]
+	return ok && jsonKind(raw) != "null"
+}
+
+func (o jsonObject) where(key string) string {
+	if o.path == "" {
+		return key
+	}
+	return o.path + "." + key
+}
+
+// object reads a nested object; a missing or null one is empty.
+func (o jsonObject) object(key string) (jsonObject, bool) {
+	raw, ok := o.fields[key]
+	if !ok {
+		return jsonObject{path: o.where(key), ps: o.ps}, true
+	}
+	return asObject(raw, o.where(key), o.ps)
+}
+
+// text reads a string field; a number is taken as its digits, a missing or
+// null field is "". Anything else is a problem.
+func (o jsonObject) text(key string) (string, bool) {
+	raw, ok := o.fields[key]
+	if !ok {
+		return "", true
+	}
+	switch k := jsonKind(raw); k {
+	case "null":
+		return "", true
+	case "string":
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			*o.ps = append(*o.ps, Problem{Where: o.where(key), What: "not a valid JSON string"})
+			return "", false
+		}
+		return s, true
+	case "number":
+		return string(bytes.TrimSpace(raw)), true
+	default:
+		*o.ps = append(*o.ps, Problem{Where: o.where(key), What: fmt.Sprintf("a JSON %s where text belongs", k)})
+		return "", false
+	}
+}
+
+// date reads a TimelineJS date object.
+func (o jsonObject) date(key string) (d Date, display string, present, ok bool) {
+	do, ok := o.object(key)
+	if !ok {
+		return Date{}, "", true, false
+	}
+	if len(do.fields) == 0 {
+		return Date{}, "", false, true
+	}
+	var p dateParts
+	p.where = func(part string) string { return do.where(part) }
+	good := true
+	for _, f := range []struct {
+		key string
+		dst *string
+	}{{"year", &p.year}, {"month", &p.month}, {"day", &p.day}, {"hour", &p.hour},
+		{"minute", &p.minute}, {"second", &p.second}, {"millisecond", &p.millisecond},
+		{"display_date", &display}} {
+		s, ok := do.text(f.key)
+		good = good && ok
+		*f.dst = strings.TrimSpace(s)
+	}
+	if !good {
+		return Date{}, "", true, false
+	}
+	if p.empty() {
+		if display != "" {
+			return Date{}, display, false, true
+		}
+		return Date{}, "", false, true
+	}
+	d, ok = p.date(o.ps)
+	return d, display, true, ok
+}
+
+// readSlide reads the parts of a TimelineJS slide that the app keeps.
+func readSlide(o jsonObject) (s slide, ok bool) {
+	ok = true
+	var startDisplay, endDisplay string
+	var good bool
+	s.start, startDisplay, _, good = o.date("start_date")
+	ok = ok && good
+	s.end, endDisplay, s.hasEnd, good = o.date("end_date")
+	ok = ok && good
+	text, good := o.object("text")
+	ok = ok && good
+	media, good := o.object("media")
+	ok = ok && good
+	for _, f := range []struct {
+		o   jsonObject
+		key string
+		dst *string
+	}{
+		{text, "headline", &s.headline}, {text, "text", &s.text},
+		{media, "url", &s.mediaURL}, {media, "caption", &s.media.Caption},
+		{media, "credit", &s.media.Credit}, {media, "thumbnail", &s.media.Thumbnail},
+		{media, "alt", &s.media.Alt},
+		{o, "group", &s.group}, {o, "display_date", &s.displayDate}, {o, "unique_id", &s.uniqueID},
+	} {
+		v, good := f.o.text(f.key)
+		ok = ok && good
+		*f.dst = v
+	}
+	if strings.TrimSpace(s.displayDate) == "" {
+		s.displayDate = strings.TrimSpace(startDisplay)
+		if endDisplay != "" && s.displayDate != "" {
+			s.displayDate += " – " + strings.TrimSpace(endDisplay)
+		}
+	}
+	return s, ok
+}
+
+// ParseTimelineJS reads a TimelineJS JSON file: its title slide, events and
+// eras. Events and eras with problems are skipped and their problems
+// returned; the error is non-nil only when no event is usable. Name is the
+// file's name, for the title when the file has none and for the error.
+func ParseTimelineJS(name string, b []byte) (*Timeline, Problems, error) {
+	im := newImporter()
+	var top map[string]json.RawMessage
+	if p, ok := decodeTop(b, &top); !ok {
+		im.ps = append(im.ps, p)
+		return nil, im.ps, fmt.Errorf("data: %s: %w", name, im.ps)
+	}
+	root := jsonObject{fields: top, ps: &im.ps}
+	var events, eras []json.RawMessage
+	for _, l := range []struct {
+		key string
+		dst *[]json.RawMessage
+	}{{"events", &events}, {"eras", &eras}} {
+		raw, ok := top[l.key]
+		if !ok || jsonKind(raw) == "null" {
+			continue
+		}
+		if k := jsonKind(raw); k != "list" {
+			im.problem(l.key, "a JSON %s where a list belongs", k)
+			continue
+		}
+		if err := json.Unmarshal(raw, l.dst); err != nil {
+			im.problem(l.key, "not a valid JSON list")
+		}
+	}
+	if len(events)+len(eras) > MaxEvents {
+		im.ps = Problems{{Where: "events", What: fmt.Sprintf("%d events; files with more than %d are refused", len(events)+len(eras), MaxEvents)}}
+		return nil, im.ps, fmt.Errorf("data: %s: %w", name, im.ps)
+	}
+
+	if scale, ok := root.text("scale"); ok {
+		switch strings.ToLower(strings.TrimSpace(scale)) {
+		case "", "human":
+		case "cosmological":
+			im.problem("scale", "\"cosmological\" timelines are not supported: this app shows the years %d BCE to %d, and events outside them are skipped", -MinYear, MaxYear)
+		default:
+			im.problem("scale", "%q is not \"human\" or \"cosmological\"; taken as \"human\"", scale)
+		}
+	}
+	if jsonKind(top["title"]) == "string" {
+		// A hand-written file may give the title as plain text.
+		s, _ := root.text("title")
+		im.t.Title = collapseSpaces(strings.ReplaceAll(PlainText(s), "\n", " "))
+	} else if title, ok := root.object("title"); ok && len(title.fields) > 0 {
+		s, _ := readSlide(title)
+		im.t.Title = collapseSpaces(strings.ReplaceAll(PlainText(s.headline), "\n", " "))
+		im.t.Subtitle = PlainText(s.text)
+	}
+
+	for i, raw := range events {
+		path := fmt.Sprintf("events[%d]", i)
+		o, ok := asObject(raw, path, &im.ps)
+		if !ok {
+			continue
+		}
+		s, ok := readSlide(o)
+		if !ok {
+			continue
+		}
+		if s.start.IsZero() {
+			im.problem(path+".start_date", "missing")
+			continue
+		}
+		if !im.checkRange(&s, path+".end_date") {
+			continue
+		}
+		im.addEvent(&s)
+	}
+	for i, raw := range eras {
+		path := fmt.Sprintf("eras[%d]", i)
+		o, ok := asObject(raw, path, &im.ps)
+		if !ok {
+			continue
+		}
+		s, ok := readSlide(o)
+		if !ok {
+			continue
+		}
+		switch {
+		case s.start.IsZero():
+			im.problem(path+".start_date", "missing")
+		case !s.hasEnd:
+			im.problem(path+".end_date", "missing: an era needs an end")
+		case im.checkRange(&s, path+".end_date"):
+			im.addEra(&s)
+		}
+	}
+	if len(events) == 0 && len(im.ps) == 0 {
+		im.problem("events", "missing: the file has no events")
+	}
+	return im.finish(name)
+}
+
+// decodeTop decodes a whole JSON document into v, turning a failure into a
+// Problem that names the line and column.
+func decodeTop(b []byte, v any) (Problem, bool) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if err := dec.Decode(v); err != nil {
+		p := jsonProblem(b, err)
+		if strings.Contains(p.What, "JSON array") {
+			p.What = "the file is a JSON array; a TimelineJS file is an object with \"events\""
+		}
+		if p.Where == "" {
+			p.Where = position(b, dec.InputOffset())
+		}
+		return p, false
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return Problem{Where: position(b, dec.InputOffset()), What: "more data after the end of the timeline"}, false
+	}
+	return Problem{}, true
+}
