@@ -76,12 +76,37 @@ func ParseCSV(name string, b []byte) (*Timeline, Problems, error) {
 	}
 
 	s := &csvSheet{col: map[string]int{}}
+	// Rows are numbered as a spreadsheet shows them: encoding/csv skips
+	// empty lines, which a spreadsheet shows as empty rows, so count them
+	// from the lines between records.
+	nextLine, offset := 1, int64(0)
+	read := func() ([]string, error) {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return nil, err
+		}
+		start := nextLine
+		var pe *csv.ParseError
+		switch {
+		case err == nil:
+			start, _ = r.FieldPos(0)
+		case errors.As(err, &pe):
+			start = pe.StartLine
+		}
+		s.row += 1 + max(0, start-nextLine)
+		end := r.InputOffset()
+		nextLine += bytes.Count(b[offset:end], []byte{'\n'})
+		if end == int64(len(b)) && len(b) > 0 && b[len(b)-1] != '\n' {
+			nextLine++
+		}
+		offset = end
+		return rec, err
+	}
 	// The header is the first row that is not blank.
 	for {
-		rec, err := r.Read()
-		s.row++
+		rec, err := read()
 		if err == io.EOF {
-			return fail("", "the file is empty")
+			return fail("row 1", "the file is empty")
 		}
 		if err != nil {
 			return fail(csvWhere(s.row, err), "%s", csvError(err))
@@ -115,11 +140,10 @@ func ParseCSV(name string, b []byte) (*Timeline, Problems, error) {
 	sawTitle := false
 	items := 0
 	for {
-		rec, err := r.Read()
+		rec, err := read()
 		if err == io.EOF {
 			break
 		}
-		s.row++
 		if err != nil {
 			im.problem(csvWhere(s.row, err), "%s", csvError(err))
 			continue
@@ -189,6 +213,9 @@ func ParseCSV(name string, b []byte) (*Timeline, Problems, error) {
 		}
 		im.addEvent(&sl)
 	}
+	if len(im.t.Events) == 0 && len(im.ps) == 0 {
+		im.problem(fmt.Sprintf("rows 2 to %d", max(2, s.row)), "no events: every row is blank, a title or an era")
+	}
 	return im.finish(name)
 }
 
@@ -209,6 +236,7 @@ func csvDateParts(s *csvSheet, prefix string, ps *Problems, ok *bool) dateParts 
 		return s.where(prefix + "time")
 	}
 	if t := s.get(prefix + "time"); t != "" {
+		p.clock = t
 		var err error
 		p.hour, p.minute, p.second, p.millisecond, err = splitTime(t)
 		if err != nil {

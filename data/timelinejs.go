@@ -20,6 +20,9 @@ import (
 // when absent, with the name of the place it came from for problems.
 type dateParts struct {
 	year, month, day, hour, minute, second, millisecond string
+	// clock, when set, is the time of day as one text (a spreadsheet's
+	// Time column), for problems with its parts.
+	clock string
 	// where names each part's place: "events[3].start_date.month" or
 	// "row 14, column Month".
 	where func(part string) string
@@ -87,6 +90,10 @@ func (p dateParts) date(ps *Problems) (d Date, ok bool) {
 			limit = int64(daysIn(d.Year, d.Month))
 		}
 		if err != nil || n < lo || n > limit {
+			if i >= 2 && p.clock != "" {
+				bad(part.name, "'%s' is not a time: there is no %s %s", p.clock, part.name, part.text)
+				return Date{}, false
+			}
 			switch part.name {
 			case "day":
 				if err == nil && n >= 1 && n <= 31 {
@@ -264,7 +271,7 @@ func (im *importer) finish(name string) (*Timeline, Problems, error) {
 	}
 	if len(t.Events) == 0 {
 		if len(im.ps) == 0 {
-			im.problem("", "the file has no events")
+			im.problem("events", "the file has no events")
 		}
 		return nil, im.ps, fmt.Errorf("data: %s: nothing to show: %w", name, im.ps)
 	}
@@ -556,6 +563,7 @@ func decodeTop(b []byte, v any) (Problem, bool) {
 		p := jsonProblem(b, err)
 		if strings.Contains(p.What, "JSON array") {
 			p.What = "the file is a JSON array; a TimelineJS file is an object with \"events\""
+			p.Where = position(b, int64(bytes.IndexByte(b, '[')))
 		}
 		if p.Where == "" {
 			p.Where = position(b, dec.InputOffset())

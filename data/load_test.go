@@ -1,0 +1,607 @@
+package data
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/iotest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/import/golden")
+
+// interopDir holds real TimelineJS files no one on this project wrote.
+const interopDir = "../../shared/interop/timelinejs"
+
+// dump writes everything Load gave, for golden files and for comparing two
+// loads.
+func dump(t *Timeline, ps Problems, err error) string {
+	var b strings.Builder
+	if t != nil {
+		fmt.Fprintf(&b, "title: %q\nsubtitle: %q\n%d events, %d eras, groups %q\n", t.Title, t.Subtitle, len(t.Events), len(t.Eras), t.Groups())
+		for i := range t.Events {
+			e := &t.Events[i]
+			fmt.Fprintf(&b, "\nevent %s\n  date: %s", e.ID, e.Date)
+			if !e.End.IsZero() {
+				fmt.Fprintf(&b, " to %s", e.End)
+			}
+			fmt.Fprintf(&b, " shown %q\n  kind: %s\n  title: %q\n", e.DisplayDate(), e.Kind, e.Title)
+			if e.Label != "" {
+				fmt.Fprintf(&b, "  label: %q\n", e.Label)
+			}
+			if e.Summary != "" {
+				fmt.Fprintf(&b, "  text: %q\n", e.Summary)
+			}
+			if e.Group != "" {
+				fmt.Fprintf(&b, "  group: %q\n", e.Group)
+			}
+			if e.From != "" || e.To != "" {
+				fmt.Fprintf(&b, "  from %q to %q\n", e.From, e.To)
+			}
+			if !e.Media.IsZero() {
+				fmt.Fprintf(&b, "  media: %+q\n", e.Media)
+			}
+		}
+		for _, era := range t.Eras {
+			fmt.Fprintf(&b, "\nera %q %s to %s\n", era.Title, era.Start, era.End)
+			if era.Summary != "" {
+				fmt.Fprintf(&b, "  text: %q\n", era.Summary)
+			}
+		}
+	}
+	if len(ps) > 0 {
+		fmt.Fprintf(&b, "\nproblems:\n")
+		for _, p := range ps {
+			fmt.Fprintf(&b, "  %s\n", p)
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(&b, "\nerror: %v\n", err)
+	}
+	return b.String()
+}
+
+// goldenFiles lists the interop corpus and the small files under
+// testdata/import that each test one rule.
+func goldenFiles(t *testing.T) []string {
+	t.Helper()
+	var files []string
+	for _, pattern := range []string{interopDir + "/*", "testdata/import/*"} {
+		m, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range m {
+			if fi, err := os.Stat(f); err == nil && fi.Mode().IsRegular() && !strings.HasSuffix(f, ".md") {
+				files = append(files, f)
+			}
+		}
+	}
+	return files
+}
+
+func TestLoadGolden(t *testing.T) {
+	files := goldenFiles(t)
+	if len(files) < 20 {
+		t.Fatalf("found only %d files to test; is %s there?", len(files), interopDir)
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			tl, ps, err := LoadFile(f)
+			got := dump(tl, ps, err)
+			golden := filepath.Join("testdata", "import", "golden", filepath.Base(f)+".golden")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -run TestLoadGolden -update to write it, then read it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("Load(%s) differs from %s:\n%s", f, golden, diffLines(string(want), got))
+			}
+		})
+	}
+}
+
+// diffLines shows the first lines where want and got differ.
+func diffLines(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < max(len(w), len(g)) && shown < 10; i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			fmt.Fprintf(&b, "line %d:\n  want %s\n  got  %s\n", i+1, wl, gl)
+			shown++
+		}
+	}
+	return b.String()
+}
+
+// TestInteropEveryEventAndEra counts the events and eras of the real
+// TimelineJS files independently of the importer, by the keys the files
+// use, and checks that Load keeps every one with its headline.
+func TestInteropEveryEventAndEra(t *testing.T) {
+	tests := []struct {
+		file          string
+		events, eras  int
+		headlineCount func(b []byte) int
+	}{
+		{"women_in_computing.json", 10, 0, nil},
+		{"eras.json", 20, 3, nil},
+		{"women_in_computing.csv", 10, 0, nil},
+		{"my-own-timeline.csv", 10, 0, nil},
+	}
+	for _, tt := range tests {
+		path := filepath.Join(interopDir, tt.file)
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Independent count: every slide with a start date has a "year"
+		// (JSON), every data row starts a new line with a year (CSV).
+		var slides int
+		if strings.HasSuffix(tt.file, ".json") {
+			slides = strings.Count(string(b), `"start_date"`) - strings.Count(string(b), `"year": ""`)
+		} else {
+			for _, line := range strings.Split(string(b), "\n") {
+				if len(line) > 0 && line[0] >= '0' && line[0] <= '9' {
+					slides++
+				}
+			}
+		}
+		if slides != tt.events+tt.eras {
+			t.Fatalf("%s: the test's own count of slides is %d, want %d", tt.file, slides, tt.events+tt.eras)
+		}
+		tl, ps, err := LoadFile(path)
+		if err != nil || len(ps) > 0 {
+			t.Fatalf("%s: %v %v", tt.file, err, ps)
+		}
+		if len(tl.Events) != tt.events || len(tl.Eras) != tt.eras {
+			t.Errorf("%s: %d events and %d eras, want %d and %d", tt.file, len(tl.Events), len(tl.Eras), tt.events, tt.eras)
+		}
+		for _, e := range tl.Events {
+			for _, w := range strings.Fields(e.Title) {
+				if isASCII(w) && !strings.Contains(string(b), w) {
+					t.Errorf("%s: event %s has headline %q: %q is not in the file", tt.file, e.ID, e.Title, w)
+				}
+			}
+			if e.Title == "" {
+				t.Errorf("%s: event %s has no headline", tt.file, e.ID)
+			}
+			if e.Kind != KindContext || e.From != "" || e.To != "" {
+				t.Errorf("%s: event %s is kind %q from %q: imported events are context with no sender", tt.file, e.ID, e.Kind, e.From)
+			}
+			if !slug.MatchString(e.ID) {
+				t.Errorf("%s: id %q is not a slug", tt.file, e.ID)
+			}
+		}
+	}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// TestInteropJSONMatchesCSV: the corpus holds the same timeline as JSON and
+// as CSV; both must load to the same events (the files differ only in one
+// media item).
+func TestInteropJSONMatchesCSV(t *testing.T) {
+	j, _, err := LoadFile(filepath.Join(interopDir, "women_in_computing.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _, err := LoadFile(filepath.Join(interopDir, "women_in_computing.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if j.Title != c.Title || j.Subtitle != c.Subtitle {
+		t.Errorf("titles differ: %q/%q and %q/%q", j.Title, j.Subtitle, c.Title, c.Subtitle)
+	}
+	if len(j.Events) != len(c.Events) {
+		t.Fatalf("%d events from JSON, %d from CSV", len(j.Events), len(c.Events))
+	}
+	for i := range j.Events {
+		a, b := j.Events[i], c.Events[i]
+		if a.ID != b.ID || a.Date != b.Date || a.End != b.End || a.Title != b.Title || a.Summary != b.Summary {
+			t.Errorf("event %d differs:\nJSON %+v\nCSV  %+v", i, a, b)
+		}
+	}
+}
+
+func TestLoadRules(t *testing.T) {
+	tests := []struct {
+		file string
+		// check is called with what Load returned.
+		check func(t *testing.T, tl *Timeline, ps Problems, err error)
+	}{
+		{"tjs_rules.json", func(t *testing.T, tl *Timeline, ps Problems, err error) {
+			noProblems(t, ps, err)
+			wantEvent(t, tl, "year-as-a-number", "1815", "1815")
+			wantEvent(t, tl, "year-as-text-with-a-month", "1815-12", "Dec 1815")
+			wantEvent(t, tl, "a-range", "1815-12-10/1852-11-27", "Dec 10, 1815 – Nov 27, 1852")
+			wantEvent(t, tl, "ides-of-march", "-0044-03-15", "Mar 15, 44 BCE")
+			wantEvent(t, tl, "moon-landing", "1969-07-20T20:17/1969-07-21T02:56:15", "Jul 20, 1969, 20:17 – Jul 21, 1969, 02:56:15")
+			wantEvent(t, tl, "one-millisecond-in", "2000-01-01T00:00:00.001", "Jan 1, 2000, 00:00:00.001")
+			wantEvent(t, tl, "date-text-from-the-date-object", "1776", "Summer 1776")
+			wantEvent(t, tl, "date-text-from-the-slide", "1492", "Autumn 1492")
+			wantEvent(t, tl, "empty-strings-are-absent-parts", "1908", "1908")
+			wantEvent(t, tl, "last-day-the-timeline-shows", "9999-12-31", "Dec 31, 9999")
+			wantEvent(t, tl, "first-year-the-timeline-shows", "-9999", "9999 BCE")
+			wantEvent(t, tl, "year-written-1910-0", "1910", "1910")
+			if tl.Title != "Rules & dates" || tl.Subtitle != "First paragraph.\n\nSecond, with a link (https://example.org/a?b=1&c=2)." {
+				t.Errorf("title %q, subtitle %q", tl.Title, tl.Subtitle)
+			}
+			if e := event(t, tl, "html-text"); e != nil {
+				want := "One & two\u00a0three ééé.\n\nLine\nbreak and bold and a link (https://example.org/).\n\nhttps://same.example/"
+				if e.Summary != want {
+					t.Errorf("HTML text rendered as %q, want %q", e.Summary, want)
+				}
+			}
+			if e := event(t, tl, "media"); e != nil {
+				want := Media{URL: "https://example.org/pic.jpg", Caption: "Source (https://example.org/src) caption",
+					Credit: "Credit & thanks", Thumbnail: "https://example.org/t.jpg", Alt: "A picture"}
+				if e.Media != want {
+					t.Errorf("media %+v, want %+v", e.Media, want)
+				}
+			}
+			if e := event(t, tl, "blockquote-media"); e != nil && (e.Media.URL != "" || e.Media.Embed != "Words said. Someone") {
+				t.Errorf("blockquote media kept as %+v", e.Media)
+			}
+			if e := event(t, tl, "no-headline-here-only-some-words"); e != nil && (e.Title != "" || e.Label != "No headline here, only some words…") {
+				t.Errorf("event without headline: title %q, label %q", e.Title, e.Label)
+			}
+			for _, id := range []string{"my-own-id", "same-headline", "same-headline-2", "not-a-slug"} {
+				event(t, tl, id)
+			}
+			if g := tl.Groups(); strings.Join(g, ",") != "Rome,People" {
+				t.Errorf("groups %q, want Rome then People (by date)", g)
+			}
+			if len(tl.Eras) != 2 || tl.Eras[0].Title != "Before the common era" || tl.Eras[0].Start.Year != -500 ||
+				tl.Eras[0].End.Year != -1 || tl.Eras[1].End != DayDate(99, 12, 31) || tl.Eras[1].Start.Precision != PrecisionMonth {
+				t.Errorf("eras %+v", tl.Eras)
+			}
+		}},
+		{"tjs_broken.json", func(t *testing.T, tl *Timeline, ps Problems, err error) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(tl.Events) != 2 || tl.Events[0].Title != "Good one" || tl.Events[1].Title != "Good two" {
+				t.Errorf("kept %d events, want the two good ones", len(tl.Events))
+			}
+			if len(tl.Eras) != 1 || tl.Eras[0].Title != "Good era" {
+				t.Errorf("eras %+v, want only the good one", tl.Eras)
+			}
+			wantProblems(t, ps,
+				"events[1].start_date: missing",
+				"events[2].start_date.year: missing",
+				"events[3].start_date.month: '13' is not a month",
+				"events[4].start_date.day: '29' is not a day of February 1900",
+				"events[5].start_date.day: a day needs a month",
+				"events[6].start_date.year: 'nineteen' is not a year",
+				"events[7].start_date.year: '1900.5' is not a year",
+				"events[8].start_date.hour: '24' is not an hour",
+				"events[9].end_date: 1899 is before the start, 1900",
+				"events[10].text.headline: a JSON list where text belongs",
+				"events[11].start_date.year: a JSON true or false where text belongs",
+				"events[12]: a JSON string where an object belongs",
+				"events[13].start_date.year: 12000 is outside the years this timeline can show (9999 BCE to 9999)",
+				"eras[0].end_date: missing: an era needs an end",
+				"eras[1].end_date: 1940 is before the start, 1950",
+			)
+		}},
+		{"tjs_cosmological.json", func(t *testing.T, tl *Timeline, ps Problems, err error) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(tl.Events) != 1 || tl.Events[0].Title != "Writing" {
+				t.Errorf("events %+v, want only Writing", tl.Events)
+			}
+			wantProblems(t, ps,
+				`scale: "cosmological" timelines are not supported: this app shows the years 9999 BCE to 9999, and events outside them are skipped`,
+				"events[0].start_date.year: -13800000000 is outside the years this timeline can show (9999 BCE to 9999)",
+				"events[1].start_date.year: -4540000000 is outside the years this timeline can show (9999 BCE to 9999)",
+				"events[3].start_date.year: 1e20 is outside the years this timeline can show (9999 BCE to 9999)",
+			)
+		}},
+		{"tjs_array.json", wantFailure("line 1, column 1: the file is a JSON array; a TimelineJS file is an object with \"events\"")},
+		{"tjs_no_events.json", wantFailure("events: missing: the file has no events")},
+		{"tjs_truncated.json", wantFailure("line 1, column 85: the file ends in the middle of the timeline")},
+		{"empty.json", wantFailure("the file is empty")},
+		{"empty.csv", wantFailure("the file is empty")},
+		{"binary.json", wantFailure("line 3, column 1: the file is binary, not a text timeline")},
+		{"latin1.csv", wantFailure("line 2, column 15: byte 0xe9 is not UTF-8 text; save the file as UTF-8")},
+		{"utf16.csv", wantFailure("the file is UTF-16 text; save it as UTF-8 (in a spreadsheet: CSV UTF-8)")},
+		{"not_timeline.csv", wantFailure("row 1: not a TimelineJS spreadsheet: the first row names none of its columns (Year, Month, Day, Headline, Text, …)")},
+		{"no_year.csv", wantFailure("row 1: no Year column: the first row must name the TimelineJS columns (Year, Month, Day, Time, …, Headline, Text, …)")},
+		{"sheet_rules.csv", func(t *testing.T, tl *Timeline, ps Problems, err error) {
+			noProblems(t, ps, err)
+			if tl.Title != "Sheet rules" || tl.Subtitle != "A sheet with the columns out of order." {
+				t.Errorf("title %q, subtitle %q", tl.Title, tl.Subtitle)
+			}
+			wantEvent(t, tl, "only-a-year", "1815", "1815")
+			wantEvent(t, tl, "year-and-month", "1815-06", "Jun 1815")
+			wantEvent(t, tl, "waterloo", "1815-06-18", "Jun 18, 1815")
+			wantEvent(t, tl, "morning", "1815-06-18T11:30/1815-06-18T21:30", "Jun 18, 1815, 11:30–21:30")
+			wantEvent(t, tl, "seconds", "1815-06-19T07:05:09.500", "Jun 19, 1815, 07:05:09.500")
+			wantEvent(t, tl, "own-date-text", "1816/1817", "Summer 1816 to 1817")
+			wantEvent(t, tl, "bce", "-0044-03-15", "Mar 15, 44 BCE")
+			wantEvent(t, tl, "short-row", "1900", "1900")
+			if e := event(t, tl, "waterloo"); e != nil && (e.Summary != "Quoted, with commas, \"quotes\"\nand a line break" || e.Group != "Battles") {
+				t.Errorf("waterloo text %q group %q", e.Summary, e.Group)
+			}
+			if e := event(t, tl, "media-row"); e != nil {
+				want := Media{URL: "https://example.org/m.jpg", Credit: "Credit (https://example.org/c)", Caption: "Caption, \"quoted\"",
+					Thumbnail: "https://example.org/t.jpg", Alt: "Alt words"}
+				if e.Media != want {
+					t.Errorf("media %+v, want %+v", e.Media, want)
+				}
+			}
+			if len(tl.Eras) != 2 || tl.Eras[0].Title != "Napoleonic era" || tl.Eras[0].Summary != "The wars" ||
+				tl.Eras[0].End != DayDate(1815, 11, 20) || tl.Eras[1].Title != "Restoration" {
+				t.Errorf("eras %+v", tl.Eras)
+			}
+		}},
+		{"sheet_broken.csv", func(t *testing.T, tl *Timeline, ps Problems, err error) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			var titles []string
+			for _, e := range tl.Events {
+				titles = append(titles, e.Title)
+			}
+			if strings.Join(titles, ",") != "Good one,Good two,Good three" {
+				t.Errorf("kept %q, want the three good rows", titles)
+			}
+			wantProblems(t, ps,
+				"row 4, column Year: missing",
+				"row 5, column Day: '30' is not a day of February 1900",
+				"row 6, column Day: a day needs a month",
+				"row 7, column Year: '19OO' is not a year",
+				"row 8, column Time: '25:00' is not a time: there is no hour 25",
+				"row 9, column Time: 'noon' is not a time (HH:MM or HH:MM:SS, with AM or PM if you like)",
+				"row 10, column End Year: 1899 is before the start, 1900",
+				"row 11, column End Year: missing: an era needs an end",
+				"row 12, column End Year: missing",
+				"row 13, column Type: a second title row; the first is used",
+				"row 14, column Month: '13' is not a month",
+				`row 16 (line 16, column 19): a " inside a field that does not start with one; put the field in quotes and double each " inside it`,
+			)
+		}},
+		{"sheet.tsv", func(t *testing.T, tl *Timeline, ps Problems, err error) {
+			noProblems(t, ps, err)
+			wantEvent(t, tl, "moon-landing", "1969-07-20", "Jul 20, 1969")
+			if tl.Title != "sheet" {
+				t.Errorf("title %q, want the file's name", tl.Title)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			tl, ps, err := LoadFile(filepath.Join("testdata", "import", tt.file))
+			if err != nil {
+				if tl != nil {
+					t.Errorf("an error and a timeline")
+				}
+				var eps Problems
+				if !errors.As(err, &eps) || len(eps) != len(ps) {
+					t.Errorf("error %v does not wrap the problems returned", err)
+				}
+			}
+			tt.check(t, tl, ps, err)
+		})
+	}
+}
+
+func noProblems(t *testing.T, ps Problems, err error) {
+	t.Helper()
+	if err != nil || len(ps) > 0 {
+		t.Fatalf("want no problems, got %v / %v", err, ps)
+	}
+}
+
+func wantFailure(problem string) func(t *testing.T, tl *Timeline, ps Problems, err error) {
+	return func(t *testing.T, tl *Timeline, ps Problems, err error) {
+		t.Helper()
+		if err == nil || tl != nil {
+			t.Fatalf("want an error, got %d events", len(tl.Events))
+		}
+		if len(ps) != 1 || ps[0].String() != problem {
+			t.Errorf("problems %q, want %q", ps, problem)
+		}
+	}
+}
+
+func wantProblems(t *testing.T, ps Problems, want ...string) {
+	t.Helper()
+	got := make([]string, len(ps))
+	for i, p := range ps {
+		got[i] = p.String()
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func event(t *testing.T, tl *Timeline, id string) *Event {
+	t.Helper()
+	i := tl.Index(id)
+	if i < 0 {
+		var ids []string
+		for _, e := range tl.Events {
+			ids = append(ids, e.ID)
+		}
+		t.Errorf("no event %q among %q", id, ids)
+		return nil
+	}
+	return &tl.Events[i]
+}
+
+// wantEvent checks an event's dates ("start" or "start/end" as
+// Date.String writes them) and how they are shown.
+func wantEvent(t *testing.T, tl *Timeline, id, dates, shown string) {
+	t.Helper()
+	e := event(t, tl, id)
+	if e == nil {
+		return
+	}
+	got := e.Date.String()
+	if !e.End.IsZero() {
+		got += "/" + e.End.String()
+	}
+	if got != dates || e.DisplayDate() != shown {
+		t.Errorf("%s: dates %s shown %q, want %s shown %q", id, got, e.DisplayDate(), dates, shown)
+	}
+}
+
+func TestLoadAppJSON(t *testing.T) {
+	tl, ps, err := Load("events.json", bytes.NewReader(Embedded()))
+	if err != nil || len(ps) > 0 {
+		t.Fatalf("the embedded data set through Load: %v %v", err, ps)
+	}
+	want, _ := Default()
+	if dump(tl, nil, nil) != dump(want, nil, nil) {
+		t.Error("Load of the embedded data differs from Default")
+	}
+	// The app's format stays strict: one problem and nothing loads.
+	bad := bytes.Replace(Embedded(), []byte(`"kind": "letter"`), []byte(`"kind": "postcard"`), 1)
+	tl, ps, err = Load("mine.json", bytes.NewReader(bad))
+	if err == nil || tl != nil || len(ps) != 1 || !strings.Contains(ps[0].String(), `"postcard" is not one of`) {
+		t.Errorf("a bad kind in app JSON: %v, %v", ps, err)
+	}
+}
+
+func TestSniff(t *testing.T) {
+	tests := []struct {
+		name, head string
+		want       Format
+	}{
+		{"a.json", `{"title": "Mine", "events": []}`, FormatApp},
+		{"a.json", `{"people": [], "title": {}}`, FormatApp},
+		{"a.json", `{"title": {"text": {}}, "events": []}`, FormatTimelineJS},
+		{"a.json", `{"events": [{"start_date": {"year": 1}}]}`, FormatTimelineJS},
+		{"download", "\ufeff  {\"events\": []}", FormatTimelineJS},
+		{"a.json", `[1]`, FormatTimelineJS},
+		{"a.csv", "anything", FormatCSV},
+		{"Sheet1", "Year,Month,Day,Time,Headline\r\n", FormatCSV},
+		{"Sheet1", "Headline\tText\tYear\n", FormatCSV},
+		{"notes", "Dear diary", FormatUnknown},
+	}
+	for _, tt := range tests {
+		if got := Sniff(tt.name, []byte(tt.head)); got != tt.want {
+			t.Errorf("Sniff(%q, %q) = %v, want %v", tt.name, tt.head, got, tt.want)
+		}
+	}
+	tl, ps, err := Load("notes", strings.NewReader("Dear diary"))
+	if err == nil || tl != nil || len(ps) != 1 || ps[0].Where != "line 1" {
+		t.Errorf("Load of plain prose: %v %v", ps, err)
+	}
+}
+
+// sizedReader says it holds size bytes but fails if read: Load must refuse
+// a file that says it is too big before reading it.
+type sizedReader struct{ size int }
+
+func (r sizedReader) Len() int { return r.size }
+func (r sizedReader) Read([]byte) (int, error) {
+	return 0, errors.New("read a file that was too big to read")
+}
+
+func TestLoadLimits(t *testing.T) {
+	tl, ps, err := Load("big.csv", sizedReader{MaxFileSize + 1})
+	if err == nil || tl != nil || len(ps) != 1 || !strings.Contains(ps[0].What, "files over 50 MB are refused") {
+		t.Errorf("a reader of %d bytes: %v %v", MaxFileSize+1, ps, err)
+	}
+	// A reader that cannot say its size is read only up to the limit.
+	big := io.MultiReader(strings.NewReader("Year,Headline\n"), iotest.OneByteReader(zeroes{}))
+	tl, ps, err = Load("big.csv", io.LimitReader(big, MaxFileSize+10))
+	if err == nil || tl != nil || len(ps) != 1 || !strings.Contains(ps[0].What, "over 50 MB") {
+		t.Errorf("an unsized stream over the limit: %v %v", ps, err)
+	}
+	// A file on disk is refused by its size before it is opened.
+	path := filepath.Join(t.TempDir(), "big.json")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(MaxFileSize + 1); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if tl, ps, err := LoadFile(path); err == nil || tl != nil || len(ps) != 1 || !strings.Contains(ps[0].What, "50.0 MB") {
+		t.Errorf("LoadFile of a sparse 50 MB file: %v %v", ps, err)
+	}
+}
+
+type zeroes struct{}
+
+func (zeroes) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = 'x'
+	}
+	return len(p), nil
+}
+
+func TestLoadEventLimit(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("Year,Headline\n")
+	for i := 0; i <= MaxEvents; i++ {
+		b.WriteString("2000,e\n")
+	}
+	tl, ps, err := Load("many.csv", &b)
+	if err == nil || tl != nil || len(ps) != 1 || ps[0].String() != "row 200002: more than 200000 events; bigger files are refused" {
+		t.Errorf("a sheet of %d rows: %v %v", MaxEvents+1, ps, err)
+	}
+	var j bytes.Buffer
+	j.WriteString(`{"events": [`)
+	for i := 0; i <= MaxEvents; i++ {
+		if i > 0 {
+			j.WriteByte(',')
+		}
+		j.WriteString(`{}`)
+	}
+	j.WriteString(`]}`)
+	tl, ps, err = Load("many.json", &j)
+	if err == nil || tl != nil || len(ps) != 1 || ps[0].String() != "events: 200001 events; files with more than 200000 are refused" {
+		t.Errorf("a TimelineJS file of %d events: %v %v", MaxEvents+1, ps, err)
+	}
+}
+
+func TestLoadProblemsListed(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Year,Month,Headline\n2000,1,fine\n")
+	for i := 0; i < 30; i++ {
+		b.WriteString("2000,13,bad\n")
+	}
+	tl, ps, err := Load("many-bad.csv", strings.NewReader(b.String()))
+	if err != nil || len(tl.Events) != 1 || len(ps) != 30 {
+		t.Fatalf("got %v, %d problems", err, len(ps))
+	}
+	msg := ps.Error()
+	if strings.Count(msg, "\n") != MaxListed || !strings.HasSuffix(msg, "… and 10 more") {
+		t.Errorf("Problems.Error lists:\n%s", msg)
+	}
+}
