@@ -316,9 +316,12 @@ func HTMLText(s string) string {
 }
 
 // htmlLine escapes one line or paragraph of text, line breaks as <br>.
+// Quotes need no escaping outside attributes, so "it's" stays readable.
 func htmlLine(s string) string {
-	return strings.ReplaceAll(html.EscapeString(s), "\n", "<br>")
+	return htmlEscaper.Replace(s)
 }
+
+var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\n", "<br>")
 
 // slugOf makes a lowercase slug like "ada-lovelace" from a headline, at most
 // max bytes long,

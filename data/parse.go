@@ -97,7 +97,13 @@ func Parse(b []byte) (*Timeline, error) {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&f); err != nil {
-		return nil, Problems{jsonProblem(b, err)}
+		p := jsonProblem(b, err)
+		if p.Where == "" {
+			// Errors such as an unknown field carry no offset: name where
+			// the decoder stopped.
+			p.Where = position(b, dec.InputOffset())
+		}
+		return nil, Problems{p}
 	}
 	if dec.More() {
 		return nil, Problems{{Where: position(b, dec.InputOffset()), What: "more data after the end of the timeline"}}

@@ -120,5 +120,10 @@ func FuzzParse(f *testing.F) {
 		if !errors.As(err, &ps) || len(ps) == 0 {
 			t.Fatalf("error is not Problems: %v", err)
 		}
+		for _, p := range ps {
+			if p.What == "" || p.Where == "" && !wholeFile[p.What] {
+				t.Fatalf("problem %q names no place", p)
+			}
+		}
 	})
 }

@@ -1,0 +1,202 @@
+package app
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"trumpkim/data"
+)
+
+// RunCLI runs the subcommands that need no window: "check FILE..." (or
+// "--check FILE...") and "export --format timelinejs [-o OUT] [FILE]". args
+// are the program's arguments without its name (os.Args[1:]). It reports
+// handled false, and does nothing, when args name no subcommand, so that main
+// goes on to open the window; otherwise code is the exit status: 0 when all
+// went well, 1 when a file has problems or cannot be used, 2 for a command
+// line that cannot be understood. RunCLI never exits the process and opens
+// no window.
+func RunCLI(args []string, stdout, stderr io.Writer) (handled bool, code int) {
+	if len(args) == 0 {
+		return false, 0
+	}
+	switch args[0] {
+	case "check", "--check", "-check":
+		return true, runCheck(args[1:], stdout, stderr)
+	case "export", "--export", "-export":
+		return true, runExport(args[1:], stdout, stderr)
+	}
+	return false, 0
+}
+
+// runCheck loads each file and prints one line for it: "name: N events,
+// M eras, K problems", then its problems, one per line, indented.
+func runCheck(files []string, stdout, stderr io.Writer) int {
+	if len(files) == 0 {
+		fmt.Fprintln(stderr, "usage: check FILE...")
+		return 2
+	}
+	code := 0
+	for _, name := range files {
+		if name == "--" {
+			continue
+		}
+		t, ps, err := data.LoadFile(name)
+		if err != nil && len(ps) == 0 {
+			// Could not even read it: no such file, permission denied.
+			fmt.Fprintf(stdout, "%s: cannot be read: %v\n", name, unwrapPathError(err))
+			code = 1
+			continue
+		}
+		if err != nil {
+			fmt.Fprintf(stdout, "%s: cannot be used, %s\n", name, countProblems(len(ps)))
+		} else {
+			fmt.Fprintf(stdout, "%s: %s, %s, %s\n", name, plural(len(t.Events), "event"),
+				plural(len(t.Eras), "era"), countProblems(len(ps)))
+		}
+		printProblems(stdout, ps)
+		if len(ps) > 0 {
+			code = 1
+		}
+	}
+	return code
+}
+
+func countProblems(n int) string { return plural(n, "problem") }
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// printProblems lists up to data.MaxListed problems, indented, and counts
+// the rest.
+func printProblems(w io.Writer, ps data.Problems) {
+	for i, p := range ps {
+		if i == data.MaxListed {
+			fmt.Fprintf(w, "  … and %d more\n", len(ps)-data.MaxListed)
+			break
+		}
+		fmt.Fprintf(w, "  %s\n", p)
+	}
+}
+
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// runExport writes a timeline file, or the built-in data set when no file
+// is given, in another format: for now TimelineJS JSON, to stdout or -o.
+func runExport(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "timelinejs", "the `format` to write: timelinejs")
+	out := fs.String("o", "", "write to `OUT` instead of standard output")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: export --format timelinejs [-o OUT] [FILE]")
+		fmt.Fprintln(stderr, "Without FILE, exports the built-in timeline.")
+		fs.PrintDefaults()
+	}
+	// Flags may come before or after the file name.
+	var files []string
+	for rest := args; ; {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return 0
+			}
+			return 2
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		files = append(files, fs.Arg(0))
+		rest = fs.Args()[1:]
+	}
+	if strings.ToLower(*format) != "timelinejs" {
+		fmt.Fprintf(stderr, "export: unknown format %q; the one format is timelinejs\n", *format)
+		return 2
+	}
+	if len(files) > 1 {
+		fmt.Fprintln(stderr, "export: one file at a time")
+		fs.Usage()
+		return 2
+	}
+
+	var t *data.Timeline
+	if len(files) == 0 {
+		var err error
+		if t, err = data.Default(); err != nil {
+			fmt.Fprintf(stderr, "export: %v\n", err)
+			return 1
+		}
+	} else {
+		var ps data.Problems
+		var err error
+		t, ps, err = data.LoadFile(files[0])
+		if err != nil {
+			if len(ps) == 0 {
+				fmt.Fprintf(stderr, "export: %s: cannot be read: %v\n", files[0], unwrapPathError(err))
+			} else {
+				fmt.Fprintf(stderr, "export: %s: cannot be used, %s\n", files[0], countProblems(len(ps)))
+				printProblems(stderr, ps)
+			}
+			return 1
+		}
+		if len(ps) > 0 {
+			fmt.Fprintf(stderr, "export: %s: %s skipped:\n", files[0], countProblems(len(ps)))
+			printProblems(stderr, ps)
+		}
+	}
+
+	var buf bytes.Buffer
+	if err := data.ExportTimelineJS(t, &buf); err != nil {
+		fmt.Fprintf(stderr, "export: %v\n", err)
+		return 1
+	}
+	if *out == "" {
+		if _, err := stdout.Write(buf.Bytes()); err != nil {
+			fmt.Fprintf(stderr, "export: %v\n", err)
+			return 1
+		}
+		return 0
+	}
+	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
+		fmt.Fprintf(stderr, "export: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// writeFileAtomic writes b to a temporary file beside path and renames it
+// into place, so that a failed export leaves no half-written file.
+func writeFileAtomic(path string, b []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(b); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,157 @@
+package app
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"trumpkim/data"
+)
+
+const interop = "../../shared/interop/timelinejs"
+
+func runCLI(args ...string) (handled bool, code int, stdout, stderr string) {
+	var out, errOut bytes.Buffer
+	handled, code = RunCLI(args, &out, &errOut)
+	return handled, code, out.String(), errOut.String()
+}
+
+func TestRunCLINotHandled(t *testing.T) {
+	for _, args := range [][]string{nil, {}, {"--synthetic", "100"}, {"women.json"}, {"-h"}} {
+		if handled, code, out, errOut := runCLI(args...); handled || code != 0 || out != "" || errOut != "" {
+			t.Errorf("RunCLI(%q) = %v, %d, %q, %q; want it left to the window", args, handled, code, out, errOut)
+		}
+	}
+}
+
+func TestCheckGoodFiles(t *testing.T) {
+	files := []string{
+		filepath.Join(interop, "women_in_computing.json"),
+		filepath.Join(interop, "eras.json"),
+		filepath.Join(interop, "my-own-timeline.csv"),
+	}
+	for _, cmd := range []string{"check", "--check"} {
+		handled, code, out, errOut := runCLI(append([]string{cmd}, files...)...)
+		if !handled || code != 0 || errOut != "" {
+			t.Fatalf("%s: handled %v, code %d, stderr %q", cmd, handled, code, errOut)
+		}
+		want := files[0] + ": 10 events, 0 eras, 0 problems\n" +
+			files[1] + ": 20 events, 3 eras, 0 problems\n" +
+			files[2] + ": 10 events, 0 eras, 0 problems\n"
+		if out != want {
+			t.Errorf("%s printed:\n%s\nwant:\n%s", cmd, out, want)
+		}
+	}
+}
+
+func TestCheckBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	partly := write("partly.csv", "Year,Month,Headline\n1900,1,fine\n1900,13,bad\n")
+	empty := write("empty.json", "")
+	array := write("array.json", "[1, 2]")
+	missing := filepath.Join(dir, "missing.json")
+	good := filepath.Join(interop, "women_in_computing.csv")
+
+	handled, code, out, _ := runCLI("check", partly, empty, array, missing, good)
+	if !handled || code != 1 {
+		t.Errorf("handled %v, code %d; want 1 when any file has problems", handled, code)
+	}
+	want := partly + ": 1 event, 0 eras, 1 problem\n" +
+		"  row 3, column Month: '13' is not a month\n" +
+		empty + ": cannot be used, 1 problem\n" +
+		"  the file is empty\n" +
+		array + ": cannot be used, 1 problem\n" +
+		"  line 1, column 1: the file is a JSON array; a TimelineJS file is an object with \"events\"\n" +
+		missing + ": cannot be read: no such file or directory\n" +
+		good + ": 10 events, 0 eras, 0 problems\n"
+	if out != want {
+		t.Errorf("check printed:\n%s\nwant:\n%s", out, want)
+	}
+
+	many := "Year,Month,Headline\n1900,1,fine\n" + strings.Repeat("1900,13,bad\n", 25)
+	_, code, out, _ = runCLI("check", write("many.csv", many))
+	if code != 1 || strings.Count(out, "is not a month") != data.MaxListed || !strings.HasSuffix(out, "  … and 5 more\n") {
+		t.Errorf("check of 25 bad rows printed:\n%s", out)
+	}
+
+	if handled, code, _, errOut := runCLI("check"); !handled || code != 2 || !strings.Contains(errOut, "usage") {
+		t.Errorf("check with no file: %v %d %q", handled, code, errOut)
+	}
+}
+
+func TestExport(t *testing.T) {
+	src := filepath.Join(interop, "eras.json")
+	handled, code, out, errOut := runCLI("export", "--format", "timelinejs", src)
+	if !handled || code != 0 || errOut != "" {
+		t.Fatalf("export: %v %d %q", handled, code, errOut)
+	}
+	var f struct {
+		Events []json.RawMessage `json:"events"`
+		Eras   []json.RawMessage `json:"eras"`
+	}
+	if err := json.Unmarshal([]byte(out), &f); err != nil || len(f.Events) != 20 || len(f.Eras) != 3 {
+		t.Fatalf("export wrote %d events and %d eras (%v)", len(f.Events), len(f.Eras), err)
+	}
+	// The file written with -o (given after the input) is the same and
+	// loads back to the same timeline.
+	dest := filepath.Join(t.TempDir(), "out.json")
+	if _, code, stdout, errOut := runCLI("export", src, "-o", dest, "--format=TimelineJS"); code != 0 || stdout != "" || errOut != "" {
+		t.Fatalf("export -o: %d %q %q", code, stdout, errOut)
+	}
+	written, err := os.ReadFile(dest)
+	if err != nil || string(written) != out {
+		t.Fatalf("-o wrote something else than stdout (%v)", err)
+	}
+	orig, _, _ := data.LoadFile(src)
+	back, ps, err := data.LoadFile(dest)
+	if err != nil || len(ps) > 0 || len(back.Events) != len(orig.Events) || len(back.Eras) != len(orig.Eras) {
+		t.Fatalf("the export loads back as %v %v", ps, err)
+	}
+	for i := range orig.Events {
+		a, b := orig.Events[i], back.Events[i]
+		if a.ID != b.ID || a.Date != b.Date || a.End != b.End || a.Title != b.Title || a.Summary != b.Summary || a.Media != b.Media {
+			t.Errorf("event %d: %+v came back as %+v", i, a, b)
+		}
+	}
+}
+
+func TestExportBuiltInAndErrors(t *testing.T) {
+	_, code, out, _ := runCLI("export")
+	def, _ := data.Default()
+	if code != 0 || strings.Count(out, `"unique_id"`) != len(def.Events) {
+		t.Errorf("export without a file: code %d, %d events, want the %d built-in ones", code, strings.Count(out, `"unique_id"`), len(def.Events))
+	}
+	tests := []struct {
+		args []string
+		code int
+		err  string
+	}{
+		{[]string{"export", "--format", "csv", "x.json"}, 2, `unknown format "csv"`},
+		{[]string{"export", "a.json", "b.json"}, 2, "one file at a time"},
+		{[]string{"export", "--bogus"}, 2, "flag provided but not defined"},
+		{[]string{"export", "no-such-file.json"}, 1, "no-such-file.json: cannot be read"},
+	}
+	for _, tt := range tests {
+		handled, code, out, errOut := runCLI(tt.args...)
+		if !handled || code != tt.code || out != "" || !strings.Contains(errOut, tt.err) {
+			t.Errorf("%q: code %d, stdout %q, stderr %q; want %d and %q", tt.args, code, out, errOut, tt.code, tt.err)
+		}
+	}
+	// A partly broken file exports its good events and says what it skipped.
+	p := filepath.Join(t.TempDir(), "partly.csv")
+	os.WriteFile(p, []byte("Year,Month,Headline\n1900,1,fine\n1900,13,bad\n"), 0o644)
+	_, code, out, errOut := runCLI("export", p)
+	if code != 0 || strings.Count(out, `"unique_id"`) != 1 || !strings.Contains(errOut, "row 3, column Month: '13' is not a month") {
+		t.Errorf("export of a partly broken file: %d %q %q", code, out, errOut)
+	}
+}

@@ -1,0 +1,152 @@
+package data
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// wholeFile are the problems that concern a whole file and so name no place
+// inside it.
+var wholeFile = map[string]bool{
+	"the file is empty":          true,
+	"the file is not UTF-8 text": true,
+	"the file is UTF-16 text; save it as UTF-8 (in a spreadsheet: CSV UTF-8)": true,
+}
+
+// checkLoaded checks what any importer must give for any input: an error
+// only with no timeline and with problems, each problem naming its place;
+// otherwise a valid, sorted timeline that survives a TimelineJS round trip.
+func checkLoaded(t *testing.T, tl *Timeline, ps Problems, err error, roundTrip bool) {
+	t.Helper()
+	for _, p := range ps {
+		if p.What == "" || p.Where == "" && !wholeFile[p.What] {
+			t.Fatalf("problem %q names no place", p)
+		}
+	}
+	if err != nil {
+		var eps Problems
+		if tl != nil || len(ps) == 0 || !errors.As(err, &eps) {
+			t.Fatalf("error %v with timeline %v and problems %v", err, tl != nil, ps)
+		}
+		return
+	}
+	if tl == nil || len(tl.Events) == 0 {
+		t.Fatalf("no error and no events")
+	}
+	if strings.ContainsAny(tl.Title, "\n") {
+		t.Errorf("title %q has a line break", tl.Title)
+	}
+	ids := map[string]bool{}
+	for i := range tl.Events {
+		e := &tl.Events[i]
+		if !slug.MatchString(e.ID) || ids[e.ID] {
+			t.Fatalf("event %d: id %q is not a fresh slug", i, e.ID)
+		}
+		ids[e.ID] = true
+		if tl.Index(e.ID) != i {
+			t.Fatalf("Index(%q) = %d, want %d", e.ID, tl.Index(e.ID), i)
+		}
+		checkDate(t, e.Date)
+		if !e.End.IsZero() {
+			checkDate(t, e.End)
+			if e.End.Until().Before(e.Date.Until()) {
+				t.Fatalf("event %s ends %s before it starts %s", e.ID, e.End, e.Date)
+			}
+		}
+		if i > 0 && e.Date.Before(tl.Events[i-1].Date) {
+			t.Fatalf("events %d and %d out of order", i-1, i)
+		}
+		if e.Kind != KindContext || e.From != "" || e.To != "" {
+			t.Fatalf("event %s: kind %q from %q to %q", e.ID, e.Kind, e.From, e.To)
+		}
+		_ = e.DisplayDate()
+	}
+	for _, era := range tl.Eras {
+		checkDate(t, era.Start)
+		checkDate(t, era.End)
+		if era.End.Until().Before(era.Start.Until()) {
+			t.Fatalf("era %q ends before it starts", era.Title)
+		}
+	}
+	if !roundTrip {
+		return
+	}
+	var buf bytes.Buffer
+	if err := ExportTimelineJS(tl, &buf); err != nil {
+		t.Fatal(err)
+	}
+	back, ps2, err := Load("export.json", bytes.NewReader(buf.Bytes()))
+	if err != nil || len(ps2) > 0 {
+		t.Fatalf("export does not load back: %v %v\n%s", err, ps2, buf.Bytes())
+	}
+	if got, want := dump(back, nil, nil), dump(tl, nil, nil); got != want {
+		t.Fatalf("round trip changed the timeline:\n%s", diffLines(want, got))
+	}
+}
+
+func checkDate(t *testing.T, d Date) {
+	t.Helper()
+	if d.Precision < PrecisionYear || d.Precision > PrecisionMillisecond || d.Year < MinYear || d.Year > MaxYear {
+		t.Fatalf("date %+v is not one the timeline can show", d)
+	}
+	if back, err := ParseDate(d.String()); err != nil || back != d {
+		t.Fatalf("date %+v writes as %q, which reads back as %+v, %v", d, d.String(), back, err)
+	}
+}
+
+// seeds adds every file under the interop corpus and testdata/import whose
+// name ends in one of exts.
+func seeds(f *testing.F, exts ...string) {
+	var files []string
+	for _, pattern := range []string{interopDir + "/*", "testdata/import/*"} {
+		m, _ := filepath.Glob(pattern)
+		files = append(files, m...)
+	}
+	for _, name := range files {
+		for _, ext := range exts {
+			if strings.HasSuffix(name, ext) {
+				if b, err := os.ReadFile(name); err == nil {
+					f.Add(b)
+				}
+			}
+		}
+	}
+}
+
+// FuzzTimelineJS feeds Load arbitrary bytes named as a TimelineJS file:
+// no panic, every problem names its place, and what loads round-trips.
+func FuzzTimelineJS(f *testing.F) {
+	seeds(f, ".json")
+	f.Add([]byte(`{"events":[{"start_date":{"year":"1","month":"2","day":"29","hour":"1"},"text":{"headline":"<a href='x'>"}}]}`))
+	f.Add([]byte(`{"scale":"cosmological","eras":[{"start_date":{"year":-1e9},"end_date":{"year":1}}],"events":[{"start_date":{"year":0}}]}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		tl, ps, err := Load("fuzz.json", bytes.NewReader(b))
+		if Sniff("fuzz.json", b) == FormatApp {
+			if err == nil && (tl == nil || len(ps) > 0) {
+				t.Fatalf("app JSON loaded with problems %v", ps)
+			}
+			return
+		}
+		checkLoaded(t, tl, ps, err, true)
+	})
+}
+
+func TestReadSlideNumbersAndText(t *testing.T) {
+	tl, ps, err := ParseTimelineJS("n.json", []byte(`{"events":[
+		{"start_date":{"year":"+1815","month":"06.0","day":1.8e1}, "text":{"headline":18}},
+		{"start_date":{"year":null,"month":null}, "text":{"headline":"null year"}},
+		{"start_date":{"year":2000}, "end_date":{}, "text":null, "media":null, "group":null}
+	]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantProblems(t, ps, "events[1].start_date: missing")
+	if len(tl.Events) != 2 || tl.Events[0].Date != DayDate(1815, 6, 18) || tl.Events[0].Title != "18" ||
+		tl.Events[1].Date.String() != "2000" || !tl.Events[1].End.IsZero() {
+		t.Errorf("events %+v", tl.Events)
+	}
+}
