@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# startup.sh: start-up time as a person feels it, from process start to the
+# first frame on screen, for the app and for a minimal Fyne window (one
+# label, .ci/minimal) measured the same way in the same run, alternating
+# A, B, A, B... so that a busy machine slows both alike.
+#
+#   .ci/startup.sh [-n RUNS] APP_BINARY MINIMAL_BINARY
+#
+# Each run goes through .ci/firstframe (built here when missing): it starts
+# the program on a private Xvfb with a black root window (-br) and Mesa's
+# software GL, waits for the window to be mapped (an X event), then reads
+# rows of the window back every half millisecond until a pixel is not black,
+# which is the first frame the program drew. One warm-up run of each is not
+# counted (it fills the page cache as a second launch would find it). It
+# prints each run, both medians and their ratio, and exits 1 when the app's
+# median is more than 1.25 times the minimal window's (the target).
+set -euo pipefail
+
+runs=7
+if [[ ${1:-} == -n ]]; then runs=$2; shift 2; fi
+[[ $# -eq 2 ]] || { echo "usage: $0 [-n RUNS] APP_BINARY MINIMAL_BINARY" >&2; exit 2; }
+appbin=$(readlink -f "$1") minbin=$(readlink -f "$2")
+cd "$(dirname "$0")/.."
+
+need=()
+command -v Xvfb >/dev/null || need+=(xvfb)
+command -v xdpyinfo >/dev/null || need+=(x11-utils)
+[[ -e /usr/lib/x86_64-linux-gnu/dri/swrast_dri.so || -e /usr/lib/x86_64-linux-gnu/dri/llvmpipe_dri.so ]] || need+=(libgl1-mesa-dri)
+if [[ ${#need[@]} -gt 0 ]]; then
+  echo "startup: installing ${need[*]}"
+  SUDO=""; [[ $(id -u) = 0 ]] || SUDO=sudo
+  ($SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}") >/dev/null
+fi
+ff=build/firstframe
+mkdir -p build
+[[ -x $ff && $ff -nt .ci/firstframe/main.go ]] || ${GO:-go} build -o "$ff" ./.ci/firstframe
+
+tmp=$(mktemp -d)
+xpid=""
+cleanup() {
+  if [[ -n $xpid ]]; then kill "$xpid" 2>/dev/null; wait "$xpid" 2>/dev/null || true; fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+d=90
+while [[ -e /tmp/.X$d-lock || -e /tmp/.X11-unix/X$d ]]; do d=$((d + 1)); done
+Xvfb :$d -screen 0 1280x800x24 -br -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
+xpid=$!
+export DISPLAY=:$d LIBGL_ALWAYS_SOFTWARE=1
+export XDG_CONFIG_HOME=$tmp/config XDG_CACHE_HOME=$tmp/cache XDG_DATA_HOME=$tmp/data
+for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.05; done
+
+# one BINARY: prints the first-frame time in ms.
+one() {
+  local out
+  out=$("$ff" "$1" 2>"$tmp/log") || { echo "startup: $1 failed: $(tail -3 "$tmp/log")" >&2; exit 1; }
+  sleep 0.3
+  sed -n 's/.*frame_ms=\([0-9.]*\).*/\1/p' <<<"$out"
+}
+
+median() { tr ' ' '\n' | grep . | sort -g | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
+
+echo "startup: warming up"
+one "$appbin" >/dev/null
+one "$minbin" >/dev/null
+a=() m=()
+for i in $(seq "$runs"); do
+  a+=("$(one "$appbin")")
+  m+=("$(one "$minbin")")
+  printf 'run %d: app %7.1f ms   minimal %7.1f ms\n' "$i" "${a[-1]}" "${m[-1]}"
+done
+ma=$(echo "${a[*]}" | median)
+mm=$(echo "${m[*]}" | median)
+ratio=$(awk -v a="$ma" -v m="$mm" 'BEGIN {printf "%.2f", a / m}')
+cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)
+echo "machine: $cpu, $(nproc) cores; $(uname -sr); Xvfb 1280x800x24, Mesa software GL (LIBGL_ALWAYS_SOFTWARE=1)"
+printf 'median of %d runs, process start to first frame: app %.1f ms, minimal Fyne window %.1f ms, ratio %s (target <= 1.25)\n' "$runs" "$ma" "$mm" "$ratio"
+awk -v r="$ratio" 'BEGIN {exit !(r <= 1.25)}' || { echo "startup: above the 1.25x target"; exit 1; }

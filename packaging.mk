@@ -1,0 +1,98 @@
+# Packaging, install, end-to-end test and start-up measurement.
+# Included from the Makefile; uses its GO, BIN, RELEASE, SUDO and deps/check-go.
+#
+#   make release          stripped, -trimpath release binary: dist/trump-kim-letters
+#   make package          both packages below, then their sizes
+#   make package-linux    dist/trump-kim-letters-VERSION-linux-amd64.tar.xz (fyne package -os linux)
+#   make package-windows  dist/trump-kim-letters-VERSION-windows-amd64.exe (mingw-w64 cross-compile)
+#   make install          the Linux package into ~/.local (INSTALL_PREFIX), so the app is in the menu
+#   make uninstall        removes what install put there
+#   make e2e              .ci/e2e.sh on the release binary and on the packaged one
+#   make startup          .ci/startup.sh: first-frame time next to a minimal Fyne window
+#
+# Packages are made from a copy of the tree under build/, because `fyne
+# package` writes into the source folder while it works (a metadata .go file,
+# a Windows .syso that would also be linked into Linux builds, FyneApp.toml's
+# Build number + 1): the working tree is left as it was.
+
+FYNE_TOOLS     := v1.7.4
+FYNE            = $(or $(shell $(GO) env GOBIN 2>/dev/null),$(shell $(GO) env GOPATH 2>/dev/null)/bin)/fyne
+APP_ID         := org.trumpkimletters.app
+APP_VERSION     = $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+RELEASE_TAGS   := release,migrated_fynedo
+RELEASE_BIN    := dist/$(BIN)
+LINUX_TAR       = dist/$(BIN)-$(APP_VERSION)-linux-amd64.tar.xz
+WINDOWS_EXE     = dist/$(BIN)-$(APP_VERSION)-windows-amd64.exe
+MINGW_CC       := x86_64-w64-mingw32-gcc
+INSTALL_PREFIX ?= $(HOME)/.local
+ICON_SIZES     := 16 24 32 48 64 128 256 512
+E2E_TARGETS     = $(RELEASE_BIN) $(LINUX_TAR)
+STARTUP_RUNS   ?= 7
+
+.PHONY: release package package-linux package-windows install uninstall e2e startup fyne-cli mingw
+
+# The same flags and tags `fyne package --release` uses (migrated_fynedo
+# because FyneApp.toml says [Migrations] fyneDo = true).
+release: deps
+	$(GO) build $(RELEASE) -tags $(RELEASE_TAGS) -o $(RELEASE_BIN) .
+
+package: package-linux package-windows
+	@echo "== artefacts"; for f in $(RELEASE_BIN) $(LINUX_TAR) $(WINDOWS_EXE); do \
+	  [ -f "$$f" ] && printf '%-50s %10d bytes  %s\n' "$$f" "$$(stat -c %s "$$f")" "$$(du -h "$$f" | cut -f1)"; \
+	done; true
+
+# stage DIR: a copy of the working tree (without .git, dist, build, binaries).
+define stage
+	rm -rf $(1) && mkdir -p $(1) dist
+	tar -c --exclude=./.git --exclude=./dist --exclude=./build --exclude=./fyne-cross \
+	  --exclude=./$(BIN) --exclude='*.exe' --exclude='*.syso' . | tar -x -C $(1)
+endef
+
+package-linux: deps fyne-cli
+	$(call stage,build/stage-linux)
+	cd build/stage-linux && $(FYNE) package -os linux --release --exe $(BIN)
+	mv build/stage-linux/*.tar.xz $(LINUX_TAR)
+	@echo "made $(LINUX_TAR) ($$(du -h $(LINUX_TAR) | cut -f1))"
+
+package-windows: deps fyne-cli mingw
+	$(call stage,build/stage-windows)
+	cd build/stage-windows && CC=$(MINGW_CC) GOARCH=amd64 $(FYNE) package -os windows --release --exe $(BIN).exe
+	mv build/stage-windows/*.exe $(WINDOWS_EXE)
+	@echo "made $(WINDOWS_EXE) ($$(du -h $(WINDOWS_EXE) | cut -f1))"
+
+fyne-cli: check-go
+	@$(FYNE) version 2>/dev/null | grep -q '$(FYNE_TOOLS)' || { \
+	  echo "installing the fyne CLI $(FYNE_TOOLS)"; $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS); }
+
+mingw:
+	@command -v $(MINGW_CC) >/dev/null || { echo "installing gcc-mingw-w64-x86-64"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq gcc-mingw-w64-x86-64; }
+
+# install: the tarball's binary and desktop entry, the icon drawn for each
+# size into the hicolor theme; Exec gets the full path, as ~/.local/bin is not
+# on every desktop session's PATH.
+install: package-linux
+	rm -rf build/install && mkdir -p build/install && tar -xJf $(LINUX_TAR) -C build/install
+	@set -e; usr=$$(dirname "$$(dirname "$$(find build/install -path '*/bin/$(BIN)' | head -1)")"); \
+	install -Dm755 "$$usr/bin/$(BIN)" "$(INSTALL_PREFIX)/bin/$(BIN)"; \
+	install -Dm644 "$$usr/share/applications/$(APP_ID).desktop" "$(INSTALL_PREFIX)/share/applications/$(APP_ID).desktop"; \
+	sed -i 's|^Exec=$(BIN)|Exec=$(INSTALL_PREFIX)/bin/$(BIN)|' "$(INSTALL_PREFIX)/share/applications/$(APP_ID).desktop"; \
+	for s in $(ICON_SIZES); do \
+	  install -Dm644 assets/icon-$$s.png "$(INSTALL_PREFIX)/share/icons/hicolor/$${s}x$${s}/apps/$(APP_ID).png"; \
+	done
+	-@command -v update-desktop-database >/dev/null && update-desktop-database -q "$(INSTALL_PREFIX)/share/applications"
+	-@command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q -t "$(INSTALL_PREFIX)/share/icons/hicolor"
+	@echo "installed $(INSTALL_PREFIX)/bin/$(BIN) and its menu entry $(INSTALL_PREFIX)/share/applications/$(APP_ID).desktop"
+
+uninstall:
+	rm -f "$(INSTALL_PREFIX)/bin/$(BIN)" "$(INSTALL_PREFIX)/share/applications/$(APP_ID).desktop"
+	for s in $(ICON_SIZES); do rm -f "$(INSTALL_PREFIX)/share/icons/hicolor/$${s}x$${s}/apps/$(APP_ID).png"; done
+	-@command -v update-desktop-database >/dev/null && update-desktop-database -q "$(INSTALL_PREFIX)/share/applications"
+	-@command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q -t "$(INSTALL_PREFIX)/share/icons/hicolor"
+
+e2e: release package-linux
+	.ci/e2e.sh $(E2E_TARGETS)
+
+startup: release
+	$(GO) build $(RELEASE) -tags $(RELEASE_TAGS) -o build/minimal ./.ci/minimal
+	GO=$(GO) .ci/startup.sh -n $(STARTUP_RUNS) $(RELEASE_BIN) build/minimal
