@@ -1,0 +1,168 @@
+// Package widgets holds the app's reusable Fyne widgets: the Timeline, the
+// legend and the kind icons. They know nothing of files or app state: they
+// are given data through setters and report what the person did through On…
+// callbacks.
+package widgets
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"trumpkim/data"
+)
+
+// kindColors holds the fallback colour of each kind for light and dark
+// variants: saturated enough to read on the theme's background, distinct in
+// hue, and never the only cue (every kind also has its own shape).
+var kindColors = map[data.Kind][2]color.NRGBA{
+	data.KindLetter:    {{0x15, 0x65, 0xc0, 0xff}, {0x64, 0xb5, 0xf6, 0xff}},
+	data.KindMessage:   {{0x7b, 0x1f, 0xa2, 0xff}, {0xce, 0x93, 0xd8, 0xff}},
+	data.KindMeeting:   {{0xc6, 0x28, 0x28, 0xff}, {0xef, 0x6a, 0x6a, 0xff}},
+	data.KindTalks:     {{0x2e, 0x7d, 0x32, 0xff}, {0x81, 0xc7, 0x84, 0xff}},
+	data.KindStatement: {{0xd8, 0x5a, 0x00, 0xff}, {0xff, 0xb7, 0x4d, 0xff}},
+	data.KindContext:   {{0x61, 0x61, 0x61, 0xff}, {0xbd, 0xbd, 0xbd, 0xff}},
+}
+
+// KindColorTheme is a theme that chooses the kinds' colours itself.
+type KindColorTheme interface {
+	KindColor(k data.Kind, v fyne.ThemeVariant) color.Color
+}
+
+// KindColor returns the colour of kind k in theme th and variant v. A theme
+// that implements KindColorTheme decides; otherwise a built-in palette
+// tuned for the light and the dark variant is used.
+func KindColor(th fyne.Theme, v fyne.ThemeVariant, k data.Kind) color.Color {
+	if kt, ok := th.(KindColorTheme); ok {
+		if c := kt.KindColor(k, v); c != nil {
+			return c
+		}
+	}
+	pair, ok := kindColors[k]
+	if !ok {
+		pair = kindColors[data.KindContext]
+	}
+	if v == theme.VariantDark {
+		return pair[1]
+	}
+	return pair[0]
+}
+
+// shape is how a kind's marker is drawn with one canvas.Polygon.
+type shape struct {
+	sides  uint
+	angle  float32
+	round  bool    // fully rounded corners: a circle
+	hollow bool    // outline only
+	scale  float32 // of the marker box, so that shapes look the same size
+}
+
+// kindShapes gives each kind its own marker shape, so that colour is never
+// the only difference: letter a square (an envelope), message a circle,
+// meeting a hexagon, talks a diamond, statement a pentagon, context a hollow
+// octagon.
+var kindShapes = map[data.Kind]shape{
+	data.KindLetter:    {sides: 4, angle: 45, scale: 1.2},
+	data.KindMessage:   {sides: 4, round: true, scale: 0.85},
+	data.KindMeeting:   {sides: 6, scale: 1.1},
+	data.KindTalks:     {sides: 4, scale: 1.2},
+	data.KindStatement: {sides: 5, scale: 1.1},
+	data.KindContext:   {sides: 8, hollow: true, scale: 0.95},
+}
+
+func kindShape(k data.Kind) shape {
+	if s, ok := kindShapes[k]; ok {
+		return s
+	}
+	return kindShapes[data.KindContext]
+}
+
+// styleMarker makes p the marker of kind k in colour c, centred on centre in
+// a box of side size.
+func styleMarker(p *canvas.Polygon, k data.Kind, c color.Color, centre fyne.Position, size float32) {
+	s := kindShape(k)
+	side := size * s.scale
+	p.Sides = s.sides
+	p.Angle = s.angle
+	p.CornerRadius = 0
+	if s.round {
+		p.CornerRadius = side / 2
+	}
+	if s.hollow {
+		p.FillColor = color.Transparent
+		p.StrokeColor = c
+		p.StrokeWidth = fyne.Max(2, side/7)
+	} else {
+		p.FillColor = c
+		p.StrokeColor = nil
+		p.StrokeWidth = 0
+	}
+	p.Resize(fyne.NewSquareSize(side))
+	p.Move(fyne.NewPos(centre.X-side/2, centre.Y-side/2))
+}
+
+// NewKindIcon returns kind k's marker shape in its colour, in a square of
+// side size, for legends, cards and result rows. It follows theme changes.
+func NewKindIcon(k data.Kind, size float32) fyne.CanvasObject {
+	i := &kindIcon{kind: k, size: size}
+	i.ExtendBaseWidget(i)
+	return i
+}
+
+type kindIcon struct {
+	widget.BaseWidget
+	kind data.Kind
+	size float32
+}
+
+func (i *kindIcon) CreateRenderer() fyne.WidgetRenderer {
+	r := &kindIconRenderer{icon: i, marker: &canvas.Polygon{}}
+	r.objects = []fyne.CanvasObject{r.marker}
+	r.Refresh()
+	return r
+}
+
+func (i *kindIcon) MinSize() fyne.Size {
+	i.ExtendBaseWidget(i)
+	return fyne.NewSquareSize(i.size)
+}
+
+type kindIconRenderer struct {
+	icon    *kindIcon
+	marker  *canvas.Polygon
+	objects []fyne.CanvasObject
+}
+
+func (r *kindIconRenderer) Destroy() {}
+
+func (r *kindIconRenderer) Layout(size fyne.Size) {
+	side := fyne.Min(size.Width, size.Height) * 0.8
+	if s := kindShape(r.icon.kind); s.scale > 0 {
+		side /= fyne.Max(1, s.scale)
+	}
+	c := r.marker.FillColor
+	if kindShape(r.icon.kind).hollow {
+		c = r.marker.StrokeColor
+	}
+	styleMarker(r.marker, r.icon.kind, c, fyne.NewPos(size.Width/2, size.Height/2), side)
+}
+
+func (r *kindIconRenderer) MinSize() fyne.Size { return fyne.NewSquareSize(r.icon.size) }
+
+func (r *kindIconRenderer) Objects() []fyne.CanvasObject { return r.objects }
+
+func (r *kindIconRenderer) Refresh() {
+	th := r.icon.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	c := KindColor(th, v, r.icon.kind)
+	if kindShape(r.icon.kind).hollow {
+		r.marker.StrokeColor = c
+	} else {
+		r.marker.FillColor = c
+	}
+	r.Layout(r.icon.Size())
+	r.marker.Refresh()
+}

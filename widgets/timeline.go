@@ -1,0 +1,537 @@
+package widgets
+
+import (
+	"math"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"trumpkim/data"
+)
+
+var (
+	_ fyne.Widget        = (*Timeline)(nil)
+	_ fyne.Tappable      = (*Timeline)(nil)
+	_ fyne.Scrollable    = (*Timeline)(nil)
+	_ fyne.Draggable     = (*Timeline)(nil)
+	_ desktop.Hoverable  = (*Timeline)(nil)
+	_ desktop.Cursorable = (*Timeline)(nil)
+)
+
+// The groups of events: one per side of the axis and one on it.
+const (
+	groupAbove = iota
+	groupAxis
+	groupBelow
+	groupCount
+)
+
+const (
+	secondsPerDay = 86400
+	// minSpanDays is the deepest zoom: one day across the whole width.
+	minSpanDays = 1
+	// zoomStep is how much ZoomIn and ZoomOut change the visible span.
+	zoomStep = 1.5
+	// wheelZoomRate turns wheel distance (Fyne units) into a zoom factor.
+	wheelZoomRate = 0.006
+	// scrollDuration is how long a selection or cluster takes to come
+	// into view.
+	scrollDuration = 350 * time.Millisecond
+)
+
+// keyModifiers reports the keyboard modifiers held now; the test driver has
+// none, so tests replace it.
+var keyModifiers = func() fyne.KeyModifier {
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
+		return d.CurrentKeyModifiers()
+	}
+	return 0
+}
+
+// Timeline shows the events of a data.Timeline on a horizontal date axis:
+// the sender's side above or below, meetings and talks on the axis. It
+// zooms and pans, labels every event it has room for without overlap, and
+// collapses the rest into cluster markers that zoom in when tapped.
+//
+// The Timeline is not focusable: the app routes keys to SetSelected, ZoomIn,
+// ZoomOut, FitAll and Pan.
+type Timeline struct {
+	widget.BaseWidget
+
+	// OnSelected is called with an index into the data's Events when the
+	// person taps an event.
+	OnSelected func(index int) `json:"-"`
+	// OnViewChanged is called with the visible span whenever it changes.
+	OnViewChanged func(from, to time.Time) `json:"-"`
+
+	tl       *data.Timeline
+	selected int
+	match    []bool
+
+	// per event, by index into tl.Events
+	pos      []float64 // marker position, days since the Unix epoch
+	start    []float64 // first instant, days
+	until    []float64 // end of a range's bar, days; 0 for a single date
+	groupOf  []int8
+	groupPos []int32 // position within its group
+	labelW   []float32
+
+	groups [groupCount]group
+	first  float64 // earliest position, days
+	last   float64 // latest position or range end, days
+
+	// the view: visible days [viewFrom, viewTo)
+	viewFrom, viewTo float64
+	fitted           bool            // the view is "fit all" and refits on resize
+	demand           [groupCount]int // lanes each group needs to show all
+	anim             *fyne.Animation
+
+	hover    hit
+	hoverPos fyne.Position
+
+	lay   placement
+	texts textCache
+}
+
+// group is the events of one side (or of the axis), in date order.
+type group struct {
+	idx []int32
+	pos []float64
+	// reach is how many days a range in this group starts before its marker.
+	reach float64
+}
+
+// NewTimeline returns a Timeline showing tl (which may be nil), fitted to
+// show every event.
+func NewTimeline(tl *data.Timeline) *Timeline {
+	t := &Timeline{selected: -1, hover: hit{item: -1}}
+	t.ExtendBaseWidget(t)
+	t.setData(tl)
+	return t
+}
+
+// SetTimeline shows new data: the view fits all events, and selection and
+// dimming are cleared.
+func (t *Timeline) SetTimeline(tl *data.Timeline) {
+	t.setData(tl)
+	t.Refresh()
+}
+
+func (t *Timeline) setData(tl *data.Timeline) {
+	t.stopAnimation()
+	t.tl = tl
+	t.selected = -1
+	t.match = nil
+	t.hover = hit{item: -1}
+	t.texts.reset()
+	n := 0
+	if tl != nil {
+		n = len(tl.Events)
+	}
+	t.pos = make([]float64, n)
+	t.start = make([]float64, n)
+	t.until = make([]float64, n)
+	t.groupOf = make([]int8, n)
+	t.groupPos = make([]int32, n)
+	t.labelW = make([]float32, n)
+	for g := range t.groups {
+		t.groups[g] = group{}
+	}
+	t.first, t.last = 0, 0
+	for i := 0; i < n; i++ {
+		e := &tl.Events[i]
+		s := days(e.Start())
+		t.start[i] = s
+		t.pos[i] = s
+		if e.Date.Precision == data.PrecisionDay {
+			t.pos[i] = s + 0.5
+		}
+		end := t.pos[i]
+		if e.IsRange() {
+			t.until[i] = days(e.Until())
+			end = t.until[i]
+		}
+		g := groupAxis
+		switch tl.Side(e) {
+		case data.SideAbove:
+			g = groupAbove
+		case data.SideBelow:
+			g = groupBelow
+		}
+		gr := &t.groups[g]
+		t.groupOf[i] = int8(g)
+		t.groupPos[i] = int32(len(gr.idx))
+		gr.idx = append(gr.idx, int32(i))
+		gr.pos = append(gr.pos, t.pos[i])
+		if e.IsRange() {
+			gr.reach = math.Max(gr.reach, t.pos[i]-s)
+		}
+		if i == 0 || t.pos[i] < t.first {
+			t.first = t.pos[i]
+		}
+		if i == 0 || end > t.last {
+			t.last = end
+		}
+	}
+	if n == 0 {
+		now := days(time.Now())
+		t.first, t.last = now-180, now+180
+	}
+	if t.last-t.first < minSpanDays {
+		t.last = t.first + minSpanDays
+	}
+	t.fitted = true
+	t.demand = [groupCount]int{}
+	t.viewFrom, t.viewTo = t.first, t.last
+}
+
+// days converts an instant to days since the Unix epoch.
+func days(tm time.Time) float64 { return float64(tm.Unix()) / secondsPerDay }
+
+// dayTime converts days since the Unix epoch to an instant.
+func dayTime(d float64) time.Time {
+	return time.Unix(int64(math.Round(d*secondsPerDay)), 0).UTC()
+}
+
+// SetSelected highlights the event at index in the data's Events (-1 for
+// none) and brings it into view with a short scroll. It does not call
+// OnSelected.
+func (t *Timeline) SetSelected(index int) {
+	if t.tl == nil || index < -1 || index >= len(t.tl.Events) {
+		index = -1
+	}
+	t.selected = index
+	if index >= 0 {
+		t.bringIntoView(index)
+	}
+	t.Refresh()
+}
+
+// Selected returns the index of the selected event, or -1.
+func (t *Timeline) Selected() int { return t.selected }
+
+// SetDimmed marks which events match a search: match[i] false draws event
+// i quietly (still visible). nil dims nothing.
+func (t *Timeline) SetDimmed(match []bool) {
+	if match != nil && (t.tl == nil || len(match) != len(t.tl.Events)) {
+		match = nil
+	}
+	t.match = match
+	t.Refresh()
+}
+
+// Dimmed reports whether event i is drawn quietly.
+func (t *Timeline) Dimmed(i int) bool {
+	return t.match != nil && i >= 0 && i < len(t.match) && !t.match[i]
+}
+
+// ZoomIn shows a shorter span around the centre of the view.
+func (t *Timeline) ZoomIn() { t.zoomAt(0.5, 1/zoomStep) }
+
+// ZoomOut shows a longer span around the centre of the view.
+func (t *Timeline) ZoomOut() { t.zoomAt(0.5, zoomStep) }
+
+// FitAll shows every event.
+func (t *Timeline) FitAll() {
+	t.stopAnimation()
+	t.fitted = true
+	t.fit()
+	t.viewChanged()
+}
+
+// Pan moves the view by a fraction of its width: positive shows later
+// dates.
+func (t *Timeline) Pan(fraction float64) {
+	t.stopAnimation()
+	t.panDays((t.viewTo - t.viewFrom) * fraction)
+}
+
+// VisibleRange returns the first and last instant in view.
+func (t *Timeline) VisibleRange() (from, to time.Time) {
+	return dayTime(t.viewFrom), dayTime(t.viewTo)
+}
+
+// VisibleSpan describes the visible span for people, as precisely as the
+// zoom makes useful: "2018 – 2020", "Jun 2019 – Sep 2019" or
+// "Jun 3 – Jun 9, 2019".
+func (t *Timeline) VisibleSpan() string {
+	from, to := t.VisibleRange()
+	to = to.Add(-time.Second)
+	span := t.viewTo - t.viewFrom
+	switch {
+	case span > 3*365:
+		return from.Format("2006") + " – " + to.Format("2006")
+	case span > 60:
+		return from.Format("Jan 2006") + " – " + to.Format("Jan 2006")
+	case from.Year() != to.Year():
+		return from.Format("Jan 2, 2006") + " – " + to.Format("Jan 2, 2006")
+	case from.YearDay() == to.YearDay():
+		return from.Format("Jan 2, 2006")
+	}
+	return from.Format("Jan 2") + " – " + to.Format("Jan 2, 2006")
+}
+
+// Tapped selects the event under the pointer and calls OnSelected, or zooms
+// into a cluster.
+func (t *Timeline) Tapped(e *fyne.PointEvent) {
+	h := t.hitTest(e.Position)
+	if h.item < 0 {
+		return
+	}
+	it := &t.lay.items[h.item]
+	if it.count > 0 {
+		t.zoomToCluster(it)
+		return
+	}
+	t.selected = int(it.ev)
+	t.Refresh()
+	if t.OnSelected != nil {
+		t.OnSelected(t.selected)
+	}
+}
+
+// Scrolled zooms around the pointer with Ctrl+wheel or a plain vertical
+// wheel, and pans with horizontal scrolling or Shift+wheel.
+func (t *Timeline) Scrolled(e *fyne.ScrollEvent) {
+	dx, dy := float64(e.Scrolled.DX), float64(e.Scrolled.DY)
+	mods := keyModifiers()
+	w := float64(t.Size().Width)
+	if w <= 0 {
+		return
+	}
+	switch {
+	case mods&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0:
+		if dy == 0 {
+			dy = dx
+		}
+		t.zoomAt(float64(e.Position.X)/w, math.Exp(-dy*wheelZoomRate))
+	case mods&fyne.KeyModifierShift != 0:
+		d := dy
+		if math.Abs(dx) > math.Abs(dy) {
+			d = dx
+		}
+		t.stopAnimation()
+		t.panDays(-d / w * (t.viewTo - t.viewFrom))
+	case math.Abs(dx) > math.Abs(dy):
+		t.stopAnimation()
+		t.panDays(-dx / w * (t.viewTo - t.viewFrom))
+	default:
+		t.zoomAt(float64(e.Position.X)/w, math.Exp(-dy*wheelZoomRate))
+	}
+}
+
+// Dragged pans the view with the pointer.
+func (t *Timeline) Dragged(e *fyne.DragEvent) {
+	w := float64(t.Size().Width)
+	if w <= 0 {
+		return
+	}
+	t.stopAnimation()
+	t.panDays(-float64(e.Dragged.DX) / w * (t.viewTo - t.viewFrom))
+}
+
+// DragEnd ends a pan.
+func (t *Timeline) DragEnd() {}
+
+// MouseIn starts showing the tooltip of what is under the pointer.
+func (t *Timeline) MouseIn(e *desktop.MouseEvent) { t.MouseMoved(e) }
+
+// MouseMoved updates the tooltip to what is under the pointer.
+func (t *Timeline) MouseMoved(e *desktop.MouseEvent) {
+	h := t.hitTest(e.Position)
+	t.hoverPos = e.Position
+	if h == t.hover && h.item < 0 {
+		return
+	}
+	t.hover = h
+	t.refreshHover()
+}
+
+// MouseOut hides the tooltip.
+func (t *Timeline) MouseOut() {
+	if t.hover.item < 0 {
+		return
+	}
+	t.hover = hit{item: -1}
+	t.refreshHover()
+}
+
+// Cursor is a pointing hand over an event or cluster.
+func (t *Timeline) Cursor() desktop.Cursor {
+	if t.hover.item >= 0 {
+		return desktop.PointerCursor
+	}
+	return desktop.DefaultCursor
+}
+
+// HoveredEvent returns the event the pointer is over, or -1.
+func (t *Timeline) HoveredEvent() int {
+	if t.hover.item < 0 || t.hover.item >= len(t.lay.items) {
+		return -1
+	}
+	it := &t.lay.items[t.hover.item]
+	if it.count > 0 {
+		return -1
+	}
+	return int(it.ev)
+}
+
+func (t *Timeline) refreshHover() {
+	if r, ok := t.renderer(); ok {
+		r.updateTooltip()
+	}
+}
+
+// MinSize leaves room for the axis and a lane on each side.
+func (t *Timeline) MinSize() fyne.Size {
+	t.ExtendBaseWidget(t)
+	m := t.metrics()
+	return fyne.NewSize(120, m.tickH+3*m.laneH+2*m.pad)
+}
+
+// CreateRenderer makes the renderer with its pool of canvas objects.
+func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
+	t.ExtendBaseWidget(t)
+	return newTimelineRenderer(t)
+}
+
+func (t *Timeline) renderer() (*timelineRenderer, bool) {
+	r, ok := t.lay.renderer, t.lay.renderer != nil
+	return r, ok
+}
+
+// zoomAt scales the visible span by factor, keeping the instant at
+// fraction frac of the width where it is.
+func (t *Timeline) zoomAt(frac, factor float64) {
+	t.stopAnimation()
+	span := t.viewTo - t.viewFrom
+	anchor := t.viewFrom + frac*span
+	ns := t.clampSpan(span * factor)
+	if ns == span {
+		return
+	}
+	t.fitted = false
+	t.viewFrom = anchor - frac*ns
+	t.viewTo = t.viewFrom + ns
+	t.clampView()
+	t.viewChanged()
+}
+
+func (t *Timeline) panDays(d float64) {
+	if d == 0 {
+		return
+	}
+	from := t.viewFrom
+	t.viewFrom += d
+	t.viewTo += d
+	t.clampView()
+	if t.viewFrom != from {
+		t.fitted = false
+		t.viewChanged()
+	}
+}
+
+// fullSpan returns the view that fits every event, for the current size.
+// Chips near the right edge put their label left of the marker, so the
+// margins only need to hold a marker.
+func (t *Timeline) fullSpan() (from, to float64) {
+	w := float64(t.Size().Width)
+	if w <= 0 {
+		return t.first, t.last
+	}
+	m := t.metrics()
+	margin := float64(m.padL + m.marker/2 + m.pad)
+	inner := max(w-2*margin, w/2)
+	ppd := inner / (t.last - t.first)
+	from = t.first - margin/ppd
+	return from, from + w/ppd
+}
+
+func (t *Timeline) fit() {
+	t.viewFrom, t.viewTo = t.fullSpan()
+}
+
+func (t *Timeline) clampSpan(s float64) float64 {
+	lo, hi := t.fullSpan()
+	maxSpan := math.Max(hi-lo, minSpanDays)
+	return math.Max(minSpanDays, math.Min(s, maxSpan))
+}
+
+// clampView keeps the view inside the fit-all view.
+func (t *Timeline) clampView() {
+	lo, hi := t.fullSpan()
+	span := t.viewTo - t.viewFrom
+	if span >= hi-lo {
+		t.viewFrom, t.viewTo = lo, hi
+		return
+	}
+	if t.viewFrom < lo {
+		t.viewFrom, t.viewTo = lo, lo+span
+	}
+	if t.viewTo > hi {
+		t.viewFrom, t.viewTo = hi-span, hi
+	}
+}
+
+func (t *Timeline) viewChanged() {
+	t.Refresh()
+	if t.OnViewChanged != nil {
+		from, to := t.VisibleRange()
+		t.OnViewChanged(from, to)
+	}
+}
+
+// bringIntoView scrolls (animated) so that event i is in view, keeping
+// the zoom unless the event's range is wider than the view.
+func (t *Timeline) bringIntoView(i int) {
+	w := float64(t.Size().Width)
+	if w <= 0 {
+		return
+	}
+	m := t.metrics()
+	span := t.viewTo - t.viewFrom
+	ppd := w / span
+	x := (t.pos[i] - t.viewFrom) * ppd
+	cw := float64(m.chipWidth(t, i, true))
+	margin := float64(m.pad + m.padL + m.marker)
+	if x-margin >= 0 && x+cw+margin <= w {
+		return
+	}
+	from := t.pos[i] - (w/2-cw/2)/ppd
+	t.animateTo(from, from+span)
+}
+
+func (t *Timeline) zoomToCluster(it *item) {
+	a, b := t.pos[it.ev], t.pos[it.last]
+	span := t.clampSpan(math.Max((b-a)*1.6, minSpanDays*2))
+	mid := (a + b) / 2
+	t.animateTo(mid-span/2, mid+span/2)
+}
+
+// animateTo moves the view to [from, to) with a short animation.
+func (t *Timeline) animateTo(from, to float64) {
+	t.stopAnimation()
+	f0, t0 := t.viewFrom, t.viewTo
+	t.fitted = false
+	t.anim = fyne.NewAnimation(scrollDuration, func(p float32) {
+		q := float64(p)
+		t.viewFrom = f0 + (from-f0)*q
+		t.viewTo = t0 + (to-t0)*q
+		if p >= 1 {
+			t.viewFrom, t.viewTo = from, to
+			t.clampView()
+		}
+		t.viewChanged()
+	})
+	t.anim.Curve = fyne.AnimationEaseInOut
+	t.anim.Start()
+}
+
+func (t *Timeline) stopAnimation() {
+	if t.anim != nil {
+		t.anim.Stop()
+		t.anim = nil
+	}
+}

@@ -1,0 +1,676 @@
+package widgets
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"trumpkim/data"
+)
+
+// metrics are the sizes the timeline is laid out with, all derived from
+// the theme's text size.
+type metrics struct {
+	textSize float32
+	textH    float32
+	chipH    float32 // height of an event's chip: marker, date and label
+	laneH    float32 // chip plus the space between lanes
+	tickH    float32 // the strip of tick labels under the axis
+	pad      float32 // around the whole drawing
+	padL     float32 // chip edge to marker
+	padR     float32 // label to chip edge
+	marker   float32 // marker box
+	arrow    float32 // direction chevron box
+	gap      float32 // between marker, date and label, and between chips
+	digitW   float32 // widest digit, for cluster counts
+	plusW    float32
+}
+
+func (t *Timeline) metrics() metrics {
+	size := theme.DefaultTheme().Size(theme.SizeNameText)
+	if th := t.Theme(); th != nil {
+		size = th.Size(theme.SizeNameText)
+	}
+	if t.lay.m.textSize == size {
+		return t.lay.m
+	}
+	h := fyne.MeasureText("Mg", size, fyne.TextStyle{}).Height
+	m := metrics{
+		textSize: size,
+		textH:    h,
+		chipH:    float32(math.Ceil(float64(h + 3))),
+		pad:      3,
+		padL:     4,
+		padR:     6,
+		gap:      5,
+		digitW:   fyne.MeasureText("0", size, fyne.TextStyle{Bold: true}).Width,
+		plusW:    fyne.MeasureText("+", size, fyne.TextStyle{Bold: true}).Width,
+	}
+	m.laneH = m.chipH + 1
+	m.tickH = float32(math.Ceil(float64(h + 6)))
+	m.marker = float32(math.Round(float64(m.chipH * 0.6)))
+	m.arrow = float32(math.Round(float64(m.marker * 0.7)))
+	t.lay.m = m
+	return m
+}
+
+// hasArrow reports whether event i shows which way it went: a letter or
+// message whose recipient is on the other side of the axis.
+func (t *Timeline) direction(i int) data.Side {
+	e := &t.tl.Events[i]
+	if e.To == "" || e.From == "" || t.groupOf[i] == groupAxis {
+		return data.SideAxis
+	}
+	p, ok := t.tl.Person(e.To)
+	if !ok {
+		return data.SideAxis
+	}
+	switch {
+	case p.Side == "below" && t.groupOf[i] == groupAbove:
+		return data.SideBelow
+	case p.Side == "above" && t.groupOf[i] == groupBelow:
+		return data.SideAbove
+	}
+	return data.SideAxis
+}
+
+// chipWidth is the width of event i's chip when its range bar is short.
+func (m metrics) chipWidth(t *Timeline, i int, bold bool) float32 {
+	w := m.padL + m.marker + m.gap + t.dateWidth(i, bold) + m.gap + t.labelWidth(i, bold) + m.padR
+	if t.direction(i) != data.SideAxis {
+		w += m.arrow + 2
+	}
+	return w
+}
+
+func (m metrics) clusterWidth(n int32) float32 {
+	digits := 1
+	for n >= 10 {
+		n /= 10
+		digits++
+	}
+	return m.padR*2 + m.plusW + float32(digits)*m.digitW
+}
+
+func (t *Timeline) labelWidth(i int, bold bool) float32 {
+	if bold {
+		return fyne.MeasureText(t.tl.Events[i].ShortLabel(), t.lay.m.textSize, fyne.TextStyle{Bold: true}).Width
+	}
+	if w := t.labelW[i]; w > 0 {
+		return w
+	}
+	w := fyne.MeasureText(t.tl.Events[i].ShortLabel(), t.lay.m.textSize, fyne.TextStyle{}).Width
+	t.labelW[i] = w
+	return w
+}
+
+func (t *Timeline) dateWidth(i int, bold bool) float32 {
+	return t.texts.width(t.dateText(i), t.lay.m.textSize, bold)
+}
+
+// dateText is the short date in event i's label: "Jun 2", "Jun 2019",
+// "2019" or "Feb 27–28". The axis gives the year of day dates.
+func (t *Timeline) dateText(i int) string {
+	e := &t.tl.Events[i]
+	if e.IsRange() {
+		return t.texts.rangeLabel(int32(i), e)
+	}
+	switch e.Date.Precision {
+	case data.PrecisionDay:
+		return t.texts.monthDay(e.Date.Month, e.Date.Day)
+	case data.PrecisionMonth:
+		return t.texts.monthYear(e.Date.Year, e.Date.Month)
+	}
+	return t.texts.year(e.Date.Year)
+}
+
+// textCache keeps the short strings the timeline draws, so that a pan
+// allocates nothing once the strings it shows have been made.
+type textCache struct {
+	strs   map[int64]string
+	ranges map[int32]string
+	widths map[textKey]float32
+}
+
+type textKey struct {
+	s    string
+	size float32
+	bold bool
+}
+
+const (
+	keyMonthDay = iota << 40
+	keyMonthYear
+	keyYear
+	keyMonth
+	keyDay
+	keyCount
+)
+
+func (c *textCache) reset() {
+	c.strs = map[int64]string{}
+	c.ranges = map[int32]string{}
+	c.widths = map[textKey]float32{}
+}
+
+func (c *textCache) get(key int64, make func() string) string {
+	if c.strs == nil {
+		c.reset()
+	}
+	if s, ok := c.strs[key]; ok {
+		return s
+	}
+	s := make()
+	c.strs[key] = s
+	return s
+}
+
+var monthAbbr = [...]string{"", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+func (c *textCache) monthDay(m time.Month, d int) string {
+	return c.get(keyMonthDay|int64(m)<<8|int64(d), func() string {
+		return monthAbbr[m] + " " + strconv.Itoa(d)
+	})
+}
+
+func (c *textCache) monthYear(y int, m time.Month) string {
+	return c.get(keyMonthYear|int64(y+1<<20)<<8|int64(m), func() string {
+		return monthAbbr[m] + " " + strconv.Itoa(y)
+	})
+}
+
+func (c *textCache) year(y int) string {
+	return c.get(keyYear|int64(y+1<<20), func() string {
+		if y < 0 {
+			return strconv.Itoa(-y) + " BCE"
+		}
+		return strconv.Itoa(y)
+	})
+}
+
+func (c *textCache) day(d int) string {
+	return c.get(keyDay|int64(d), func() string { return strconv.Itoa(d) })
+}
+
+func (c *textCache) count(n int32) string {
+	return c.get(keyCount|int64(n), func() string { return "+" + strconv.Itoa(int(n)) })
+}
+
+func (c *textCache) rangeLabel(i int32, e *data.Event) string {
+	if c.ranges == nil {
+		c.reset()
+	}
+	if s, ok := c.ranges[i]; ok {
+		return s
+	}
+	var s string
+	d, end := e.Date, e.End
+	switch {
+	case d.Precision == data.PrecisionDay && end.Precision == data.PrecisionDay && d.Year == end.Year && d.Month == end.Month:
+		s = monthAbbr[d.Month] + " " + strconv.Itoa(d.Day) + "–" + strconv.Itoa(end.Day)
+	case d.Precision == data.PrecisionDay && end.Precision == data.PrecisionDay && d.Year == end.Year:
+		s = monthAbbr[d.Month] + " " + strconv.Itoa(d.Day) + " – " + monthAbbr[end.Month] + " " + strconv.Itoa(end.Day)
+	default:
+		s = e.DisplayDate()
+	}
+	c.ranges[i] = s
+	return s
+}
+
+func (c *textCache) width(s string, size float32, bold bool) float32 {
+	if c.widths == nil {
+		c.reset()
+	}
+	k := textKey{s, size, bold}
+	if w, ok := c.widths[k]; ok {
+		return w
+	}
+	w := fyne.MeasureText(s, size, fyne.TextStyle{Bold: bold}).Width
+	c.widths[k] = w
+	return w
+}
+
+// item is one thing drawn in a lane: an event's chip, or a cluster of
+// events that did not fit.
+type item struct {
+	ev    int32 // the event; for a cluster, its first event
+	last  int32 // for a cluster, its last event
+	count int32 // for a cluster, how many events it holds; 0 for an event
+	grp   int8
+	lane  int8
+	x, w  float32 // the chip's box, horizontally
+	markX float32 // centre of the marker
+	barX  float32 // a range's bar; barW 0 for a single date
+	barW  float32
+	flip  bool // label left of the marker
+}
+
+// lane is one row of chips on one side of the axis.
+type lane struct {
+	end   float32 // right edge of the last chip
+	last  int     // index in placement.items of the last chip, or -1
+	items []int32 // indices in placement.items, left to right
+}
+
+// tick is one mark on the date axis, with its label if there is room.
+type tick struct {
+	x     float32
+	major bool
+	label string
+	lx    float32 // label position; label "" for none
+}
+
+// placement is the result of placing the visible events for one size and
+// view. Its slices are reused from frame to frame.
+type placement struct {
+	m        metrics
+	renderer *timelineRenderer
+
+	size     fyne.Size
+	lanesFor fyne.Size // the size Timeline.demand was measured for
+	ppd      float64   // pixels per day
+	from, to float64
+	lanes    [groupCount][]lane
+	nlanes   [groupCount]int
+	items    []item
+	ticks    []tick
+	axisTop  float32 // top of the axis track
+	tickTop  float32 // bottom of the axis track: the axis line
+}
+
+func (t *Timeline) xOf(d float64) float32 {
+	return float32((d - t.lay.from) * t.lay.ppd)
+}
+
+func (t *Timeline) dayOf(x float32) float64 {
+	return t.lay.from + float64(x)/t.lay.ppd
+}
+
+// laneY is the top of lane k of group g.
+func (l *placement) laneY(g, k int) float32 {
+	switch g {
+	case groupAbove:
+		return l.axisTop - float32(k+1)*l.m.laneH + (l.m.laneH-l.m.chipH)/2
+	case groupAxis:
+		return l.axisTop + float32(k)*l.m.laneH + (l.m.laneH-l.m.chipH)/2
+	}
+	return l.tickTop + l.m.tickH + float32(k)*l.m.laneH + (l.m.laneH-l.m.chipH)/2
+}
+
+// laneAt finds the lane at height y.
+func (l *placement) laneAt(y float32) (g, k int, ok bool) {
+	h := l.m.laneH
+	switch {
+	case y < l.axisTop:
+		g, k = groupAbove, int((l.axisTop-y)/h)
+	case y < l.tickTop:
+		g, k = groupAxis, int((y-l.axisTop)/h)
+	case y < l.tickTop+l.m.tickH:
+		return 0, 0, false
+	default:
+		g, k = groupBelow, int((y-l.tickTop-l.m.tickH)/h)
+	}
+	if k < 0 || k >= l.nlanes[g] {
+		return 0, 0, false
+	}
+	return g, k, true
+}
+
+// place lays out the visible events and ticks for size.
+func (t *Timeline) place(size fyne.Size) {
+	l := &t.lay
+	m := t.metrics()
+	if t.fitted {
+		t.fit()
+	}
+	l.size = size
+	l.items = l.items[:0]
+	l.ticks = l.ticks[:0]
+	if size.Width <= 0 || size.Height <= 0 || t.viewTo <= t.viewFrom {
+		for g := range l.nlanes {
+			l.nlanes[g] = 0
+		}
+		return
+	}
+	l.from, l.to = t.viewFrom, t.viewTo
+	l.ppd = float64(size.Width) / (t.viewTo - t.viewFrom)
+
+	total := int((size.Height - m.tickH - 2*m.pad) / m.laneH)
+	if total < 3 {
+		total = 3
+	}
+	if t.demand[groupAxis] == 0 || l.lanesFor != size {
+		t.demand = t.laneDemand(size, total)
+		l.lanesFor = size
+	}
+	l.nlanes = allocateLanes(t.demand, total)
+	a, s := l.nlanes[groupAxis], l.nlanes[groupAbove]
+	used := float32(total)*m.laneH + m.tickH
+	l.axisTop = float32(math.Round(float64((size.Height-used)/2 + float32(s)*m.laneH)))
+	l.tickTop = l.axisTop + float32(a)*m.laneH
+
+	for g := range groupCount {
+		t.sweep(g, l.nlanes[g])
+	}
+	t.placeTicks()
+}
+
+// laneDemand is how many lanes each group needs when everything is in
+// view (or all it can have, when even that is not enough). It is measured
+// once per data set and size, so that the axis does not move while the
+// person pans and zooms.
+func (t *Timeline) laneDemand(size fyne.Size, total int) [groupCount]int {
+	l := &t.lay
+	limit := max(1, total-2)
+	from, to := t.fullSpan()
+	saveFrom, saveTo, savePPD := l.from, l.to, l.ppd
+	l.from, l.to, l.ppd = from, to, float64(size.Width)/(to-from)
+	var d [groupCount]int
+	for g := range groupCount {
+		l.items = l.items[:0]
+		t.sweep(g, limit)
+		d[g] = 1
+		for k := range l.lanes[g][:limit] {
+			if len(l.lanes[g][k].items) > 0 {
+				d[g] = k + 1
+			}
+		}
+	}
+	l.items = l.items[:0]
+	l.from, l.to, l.ppd = saveFrom, saveTo, savePPD
+	return d
+}
+
+// allocateLanes shares total lanes between the groups: what each needs
+// when there is room, spare lanes to the sides; otherwise it takes lanes
+// from the group that wants most, the axis keeping at least a third.
+func allocateLanes(demand [groupCount]int, total int) [groupCount]int {
+	n := demand
+	sum := n[0] + n[1] + n[2]
+	for sum > total {
+		g := groupAbove
+		if n[groupBelow] > n[g] {
+			g = groupBelow
+		}
+		if n[groupAxis] > n[g] && n[groupAxis] > total/3 {
+			g = groupAxis
+		}
+		if n[g] <= 1 {
+			break
+		}
+		n[g]--
+		sum--
+	}
+	for g := groupAbove; sum < total; g = groupBelow - g {
+		n[g]++
+		sum++
+	}
+	return n
+}
+
+// sweep places group g's events in nl lanes, left to right: each event
+// takes the lowest lane that is free where its chip starts. An event that
+// fits nowhere turns the lane that frees up first into a cluster marker
+// ("+n"), which also takes every later event that could not fit either,
+// found by binary search: the work is bounded by what fits on screen, not
+// by how many events there are.
+func (t *Timeline) sweep(g, nl int) {
+	l := &t.lay
+	m := l.m
+	gr := &t.groups[g]
+	for len(l.lanes[g]) < nl {
+		l.lanes[g] = append(l.lanes[g], lane{})
+	}
+	lanes := l.lanes[g][:nl]
+	for k := range lanes {
+		lanes[k].end = float32(math.Inf(-1))
+		lanes[k].last = -1
+		lanes[k].items = lanes[k].items[:0]
+	}
+	if nl == 0 || len(gr.idx) == 0 {
+		return
+	}
+	// Start a little before the view, at a point that only moves in steps
+	// of half a view, so that lanes stay put while the person pans.
+	span := l.to - l.from
+	step := span / 2
+	sweepFrom := (math.Floor(l.from/step)-1)*step - gr.reach
+	i := sort.Search(len(gr.pos), func(k int) bool { return gr.pos[k] >= sweepFrom })
+	end := sort.Search(len(gr.pos), func(k int) bool { return gr.pos[k] > l.to })
+
+	selPos := -1
+	var selL, selR float32
+	if s := t.selected; s >= 0 && int(t.groupOf[s]) == g {
+		if p := int(t.groupPos[s]); p >= i && p < end {
+			selPos = p
+			it := t.chip(s, g, true)
+			selL, selR = it.x, it.x+it.w
+		}
+	}
+	free := func(k int, left, right float32) bool {
+		if lanes[k].end+m.gap > left {
+			return false
+		}
+		return k != 0 || selPos < 0 || right+m.gap <= selL || left >= selR+m.gap
+	}
+
+	for i < end {
+		ev := int(gr.idx[i])
+		if i == selPos {
+			t.put(lanes, 0, t.chip(ev, g, true))
+			selPos = -1
+			i++
+			continue
+		}
+		it := t.chip(ev, g, false)
+		k := -1
+		for j := range lanes {
+			if free(j, it.x, it.x+it.w) {
+				k = j
+				break
+			}
+		}
+		if k >= 0 {
+			t.put(lanes, k, it)
+			i++
+			continue
+		}
+		// No room: fold this event, and the ones after it that cannot fit
+		// either, into the lane that frees up first.
+		best := -1
+		for j := range lanes {
+			p := lanes[j].last
+			if p < 0 || (l.items[p].count == 0 && int(l.items[p].ev) == t.selected) {
+				continue
+			}
+			nw := l.items[p].x + m.clusterWidth(l.items[p].count+2)
+			if j == 0 && selPos >= 0 && nw+m.gap > selL {
+				continue
+			}
+			if best < 0 || lanes[j].end < lanes[best].end {
+				best = j
+			}
+		}
+		if best < 0 {
+			i++
+			continue
+		}
+		p := &l.items[lanes[best].last]
+		if p.count == 0 {
+			p.count, p.last = 1, p.ev
+			p.markX, p.barW = p.x, 0
+		}
+		lanes[best].end = p.x + m.clusterWidth(p.count+1)
+		minEnd := lanes[best].end
+		for j := range lanes {
+			minEnd = min(minEnd, lanes[j].end)
+		}
+		edge := t.dayOf(minEnd + m.gap + m.padL + m.marker/2)
+		j := i + sort.Search(end-i, func(k int) bool { return gr.pos[i+k] >= edge })
+		j = max(j, i+1)
+		if selPos >= 0 && selPos > i && selPos < j {
+			j = selPos
+		}
+		p.count += int32(j - i)
+		p.last = gr.idx[j-1]
+		p.w = m.clusterWidth(p.count)
+		lanes[best].end = p.x + p.w
+		i = j
+	}
+}
+
+// chip measures event i's chip in group g at the current view. A chip that
+// would run off the right edge puts its label left of the marker.
+func (t *Timeline) chip(i, g int, bold bool) item {
+	l := &t.lay
+	m := l.m
+	mx := t.xOf(t.pos[i])
+	it := item{ev: int32(i), grp: int8(g), markX: mx, x: mx - m.marker/2 - m.padL}
+	it.w = m.chipWidth(t, i, bold)
+	if it.x+it.w > l.size.Width-m.pad && mx+m.marker/2+m.padL-it.w >= 0 {
+		it.flip = true
+		it.x = mx + m.marker/2 + m.padL - it.w
+	}
+	if t.until[i] != 0 {
+		it.barX = t.xOf(t.start[i])
+		it.barW = max(t.xOf(t.until[i])-it.barX, 2)
+		right := max(it.x+it.w, it.barX+it.barW)
+		it.x = min(it.x, it.barX)
+		it.w = right - it.x
+	}
+	return it
+}
+
+func (t *Timeline) put(lanes []lane, k int, it item) {
+	l := &t.lay
+	it.lane = int8(k)
+	l.items = append(l.items, it)
+	n := len(l.items) - 1
+	lanes[k].items = append(lanes[k].items, int32(n))
+	lanes[k].last = n
+	lanes[k].end = it.x + it.w
+}
+
+// hit is what a point falls on: an index into placement.items or -1.
+type hit struct {
+	item int
+}
+
+// hitTest finds the chip or cluster at pos by binary search in its lane.
+func (t *Timeline) hitTest(pos fyne.Position) hit {
+	l := &t.lay
+	g, k, ok := l.laneAt(pos.Y)
+	if !ok || k >= len(l.lanes[g]) {
+		return hit{item: -1}
+	}
+	y := l.laneY(g, k)
+	if pos.Y < y || pos.Y > y+l.m.chipH {
+		return hit{item: -1}
+	}
+	ln := l.lanes[g][k].items
+	n := sort.Search(len(ln), func(j int) bool { return l.items[ln[j]].x > pos.X })
+	if n == 0 {
+		return hit{item: -1}
+	}
+	it := &l.items[ln[n-1]]
+	if pos.X > it.x+it.w {
+		return hit{item: -1}
+	}
+	return hit{item: int(ln[n-1])}
+}
+
+// tickUnit is one rung of the ladder of tick spacings.
+type tickUnit struct {
+	days   float64 // typical length, to choose the rung
+	months int     // a step of months (12 for a year), or 0
+	step   int     // days per step when months is 0
+}
+
+var tickUnits = []tickUnit{
+	{1, 0, 1}, {2, 0, 2}, {7, 0, 7}, {30.44, 1, 0}, {91.3, 3, 0}, {182.6, 6, 0},
+	{365.25, 12, 0}, {730.5, 24, 0}, {1826, 60, 0}, {3652, 120, 0}, {7305, 240, 0},
+	{18262, 600, 0}, {36525, 1200, 0},
+}
+
+// placeTicks chooses the finest tick spacing whose labels have room and
+// lays the ticks out, dropping any label that would touch its neighbour.
+func (t *Timeline) placeTicks() {
+	l := &t.lay
+	m := l.m
+	need := t.texts.width("Sep 30", m.textSize, true) + 3*m.gap
+	u := tickUnits[len(tickUnits)-1]
+	for _, c := range tickUnits {
+		if c.days*l.ppd >= float64(need) {
+			u = c
+			break
+		}
+	}
+	from := dayTime(l.from)
+	var tm time.Time
+	if u.months > 0 {
+		y, mo := from.Year(), int(from.Month())-1
+		total := y*12 + mo
+		total -= ((total % u.months) + u.months) % u.months
+		tm = time.Date(total/12, time.Month(total%12+1), 1, 0, 0, 0, 0, time.UTC)
+	} else {
+		tm = time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, time.UTC)
+		if u.step == 7 {
+			for tm.Weekday() != time.Monday {
+				tm = tm.AddDate(0, 0, -1)
+			}
+		}
+	}
+	lastEnd := float32(math.Inf(-1))
+	for n := 0; n < 400; n++ {
+		if n > 0 {
+			if u.months > 0 {
+				tm = tm.AddDate(0, u.months, 0)
+			} else {
+				tm = tm.AddDate(0, 0, u.step)
+			}
+		}
+		x := t.xOf(days(tm))
+		if x > l.size.Width {
+			break
+		}
+		if x < 0 {
+			continue
+		}
+		tk := tick{x: x, lx: x + 3}
+		switch {
+		case u.months >= 12:
+			tk.major = true
+			tk.label = t.texts.year(tm.Year())
+		case u.months > 0:
+			tk.major = tm.Month() == time.January
+			if tk.major {
+				tk.label = t.texts.year(tm.Year())
+			} else {
+				tk.label = monthAbbr[tm.Month()]
+			}
+		case u.step == 7:
+			tk.major = tm.Day() <= 7
+			tk.label = t.texts.monthDay(tm.Month(), tm.Day())
+		default:
+			tk.major = tm.Day() == 1
+			switch {
+			case tk.major && tm.Month() == time.January:
+				tk.label = t.texts.year(tm.Year())
+			case tk.major:
+				tk.label = monthAbbr[tm.Month()]
+			default:
+				tk.label = t.texts.day(tm.Day())
+			}
+		}
+		if tk.lx < lastEnd+2*m.gap {
+			tk.label = ""
+		} else {
+			lastEnd = tk.lx + t.texts.width(tk.label, m.textSize, tk.major)
+		}
+		l.ticks = append(l.ticks, tk)
+	}
+}

@@ -1,0 +1,437 @@
+package widgets
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+
+	"trumpkim/data"
+)
+
+// chipObjects are the pooled canvas objects that draw one chip: an event's
+// marker, direction, date and label, or a cluster's count.
+type chipObjects struct {
+	ring   *canvas.Rectangle // selection outline, hover background, cluster pill
+	bar    *canvas.Rectangle // a range's duration
+	marker *canvas.Polygon
+	arrow  *canvas.Polygon
+	date   *canvas.Text
+	label  *canvas.Text
+}
+
+type tickObjects struct {
+	mark  *canvas.Rectangle
+	label *canvas.Text
+}
+
+// timelineRenderer draws a Timeline with a pool of canvas objects that
+// grows only to what one screen can hold; spares are hidden.
+type timelineRenderer struct {
+	t *Timeline
+
+	track    *canvas.Rectangle
+	axisLine *canvas.Rectangle
+	ticks    []tickObjects
+	chips    []chipObjects
+	tipBg    *canvas.Rectangle
+	tipDate  *canvas.Text
+	tipTitle *canvas.Text
+
+	objects []fyne.CanvasObject
+	dirty   bool // the pools grew: objects must be rebuilt
+
+	colors palette
+}
+
+type palette struct {
+	variant                                   fyne.ThemeVariant
+	fg, muted, disabled, track, line, sel, bg color.Color
+	hover, shadow, overlay                    color.Color
+	kinds                                     map[data.Kind][3]color.Color // full, dim, tint
+}
+
+func newTimelineRenderer(t *Timeline) *timelineRenderer {
+	r := &timelineRenderer{
+		t:        t,
+		track:    &canvas.Rectangle{},
+		axisLine: &canvas.Rectangle{},
+		tipBg:    &canvas.Rectangle{},
+		tipDate:  &canvas.Text{},
+		tipTitle: &canvas.Text{TextStyle: fyne.TextStyle{Bold: true}},
+	}
+	r.tipBg.Hide()
+	r.tipDate.Hide()
+	r.tipTitle.Hide()
+	t.lay.renderer = r
+	r.applyTheme()
+	r.rebuild()
+	return r
+}
+
+func (r *timelineRenderer) rebuild() {
+	r.objects = r.objects[:0]
+	r.objects = append(r.objects, r.track, r.axisLine)
+	for _, tk := range r.ticks {
+		r.objects = append(r.objects, tk.mark, tk.label)
+	}
+	for _, c := range r.chips {
+		r.objects = append(r.objects, c.ring, c.bar, c.marker, c.arrow, c.date, c.label)
+	}
+	r.objects = append(r.objects, r.tipBg, r.tipDate, r.tipTitle)
+	r.dirty = false
+}
+
+func (r *timelineRenderer) Destroy() {
+	r.t.stopAnimation()
+	if r.t.lay.renderer == r {
+		r.t.lay.renderer = nil
+	}
+}
+
+func (r *timelineRenderer) MinSize() fyne.Size { return r.t.MinSize() }
+
+func (r *timelineRenderer) Objects() []fyne.CanvasObject { return r.objects }
+
+// Refresh picks up theme, data, selection, dimming and view changes.
+func (r *timelineRenderer) Refresh() {
+	r.applyTheme()
+	r.Layout(r.t.Size())
+	canvas.Refresh(r.t)
+}
+
+func (r *timelineRenderer) applyTheme() {
+	th := r.t.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	p := &r.colors
+	p.variant = v
+	p.fg = th.Color(theme.ColorNameForeground, v)
+	p.muted = th.Color(theme.ColorNamePlaceHolder, v)
+	p.disabled = th.Color(theme.ColorNameDisabled, v)
+	p.track = th.Color(theme.ColorNameInputBackground, v)
+	p.line = th.Color(theme.ColorNameForeground, v)
+	p.sel = th.Color(theme.ColorNameSelection, v)
+	p.bg = th.Color(theme.ColorNameBackground, v)
+	p.hover = th.Color(theme.ColorNameHover, v)
+	p.shadow = th.Color(theme.ColorNameShadow, v)
+	p.overlay = th.Color(theme.ColorNameOverlayBackground, v)
+	if p.kinds == nil {
+		p.kinds = map[data.Kind][3]color.Color{}
+	}
+	for _, k := range data.Kinds {
+		c := KindColor(th, v, k)
+		p.kinds[k] = [3]color.Color{c, withAlpha(c, 0x50), withAlpha(c, 0x38)}
+	}
+	r.track.FillColor = p.track
+	r.track.CornerRadius = 4
+	r.axisLine.FillColor = withAlpha(p.fg, 0x90)
+	r.tipBg.FillColor = p.overlay
+	r.tipBg.StrokeColor = p.shadow
+	r.tipBg.StrokeWidth = 1
+	r.tipBg.CornerRadius = 4
+	r.tipDate.Color = p.muted
+	r.tipTitle.Color = p.fg
+}
+
+func withAlpha(c color.Color, a uint8) color.Color {
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	n.A = uint8(uint16(n.A) * uint16(a) / 0xff)
+	return n
+}
+
+func (r *timelineRenderer) kindColors(k data.Kind) [3]color.Color {
+	if c, ok := r.colors.kinds[k]; ok {
+		return c
+	}
+	return r.colors.kinds[data.KindContext]
+}
+
+// Layout places the visible events for size and moves the pooled objects
+// onto them.
+func (r *timelineRenderer) Layout(size fyne.Size) {
+	t := r.t
+	t.place(size)
+	l := &t.lay
+	m := l.m
+
+	if size.Width <= 0 || l.nlanes[groupAxis] == 0 {
+		r.track.Hide()
+		r.axisLine.Hide()
+	} else {
+		r.track.Show()
+		r.axisLine.Show()
+		r.track.Move(fyne.NewPos(0, l.axisTop))
+		r.track.Resize(fyne.NewSize(size.Width, l.tickTop-l.axisTop))
+		r.axisLine.Move(fyne.NewPos(0, l.tickTop-1))
+		r.axisLine.Resize(fyne.NewSize(size.Width, 2))
+	}
+
+	// ticks
+	for len(r.ticks) < len(l.ticks) {
+		r.ticks = append(r.ticks, tickObjects{mark: &canvas.Rectangle{}, label: &canvas.Text{}})
+		r.dirty = true
+	}
+	for n := range r.ticks {
+		o := r.ticks[n]
+		if n >= len(l.ticks) {
+			o.mark.Hide()
+			o.label.Hide()
+			continue
+		}
+		tk := &l.ticks[n]
+		h := float32(5)
+		o.mark.FillColor = withAlpha(r.colors.fg, 0x70)
+		if tk.major {
+			h = 9
+			o.mark.FillColor = withAlpha(r.colors.fg, 0xb0)
+		}
+		o.mark.Move(fyne.NewPos(tk.x, l.tickTop))
+		o.mark.Resize(fyne.NewSize(1, h))
+		o.mark.Show()
+		if tk.label == "" {
+			o.label.Hide()
+			continue
+		}
+		o.label.Text = tk.label
+		o.label.TextSize = m.textSize
+		o.label.TextStyle.Bold = tk.major
+		o.label.Color = r.colors.muted
+		if tk.major {
+			o.label.Color = r.colors.fg
+		}
+		o.label.Move(fyne.NewPos(tk.lx, l.tickTop+3))
+		o.label.Resize(fyne.NewSize(0, m.textH))
+		o.label.Show()
+	}
+
+	// chips
+	n := 0
+	for k := range l.items {
+		it := &l.items[k]
+		if it.x+it.w < 0 || it.x > size.Width {
+			continue
+		}
+		if n >= len(r.chips) {
+			r.chips = append(r.chips, chipObjects{
+				ring: &canvas.Rectangle{}, bar: &canvas.Rectangle{},
+				marker: &canvas.Polygon{}, arrow: &canvas.Polygon{Sides: 3},
+				date: &canvas.Text{}, label: &canvas.Text{},
+			})
+			r.dirty = true
+		}
+		r.layoutChip(&r.chips[n], it)
+		n++
+	}
+	for ; n < len(r.chips); n++ {
+		c := r.chips[n]
+		c.ring.Hide()
+		c.bar.Hide()
+		c.marker.Hide()
+		c.arrow.Hide()
+		c.date.Hide()
+		c.label.Hide()
+	}
+	if r.dirty {
+		r.rebuild()
+	}
+	if t.hover.item >= 0 {
+		t.hover = t.hitTest(t.hoverPos)
+	}
+	r.layoutTooltip()
+}
+
+func (r *timelineRenderer) layoutChip(c *chipObjects, it *item) {
+	t := r.t
+	l := &t.lay
+	m := l.m
+	y := l.laneY(int(it.grp), int(it.lane))
+	cy := y + m.chipH/2
+
+	if it.count > 0 {
+		c.marker.Hide()
+		c.arrow.Hide()
+		c.bar.Hide()
+		c.date.Hide()
+		c.ring.FillColor = r.colors.hover
+		c.ring.StrokeColor = withAlpha(r.colors.fg, 0x60)
+		c.ring.StrokeWidth = 1
+		c.ring.CornerRadius = m.chipH / 2
+		c.ring.Move(fyne.NewPos(it.x, y))
+		c.ring.Resize(fyne.NewSize(it.w, m.chipH))
+		c.ring.Show()
+		c.label.Text = t.texts.count(it.count)
+		c.label.TextStyle.Bold = true
+		c.label.TextSize = m.textSize
+		c.label.Color = r.colors.fg
+		c.label.Alignment = fyne.TextAlignCenter
+		c.label.Move(fyne.NewPos(it.x, y+(m.chipH-m.textH)/2))
+		c.label.Resize(fyne.NewSize(it.w, m.textH))
+		c.label.Show()
+		return
+	}
+
+	ev := int(it.ev)
+	e := &t.tl.Events[ev]
+	selected := ev == t.selected
+	dim := t.Dimmed(ev)
+	kc := r.kindColors(e.Kind)
+	col := kc[0]
+	if dim {
+		col = kc[1]
+	}
+
+	switch {
+	case selected:
+		c.ring.FillColor = r.colors.sel
+		c.ring.StrokeColor = r.colors.fg
+		c.ring.StrokeWidth = 2
+		c.ring.CornerRadius = 4
+		c.ring.Move(fyne.NewPos(it.x, y))
+		c.ring.Resize(fyne.NewSize(it.w, m.chipH))
+		c.ring.Show()
+	default:
+		c.ring.Hide()
+	}
+
+	if it.barW > 0 {
+		c.bar.FillColor = kc[2]
+		if dim {
+			c.bar.FillColor = withAlpha(kc[2], 0x60)
+		}
+		c.bar.StrokeColor = col
+		c.bar.StrokeWidth = 1
+		c.bar.CornerRadius = 3
+		c.bar.Move(fyne.NewPos(it.barX, y+2))
+		c.bar.Resize(fyne.NewSize(it.barW, m.chipH-4))
+		c.bar.Show()
+	} else {
+		c.bar.Hide()
+	}
+
+	styleMarker(c.marker, e.Kind, col, fyne.NewPos(it.markX, cy), m.marker)
+	c.marker.Show()
+	dir := t.direction(ev)
+	dw := t.dateWidth(ev, selected)
+	lw := t.labelWidth(ev, selected)
+	var arrowX, dateX, labelX float32
+	if it.flip {
+		// [date label arrow marker], ending at the marker
+		x := it.markX - m.marker/2
+		if dir != data.SideAxis {
+			x -= m.arrow + 2
+			arrowX = x
+		}
+		labelX = x - m.gap - lw
+		dateX = labelX - m.gap - dw
+	} else {
+		x := it.markX + m.marker/2 + 2
+		arrowX = x
+		if dir != data.SideAxis {
+			x += m.arrow + 2
+		}
+		dateX = x - 2 + m.gap
+		labelX = dateX + dw + m.gap
+	}
+	switch dir {
+	case data.SideBelow:
+		r.layoutArrow(c.arrow, 180, col, arrowX, cy)
+	case data.SideAbove:
+		r.layoutArrow(c.arrow, 0, col, arrowX, cy)
+	default:
+		c.arrow.Hide()
+	}
+
+	text := r.colors.fg
+	muted := r.colors.muted
+	if dim {
+		text, muted = r.colors.disabled, r.colors.disabled
+	}
+	c.date.Text = t.dateText(ev)
+	c.date.TextSize = m.textSize
+	c.date.TextStyle.Bold = selected
+	c.date.Color = muted
+	c.date.Alignment = fyne.TextAlignLeading
+	c.date.Move(fyne.NewPos(dateX, y+(m.chipH-m.textH)/2))
+	c.date.Resize(fyne.NewSize(0, m.textH))
+	c.date.Show()
+	x := labelX
+
+	c.label.Text = e.ShortLabel()
+	c.label.TextSize = m.textSize
+	c.label.TextStyle.Bold = selected
+	c.label.Color = text
+	c.label.Alignment = fyne.TextAlignLeading
+	c.label.Move(fyne.NewPos(x, y+(m.chipH-m.textH)/2))
+	c.label.Resize(fyne.NewSize(0, m.textH))
+	c.label.Show()
+}
+
+func (r *timelineRenderer) layoutArrow(p *canvas.Polygon, angle float32, c color.Color, x, cy float32) {
+	a := r.t.lay.m.arrow
+	p.Sides = 3
+	p.Angle = angle
+	p.FillColor = c
+	p.StrokeWidth = 0
+	p.Resize(fyne.NewSquareSize(a))
+	p.Move(fyne.NewPos(x, cy-a/2))
+	p.Show()
+}
+
+// updateTooltip shows the date and title of what the pointer is over.
+func (r *timelineRenderer) updateTooltip() {
+	r.layoutTooltip()
+	canvas.Refresh(r.t)
+}
+
+func (r *timelineRenderer) layoutTooltip() {
+	t := r.t
+	l := &t.lay
+	h := t.hover.item
+	if h < 0 || h >= len(l.items) || t.tl == nil {
+		r.tipBg.Hide()
+		r.tipDate.Hide()
+		r.tipTitle.Hide()
+		return
+	}
+	it := &l.items[h]
+	m := l.m
+	if it.count > 0 {
+		a, b := &t.tl.Events[it.ev], &t.tl.Events[it.last]
+		r.tipDate.Text = data.DisplayRange(a.Date, b.Date)
+		r.tipTitle.Text = t.texts.count(it.count)[1:] + " events: tap to zoom in"
+	} else {
+		e := &t.tl.Events[it.ev]
+		r.tipDate.Text = e.DisplayDate() + " · " + e.Kind.Label()
+		r.tipTitle.Text = e.Title
+	}
+	for _, tx := range []*canvas.Text{r.tipDate, r.tipTitle} {
+		tx.TextSize = m.textSize
+	}
+	dw := fyne.MeasureText(r.tipDate.Text, m.textSize, r.tipDate.TextStyle).Width
+	tw := fyne.MeasureText(r.tipTitle.Text, m.textSize, r.tipTitle.TextStyle).Width
+	w := max(dw, tw) + 16
+	hgt := 2*m.textH + 12
+	size := l.size
+	x := t.hoverPos.X + 12
+	if x+w > size.Width {
+		x = size.Width - w
+	}
+	x = max(x, 0)
+	y := l.laneY(int(it.grp), int(it.lane))
+	if it.grp == groupAbove {
+		y += m.chipH + 4
+	} else {
+		y -= hgt + 4
+	}
+	y = max(0, min(y, size.Height-hgt))
+	r.tipBg.Move(fyne.NewPos(x, y))
+	r.tipBg.Resize(fyne.NewSize(w, hgt))
+	r.tipDate.Move(fyne.NewPos(x+8, y+6))
+	r.tipDate.Resize(fyne.NewSize(w-16, m.textH))
+	r.tipTitle.Move(fyne.NewPos(x+8, y+6+m.textH))
+	r.tipTitle.Resize(fyne.NewSize(w-16, m.textH))
+	r.tipBg.Show()
+	r.tipDate.Show()
+	r.tipTitle.Show()
+}

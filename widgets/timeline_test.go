@@ -1,0 +1,382 @@
+package widgets
+
+import (
+	"fmt"
+	"image/color"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+
+	"trumpkim/data"
+)
+
+func defaultData(t testing.TB) *data.Timeline {
+	t.Helper()
+	tl, err := data.Default()
+	if err != nil {
+		t.Fatalf("data.Default: %v", err)
+	}
+	return tl
+}
+
+// showTimeline puts a Timeline of tl in an unpadded test window of the
+// given size.
+func showTimeline(t testing.TB, tl *data.Timeline, w, h float32) (*Timeline, fyne.Window) {
+	t.Helper()
+	test.NewTempApp(t)
+	tw := NewTimeline(tl)
+	win := test.NewWindow(tw)
+	win.SetPadded(false)
+	win.Resize(fyne.NewSize(w, h))
+	t.Cleanup(win.Close)
+	return tw, win
+}
+
+func rendererOf(tw *Timeline) *timelineRenderer {
+	return test.WidgetRenderer(tw).(*timelineRenderer)
+}
+
+// shownChip is one event or cluster as drawn: its text and the box around
+// everything drawn for it.
+type shownChip struct {
+	label string
+	date  string
+	bold  bool
+	color color.Color
+	box   rect
+}
+
+type rect struct{ x0, y0, x1, y1 float32 }
+
+func (a rect) overlaps(b rect) bool {
+	return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1
+}
+
+func (a rect) String() string {
+	return fmt.Sprintf("[%.1f,%.1f – %.1f,%.1f]", a.x0, a.y0, a.x1, a.y1)
+}
+
+func objRect(o fyne.CanvasObject) rect {
+	p, s := o.Position(), o.Size()
+	if tx, ok := o.(*canvas.Text); ok {
+		s = fyne.MeasureText(tx.Text, tx.TextSize, tx.TextStyle)
+		if tx.Alignment == fyne.TextAlignCenter {
+			p.X += (o.Size().Width - s.Width) / 2
+		}
+	}
+	return rect{p.X, p.Y, p.X + s.Width, p.Y + s.Height}
+}
+
+func union(a, b rect) rect {
+	return rect{min(a.x0, b.x0), min(a.y0, b.y0), max(a.x1, b.x1), max(a.y1, b.y1)}
+}
+
+// shownChips reads the visible chips back from the renderer's canvas
+// objects, measuring the text actually drawn.
+func shownChips(tw *Timeline) []shownChip {
+	r := rendererOf(tw)
+	var out []shownChip
+	for _, c := range r.chips {
+		if !c.label.Visible() {
+			continue
+		}
+		s := shownChip{label: c.label.Text, bold: c.label.TextStyle.Bold, color: c.label.Color, box: objRect(c.label)}
+		for _, o := range []fyne.CanvasObject{c.marker, c.arrow, c.date, c.ring} {
+			if o.Visible() {
+				s.box = union(s.box, objRect(o))
+			}
+		}
+		if c.date.Visible() {
+			s.date = c.date.Text
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestTimelineShowsEveryEventOnOpen(t *testing.T) {
+	tl := defaultData(t)
+	for _, size := range []fyne.Size{{Width: 900, Height: 330}, {Width: 520, Height: 300}, {Width: 1200, Height: 400}} {
+		t.Run(fmt.Sprintf("%vx%v", size.Width, size.Height), func(t *testing.T) {
+			tw, _ := showTimeline(t, tl, size.Width, size.Height)
+			chips := shownChips(tw)
+			labels := map[string]bool{}
+			for _, c := range chips {
+				labels[c.label] = true
+				if c.box.x0 < 0 || c.box.x1 > size.Width || c.box.y0 < 0 || c.box.y1 > size.Height {
+					t.Errorf("%q drawn at %v, outside %v", c.label, c.box, size)
+				}
+			}
+			for _, e := range tl.Events {
+				if !labels[e.ShortLabel()] {
+					t.Errorf("%s (%q) has no label on open", e.ID, e.ShortLabel())
+				}
+			}
+		})
+	}
+}
+
+func assertNoOverlap(t *testing.T, tw *Timeline) {
+	t.Helper()
+	chips := shownChips(tw)
+	for i := range chips {
+		for j := i + 1; j < len(chips); j++ {
+			if chips[i].box.overlaps(chips[j].box) {
+				t.Errorf("%q %v overlaps %q %v", chips[i].label, chips[i].box, chips[j].label, chips[j].box)
+			}
+		}
+	}
+	// tick labels neither touch each other nor any chip
+	r := rendererOf(tw)
+	var ticks []rect
+	for _, tk := range r.ticks {
+		if tk.label.Visible() {
+			ticks = append(ticks, objRect(tk.label))
+		}
+	}
+	for i, a := range ticks {
+		for _, b := range ticks[i+1:] {
+			if a.overlaps(b) {
+				t.Errorf("tick labels %v and %v overlap", a, b)
+			}
+		}
+		for _, c := range chips {
+			if a.overlaps(c.box) {
+				t.Errorf("tick label %v overlaps %q %v", a, c.label, c.box)
+			}
+		}
+	}
+}
+
+func TestTimelineLabelsNeverOverlap(t *testing.T) {
+	tl := defaultData(t)
+	for _, size := range []fyne.Size{{Width: 1200, Height: 400}, {Width: 900, Height: 330}, {Width: 700, Height: 330}, {Width: 520, Height: 300}, {Width: 400, Height: 240}} {
+		for zoom := 0; zoom <= 12; zoom += 3 {
+			t.Run(fmt.Sprintf("%vx%v/zoom=%d", size.Width, size.Height, zoom), func(t *testing.T) {
+				tw, _ := showTimeline(t, tl, size.Width, size.Height)
+				for range zoom {
+					tw.ZoomIn()
+				}
+				// look at the densest stretches of the data at this zoom
+				for _, id := range []string{"oversized-envelope", "beautiful-letter", "dmz-meeting", "nice-note-claim"} {
+					tw.SetSelected(tl.Index(id))
+					assertNoOverlap(t, tw)
+				}
+				tw.SetSelected(-1)
+				assertNoOverlap(t, tw)
+			})
+		}
+	}
+}
+
+func TestTimelineDenseDataNeverOverlaps(t *testing.T) {
+	tl := data.Synthetic(5000, 1)
+	tw, _ := showTimeline(t, tl, 900, 330)
+	for zoom := range 14 {
+		assertNoOverlap(t, tw)
+		if t.Failed() {
+			t.Fatalf("overlap at zoom step %d", zoom)
+		}
+		tw.ZoomIn()
+		tw.Pan(0.37)
+	}
+}
+
+// chipOf returns the layout item of event i, failing if it is not shown.
+func chipOf(t *testing.T, tw *Timeline, i int) item {
+	t.Helper()
+	for _, it := range tw.lay.items {
+		if it.count == 0 && int(it.ev) == i {
+			return it
+		}
+	}
+	t.Fatalf("event %d is not laid out", i)
+	return item{}
+}
+
+func chipCentre(tw *Timeline, it item) fyne.Position {
+	return fyne.NewPos(it.markX, tw.lay.laneY(int(it.grp), int(it.lane))+tw.lay.m.chipH/2)
+}
+
+func TestTimelineTapSelects(t *testing.T) {
+	tl := defaultData(t)
+	tw, win := showTimeline(t, tl, 900, 330)
+	var got []int
+	tw.OnSelected = func(i int) { got = append(got, i) }
+
+	hanoi := tl.Index("hanoi-summit")
+	test.TapCanvas(win.Canvas(), chipCentre(tw, chipOf(t, tw, hanoi)))
+	if tw.Selected() != hanoi || len(got) != 1 || got[0] != hanoi {
+		t.Fatalf("tap on Hanoi's marker: selected %d, OnSelected %v; want %d", tw.Selected(), got, hanoi)
+	}
+
+	// the label, well right of the marker, selects too
+	denial := tl.Index("nice-note-denial")
+	it := chipOf(t, tw, denial)
+	p := chipCentre(tw, it)
+	p.X = it.x + it.w - 10
+	test.TapCanvas(win.Canvas(), p)
+	if tw.Selected() != denial || got[len(got)-1] != denial {
+		t.Fatalf("tap on the denial's label: selected %d, OnSelected %v; want %d", tw.Selected(), got, denial)
+	}
+
+	// the selected chip is outlined and bold
+	for _, c := range shownChips(tw) {
+		if c.bold != (c.label == tl.Events[denial].ShortLabel()) {
+			t.Errorf("%q bold = %v", c.label, c.bold)
+		}
+	}
+	r := rendererOf(tw)
+	rings := 0
+	for _, c := range r.chips {
+		if c.ring.Visible() && c.ring.StrokeWidth > 0 {
+			rings++
+		}
+	}
+	if rings != 1 {
+		t.Errorf("%d chips outlined, want 1", rings)
+	}
+
+	// empty space does nothing
+	n := len(got)
+	test.TapCanvas(win.Canvas(), fyne.NewPos(2, 2))
+	if len(got) != n || tw.Selected() != denial {
+		t.Errorf("tap on empty space changed the selection to %d (%v)", tw.Selected(), got)
+	}
+}
+
+func TestTimelineSetSelectedDoesNotCallBack(t *testing.T) {
+	tl := defaultData(t)
+	tw, _ := showTimeline(t, tl, 900, 330)
+	called := false
+	tw.OnSelected = func(int) { called = true }
+	tw.SetSelected(3)
+	if called || tw.Selected() != 3 {
+		t.Errorf("SetSelected(3): called %v, Selected %d", called, tw.Selected())
+	}
+	tw.SetSelected(99)
+	if tw.Selected() != -1 {
+		t.Errorf("SetSelected(99) left %d selected, want -1", tw.Selected())
+	}
+}
+
+func TestTimelineSetDimmed(t *testing.T) {
+	tl := defaultData(t)
+	tw, _ := showTimeline(t, tl, 900, 330)
+	match := make([]bool, len(tl.Events))
+	hanoi := tl.Index("hanoi-summit")
+	match[hanoi] = true
+	tw.SetDimmed(match)
+
+	disabled := theme.Current().Color(theme.ColorNameDisabled, fyne.CurrentApp().Settings().ThemeVariant())
+	shown := 0
+	for _, c := range shownChips(tw) {
+		shown++
+		dim := c.color == disabled
+		if want := c.label != tl.Events[hanoi].ShortLabel(); dim != want {
+			t.Errorf("%q dimmed = %v, want %v", c.label, dim, want)
+		}
+	}
+	if shown != len(tl.Events) {
+		t.Errorf("%d events shown while dimmed, want all %d (dimmed stay visible)", shown, len(tl.Events))
+	}
+
+	tw.SetDimmed(nil)
+	for _, c := range shownChips(tw) {
+		if c.color == disabled {
+			t.Errorf("%q still dimmed after SetDimmed(nil)", c.label)
+		}
+	}
+}
+
+func TestTimelineSetTimelineClears(t *testing.T) {
+	tl := defaultData(t)
+	tw, _ := showTimeline(t, tl, 900, 330)
+	tw.SetSelected(2)
+	tw.SetDimmed(make([]bool, len(tl.Events)))
+	tw.ZoomIn()
+	tw.SetTimeline(data.Synthetic(50, 2))
+	if tw.Selected() != -1 || tw.match != nil {
+		t.Errorf("after SetTimeline: selected %d, dimmed %v", tw.Selected(), tw.match != nil)
+	}
+	from, to := tw.fullSpan()
+	if tw.viewFrom != from || tw.viewTo != to {
+		t.Errorf("after SetTimeline the view is %v–%v, want the full span %v–%v", tw.viewFrom, tw.viewTo, from, to)
+	}
+}
+
+func TestTimelineLetterShowsDirection(t *testing.T) {
+	tl := defaultData(t)
+	tw, _ := showTimeline(t, tl, 900, 330)
+	r := rendererOf(tw)
+	want := map[string]float32{
+		tl.Events[tl.Index("summit-cancelled")].ShortLabel():   180, // Trump to Kim: points down
+		tl.Events[tl.Index("oversized-envelope")].ShortLabel(): 0,   // Kim to Trump: points up
+	}
+	for _, c := range r.chips {
+		a, ok := want[c.label.Text]
+		if !ok || !c.label.Visible() {
+			continue
+		}
+		delete(want, c.label.Text)
+		if !c.arrow.Visible() || c.arrow.Angle != a {
+			t.Errorf("%q: arrow visible %v angle %v, want angle %v", c.label.Text, c.arrow.Visible(), c.arrow.Angle, a)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("not shown: %v", want)
+	}
+}
+
+func TestTimelineSidesOfTheAxis(t *testing.T) {
+	tl := defaultData(t)
+	tw, _ := showTimeline(t, tl, 900, 330)
+	axis := tw.lay.axisTop
+	bottom := tw.lay.tickTop
+	for i := range tl.Events {
+		e := &tl.Events[i]
+		it := chipOf(t, tw, i)
+		y := chipCentre(tw, it).Y
+		switch tl.Side(e) {
+		case data.SideAbove:
+			if y >= axis {
+				t.Errorf("%s (Trump's side) at y %v, not above the axis at %v", e.ID, y, axis)
+			}
+		case data.SideBelow:
+			if y <= bottom {
+				t.Errorf("%s (Kim's side) at y %v, not below the axis at %v", e.ID, y, bottom)
+			}
+		default:
+			if y <= axis || y >= bottom {
+				t.Errorf("%s at y %v, not on the axis %v–%v", e.ID, y, axis, bottom)
+			}
+		}
+	}
+}
+
+func TestTimelineRangeDrawnAsBar(t *testing.T) {
+	tl := defaultData(t)
+	tw, _ := showTimeline(t, tl, 900, 330)
+	hanoi := tl.Index("hanoi-summit")
+	tw.SetSelected(hanoi)
+	for range 9 {
+		tw.ZoomIn()
+		tw.SetSelected(hanoi)
+		it := chipOf(t, tw, hanoi)
+		want := float32(2 * tw.lay.ppd) // Feb 27–28: two days
+		if it.barW < want-1 || it.barW > max(want+1, 2) {
+			t.Errorf("Hanoi's bar is %v px wide at %v px/day, want %v", it.barW, tw.lay.ppd, want)
+		}
+	}
+}
+
+func TestTimelineLook(t *testing.T) {
+	tl := defaultData(t)
+	tw, win := showTimeline(t, tl, 900, 330)
+	tw.SetSelected(tl.Index("dmz-meeting"))
+	test.AssertImageMatches(t, "timeline_default.png", win.Canvas().Capture())
+	test.AssertRendersToMarkup(t, "timeline_default.xml", win.Canvas())
+}
