@@ -137,6 +137,10 @@ func ParseCSV(name string, b []byte) (*Timeline, Problems, error) {
 		return fail(fmt.Sprintf("row %d", s.row), "not a TimelineJS spreadsheet: the first row names none of its columns (Year, Month, Day, Headline, Text, …)")
 	}
 
+	// Every row but the header may be an event: size for them once rather
+	// than growing a slice of large structs row by row.
+	im.t.Events = make([]Event, 0, min(bytes.Count(b, []byte{'\n'}), MaxEvents))
+	im.wantIDs = make([]string, 0, cap(im.t.Events))
 	sawTitle := false
 	items := 0
 	for {

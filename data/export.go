@@ -1,17 +1,13 @@
 package data
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 )
-
-type tjsFile struct {
-	Title  *tjsSlide  `json:"title,omitempty"`
-	Events []tjsSlide `json:"events"`
-	Eras   []tjsSlide `json:"eras,omitempty"`
-}
 
 type tjsSlide struct {
 	StartDate   *tjsDate  `json:"start_date,omitempty"`
@@ -59,16 +55,12 @@ func newTJSDate(d Date) *tjsDate {
 	if d.Precision >= PrecisionDay {
 		out.Day = d.Day
 	}
-	for p, f := range map[Precision]struct {
-		dst **int
-		v   int
-	}{
-		PrecisionHour: {&out.Hour, d.Hour}, PrecisionMinute: {&out.Minute, d.Minute},
-		PrecisionSecond: {&out.Second, d.Second}, PrecisionMillisecond: {&out.Millisecond, d.Millisecond},
-	} {
-		if d.Precision >= p {
-			v := f.v
-			*f.dst = &v
+	if d.Precision >= PrecisionHour {
+		// One allocation for the four parts a time of day may have.
+		parts := [4]int{d.Hour, d.Minute, d.Second, d.Millisecond}
+		dst := [4]**int{&out.Hour, &out.Minute, &out.Second, &out.Millisecond}
+		for i := 0; i <= int(d.Precision-PrecisionHour); i++ {
+			*dst[i] = &parts[i]
 		}
 	}
 	return out
@@ -81,25 +73,64 @@ func newTJSDate(d Date) *tjsDate {
 // events and eras. Events of the app's own kinds keep their sender and
 // recipient, place, quotes and "according to" as paragraphs of the text,
 // and their kind as the group when they have none.
+//
+// The file has one event or era per line: compact enough that the app's own
+// exports stay far below MaxFileSize, and still readable in a text editor.
 func ExportTimelineJS(t *Timeline, w io.Writer) error {
-	f := tjsFile{Events: make([]tjsSlide, 0, len(t.Events))}
-	if t.Title != "" || t.Subtitle != "" {
-		f.Title = &tjsSlide{Text: &tjsText{Headline: htmlLine(t.Title), Text: HTMLText(t.Subtitle)}}
-	}
-	for i := range t.Events {
-		f.Events = append(f.Events, exportEvent(t, &t.Events[i]))
-	}
-	for _, era := range t.Eras {
-		f.Eras = append(f.Eras, tjsSlide{
-			StartDate: newTJSDate(era.Start),
-			EndDate:   newTJSDate(era.End),
-			Text:      &tjsText{Headline: htmlLine(era.Title), Text: HTMLText(era.Summary)},
-		})
-	}
-	enc := json.NewEncoder(w)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var line bytes.Buffer
+	enc := json.NewEncoder(&line)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(f); err != nil {
+	// put writes v as JSON after the given text, without the encoder's
+	// trailing newline.
+	put := func(before string, v any) error {
+		line.Reset()
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		bw.WriteString(before)
+		bw.Write(bytes.TrimSuffix(line.Bytes(), []byte{'\n'}))
+		return nil
+	}
+	bw.WriteString("{")
+	if t.Title != "" || t.Subtitle != "" {
+		title := tjsSlide{Text: &tjsText{Headline: htmlLine(t.Title), Text: HTMLText(t.Subtitle)}}
+		if err := put("\n  \"title\": ", title); err != nil {
+			return fmt.Errorf("data: writing TimelineJS: %w", err)
+		}
+		bw.WriteString(",")
+	}
+	bw.WriteString("\n  \"events\": [")
+	for i := range t.Events {
+		sep := "\n    "
+		if i > 0 {
+			sep = ",\n    "
+		}
+		if err := put(sep, exportEvent(t, &t.Events[i])); err != nil {
+			return fmt.Errorf("data: writing TimelineJS: events[%d]: %w", i, err)
+		}
+	}
+	bw.WriteString("\n  ]")
+	if len(t.Eras) > 0 {
+		bw.WriteString(",\n  \"eras\": [")
+		for i, era := range t.Eras {
+			sep := "\n    "
+			if i > 0 {
+				sep = ",\n    "
+			}
+			s := tjsSlide{
+				StartDate: newTJSDate(era.Start),
+				EndDate:   newTJSDate(era.End),
+				Text:      &tjsText{Headline: htmlLine(era.Title), Text: HTMLText(era.Summary)},
+			}
+			if err := put(sep, s); err != nil {
+				return fmt.Errorf("data: writing TimelineJS: eras[%d]: %w", i, err)
+			}
+		}
+		bw.WriteString("\n  ]")
+	}
+	bw.WriteString("\n}\n")
+	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("data: writing TimelineJS: %w", err)
 	}
 	return nil
@@ -118,7 +149,7 @@ func exportEvent(t *Timeline, e *Event) tjsSlide {
 	if s.Group == "" && e.Kind != "" && e.Kind != KindContext {
 		s.Group = e.Kind.Label()
 	}
-	paras := []string{}
+	var paras []string
 	if e.Summary != "" {
 		paras = append(paras, e.Summary)
 	}

@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -449,13 +450,135 @@ func readSlide(o jsonObject) (s slide, ok bool) {
 		ok = ok && good
 		*f.dst = v
 	}
-	if strings.TrimSpace(s.displayDate) == "" {
-		s.displayDate = strings.TrimSpace(startDisplay)
-		if endDisplay != "" && s.displayDate != "" {
-			s.displayDate += " – " + strings.TrimSpace(endDisplay)
-		}
-	}
+	s.displayDate = joinDisplay(s.displayDate, startDisplay, endDisplay)
 	return s, ok
+}
+
+// flexText is a JSON value TimelineJS allows as text: a string, a number
+// (taken as its digits) or null (empty).
+type flexText string
+
+var errNotText = errors.New("not text")
+
+// UnmarshalJSON reads a string, number or null; anything else is an error,
+// on which the importer reads the slide again field by field to say where.
+func (f *flexText) UnmarshalJSON(b []byte) error {
+	switch b[0] {
+	case '"':
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		*f = flexText(s)
+	case 'n':
+		*f = ""
+	case '{', '[', 't', 'f':
+		return errNotText
+	default:
+		*f = flexText(b)
+	}
+	return nil
+}
+
+type tjsDateIn struct {
+	Year        flexText `json:"year"`
+	Month       flexText `json:"month"`
+	Day         flexText `json:"day"`
+	Hour        flexText `json:"hour"`
+	Minute      flexText `json:"minute"`
+	Second      flexText `json:"second"`
+	Millisecond flexText `json:"millisecond"`
+	DisplayDate flexText `json:"display_date"`
+}
+
+type tjsSlideIn struct {
+	StartDate *tjsDateIn `json:"start_date"`
+	EndDate   *tjsDateIn `json:"end_date"`
+	Text      *struct {
+		Headline flexText `json:"headline"`
+		Text     flexText `json:"text"`
+	} `json:"text"`
+	Media *struct {
+		URL       flexText `json:"url"`
+		Caption   flexText `json:"caption"`
+		Credit    flexText `json:"credit"`
+		Thumbnail flexText `json:"thumbnail"`
+		Alt       flexText `json:"alt"`
+	} `json:"media"`
+	Group       flexText `json:"group"`
+	DisplayDate flexText `json:"display_date"`
+	UniqueID    flexText `json:"unique_id"`
+}
+
+// readSlideFast decodes a well-formed slide in one pass. It reports decoded
+// false when the slide has a value of the wrong type, for readSlide to find
+// and name.
+func readSlideFast(raw json.RawMessage, path string, ps *Problems) (s slide, ok, decoded bool) {
+	if jsonKind(raw) != "object" {
+		return s, false, false
+	}
+	var in tjsSlideIn
+	if err := json.Unmarshal(raw, &in); err != nil {
+		return s, false, false
+	}
+	ok = true
+	date := func(d *tjsDateIn, key string) (Date, string, bool) {
+		if d == nil {
+			return Date{}, "", false
+		}
+		p := dateParts{
+			year: strings.TrimSpace(string(d.Year)), month: strings.TrimSpace(string(d.Month)),
+			day: strings.TrimSpace(string(d.Day)), hour: strings.TrimSpace(string(d.Hour)),
+			minute: strings.TrimSpace(string(d.Minute)), second: strings.TrimSpace(string(d.Second)),
+			millisecond: strings.TrimSpace(string(d.Millisecond)),
+			where:       func(part string) string { return path + "." + key + "." + part },
+		}
+		display := strings.TrimSpace(string(d.DisplayDate))
+		if p.empty() {
+			return Date{}, display, false
+		}
+		date, good := p.date(ps)
+		ok = ok && good
+		return date, display, true
+	}
+	var startDisplay, endDisplay string
+	s.start, startDisplay, _ = date(in.StartDate, "start_date")
+	s.end, endDisplay, s.hasEnd = date(in.EndDate, "end_date")
+	if in.Text != nil {
+		s.headline, s.text = string(in.Text.Headline), string(in.Text.Text)
+	}
+	if m := in.Media; m != nil {
+		s.mediaURL = string(m.URL)
+		s.media = Media{Caption: string(m.Caption), Credit: string(m.Credit), Thumbnail: string(m.Thumbnail), Alt: string(m.Alt)}
+	}
+	s.group, s.displayDate, s.uniqueID = string(in.Group), string(in.DisplayDate), string(in.UniqueID)
+	s.displayDate = joinDisplay(s.displayDate, startDisplay, endDisplay)
+	return s, ok, true
+}
+
+// joinDisplay picks the slide's display_date, else its dates' own.
+func joinDisplay(slide, start, end string) string {
+	if strings.TrimSpace(slide) != "" {
+		return slide
+	}
+	s := strings.TrimSpace(start)
+	if e := strings.TrimSpace(end); e != "" && s != "" {
+		s += " – " + e
+	}
+	return s
+}
+
+// slideAt reads events[i] or eras[i]: in one pass when it is well formed,
+// else field by field to name each problem.
+func slideAt(raw json.RawMessage, path string, ps *Problems) (slide, bool) {
+	if s, ok, decoded := readSlideFast(raw, path, ps); decoded {
+		return s, ok
+	}
+	o, ok := asObject(raw, path, ps)
+	if !ok {
+		return slide{}, false
+	}
+	return readSlide(o)
 }
 
 // ParseTimelineJS reads a TimelineJS JSON file: its title slide, events and
@@ -492,6 +615,8 @@ func ParseTimelineJS(name string, b []byte) (*Timeline, Problems, error) {
 		return nil, im.ps, fmt.Errorf("data: %s: %w", name, im.ps)
 	}
 
+	im.t.Events = make([]Event, 0, len(events))
+	im.wantIDs = make([]string, 0, len(events))
 	if scale, ok := root.text("scale"); ok {
 		switch strings.ToLower(strings.TrimSpace(scale)) {
 		case "", "human":
@@ -513,11 +638,7 @@ func ParseTimelineJS(name string, b []byte) (*Timeline, Problems, error) {
 
 	for i, raw := range events {
 		path := fmt.Sprintf("events[%d]", i)
-		o, ok := asObject(raw, path, &im.ps)
-		if !ok {
-			continue
-		}
-		s, ok := readSlide(o)
+		s, ok := slideAt(raw, path, &im.ps)
 		if !ok {
 			continue
 		}
@@ -532,11 +653,7 @@ func ParseTimelineJS(name string, b []byte) (*Timeline, Problems, error) {
 	}
 	for i, raw := range eras {
 		path := fmt.Sprintf("eras[%d]", i)
-		o, ok := asObject(raw, path, &im.ps)
-		if !ok {
-			continue
-		}
-		s, ok := readSlide(o)
+		s, ok := slideAt(raw, path, &im.ps)
 		if !ok {
 			continue
 		}
