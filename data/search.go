@@ -66,8 +66,30 @@ type fieldRec struct {
 	off, n uint32 // the folded text is Index.text[off : off+n]
 	event  int32
 	aux    uint32 // people: 0 sender, 1 recipient; quotes: quote number; dates: index into Index.dateText
+	starts uint32 // bit c-'a' set when a word of the text starts with letter c
+	runes  uint32 // for a non-ASCII text, where its bytes' rune indexes start in Index.runeOf
 	field  Field
 	ascii  bool // the original is ASCII: folded byte i is rune i
+}
+
+// startsMask is the set of letters words of folded text s start with.
+func startsMask(s []byte) uint32 {
+	var m uint32
+	for i := range s {
+		if c := s[i]; 'a' <= c && c <= 'z' && (i == 0 || !isWordByte(s[i-1])) {
+			m |= 1 << (c - 'a')
+		}
+	}
+	return m
+}
+
+// letterBit is the bit of startsMask for byte c, 0 for a byte that is not
+// a letter (startsMask does not tell about those).
+func letterBit(c byte) uint32 {
+	if 'a' <= c && c <= 'z' {
+		return 1 << (c - 'a')
+	}
+	return 0
 }
 
 // Index is the search corpus of one data set, built once: every field of
@@ -77,8 +99,9 @@ type Index struct {
 	t        *Timeline
 	text     []byte
 	fields   []fieldRec
-	evFields []uint32           // event e's fields are fields[evFields[e]:evFields[e+1]], heaviest first
-	runeOf   map[uint32][]int32 // for non-ASCII fields: rune index of each folded byte
+	orig     []string // the original text of each field, for Match.Text
+	evFields []uint32 // event e's fields are fields[evFields[e]:evFields[e+1]], heaviest first
+	runeOf   []int32  // for non-ASCII fields, from fieldRec.runes: the rune index of each folded byte
 	dateText []string
 	evFrom   []int64 // Unix seconds: start of the event ...
 	evUpto   []int64 // ... and the first instant after it
@@ -89,6 +112,9 @@ type Index struct {
 	kindOf    []uint16
 	dirOf     []uint16
 	repOf     []uint32
+
+	mu   sync.Mutex
+	idle []*worker // scratch space of finished searches, for the next ones
 }
 
 // NewIndex builds the search corpus of t. Build it once per data set; t
@@ -98,7 +124,6 @@ func NewIndex(t *Timeline) *Index {
 	ix := &Index{
 		t:        t,
 		evFields: make([]uint32, 0, n+1),
-		runeOf:   map[uint32][]int32{},
 		evFrom:   make([]int64, n),
 		evUpto:   make([]int64, n),
 		kindOf:   make([]uint16, n),
@@ -106,6 +131,7 @@ func NewIndex(t *Timeline) *Index {
 		repOf:    make([]uint32, n),
 	}
 	ix.fields = make([]fieldRec, 0, n*12)
+	ix.orig = make([]string, 0, n*12)
 	ix.text = make([]byte, 0, n*256)
 	kindID := map[Kind]uint16{}
 	for _, k := range Kinds {
@@ -128,11 +154,14 @@ func NewIndex(t *Timeline) *Index {
 			off := len(ix.text)
 			var ascii bool
 			ix.text, runes, ascii = appendFold(ix.text, runes[:0], s)
-			rec := fieldRec{off: uint32(off), n: uint32(len(ix.text) - off), event: ev, aux: uint32(aux), field: f, ascii: ascii}
+			rec := fieldRec{off: uint32(off), n: uint32(len(ix.text) - off), event: ev, aux: uint32(aux),
+				starts: startsMask(ix.text[off:]), field: f, ascii: ascii}
 			if !ascii {
-				ix.runeOf[uint32(len(ix.fields))] = slices.Clone(runes)
+				rec.runes = uint32(len(ix.runeOf))
+				ix.runeOf = append(ix.runeOf, runes...)
 			}
 			ix.fields = append(ix.fields, rec)
+			ix.orig = append(ix.orig, s)
 		}
 		add(FieldTitle, 0, e.Title)
 		if e.From != "" {
@@ -218,7 +247,7 @@ func (ix *Index) Search(query string) []Match {
 // ctx is done.
 func (ix *Index) SearchContext(ctx context.Context, query string, f Filter) ([]Match, error) {
 	q := parseQuery(query)
-	res, _, err := ix.run(ctx, &q, nil, false, f)
+	res, _, err := ix.run(ctx, &q, nil, f)
 	return res.Matches, err
 }
 
@@ -274,138 +303,264 @@ func (q *query) refines(old *query) bool {
 	return true
 }
 
-// hit is one matching event while a search runs.
-type hit struct {
-	event, score int32
-	field        int32 // index into Index.fields, or -1 for the event's display date
-	pos, npos    uint32
-}
-
-// worker searches a share of the events with its own scratch space.
+// worker searches a share of the events with its own scratch space, and
+// builds the matches of the events it finds.
 type worker struct {
 	m       matcher
-	hits    []hit
-	pos     []int32   // matched byte offsets of all hits
-	wordPos [][]int32 // per word: offsets of its best hit in the current event
-	wordFld []int32
-	wordSc  []int32
+	kept    []Match // matches that pass the filter, in date order
+	out     chunk   // every event that matched the query, with where; new for each search
+	c       counter // filter counts
+	runes   []int   // backing store of kept's Runes; new for each search
+	wordPos [][]int32
+	wordFld []uint32
+	tmp     []int
 }
 
-var workers = sync.Pool{New: func() any { return new(worker) }}
+// chunk is a share of a search's matching events, kept for narrowing the
+// next search: the events in date order, and for each event and query word
+// the offsets into Index.text where the word matched.
+type chunk struct {
+	events []int32
+	starts []uint32
+	// ends[k*words+j] is where the offsets of event k's word j end in
+	// starts; they begin where the previous ones end.
+	ends []uint32
+}
 
-const periodScore = rawWord * 7 // a period named in the query counts as a whole-word date hit
+// prior is what a narrowing search starts from: the previous query's
+// matching events, in date order over its chunks, and its number of words.
+type prior struct {
+	chunks []chunk
+	words  int
+	n      int // events over all chunks
+}
+
+// at returns the chunk and position in it of the i-th event of p.
+func (p *prior) at(i int) (int, int) {
+	for c := range p.chunks {
+		if i < len(p.chunks[c].events) {
+			return c, i
+		}
+		i -= len(p.chunks[c].events)
+	}
+	return len(p.chunks), 0
+}
+
+// worker returns scratch space for one share of a search.
+func (ix *Index) worker() *worker {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if n := len(ix.idle); n > 0 {
+		w := ix.idle[n-1]
+		ix.idle = ix.idle[:n-1]
+		return w
+	}
+	return new(worker)
+}
+
+// done gives w back for later searches.
+func (ix *Index) done(w *worker) {
+	clear(w.kept) // drop references to this search's texts
+	w.out, w.runes = chunk{}, nil
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.idle = append(ix.idle, w)
+}
+
+// periodScore is what a period named in the query counts: a whole-word hit
+// in the date.
+const periodScore = rawWord * 7
 
 // minShare is the fewest events worth a goroutine of their own.
-const minShare = 4096
+const minShare = 2048
 
-// run searches for q and returns the ranked result, the events that
-// matched q before f was applied (in date order, for narrowing the next
-// search), and ctx's error if it ended first. When narrowed is true it
-// searches only cands, event indexes in ascending order; else every event.
-func (ix *Index) run(ctx context.Context, q *query, cands []int32, narrowed bool, f Filter) (Result, []int32, error) {
+// run searches for q and returns the ranked result, and what the next
+// search needs to narrow from this one; or ctx's error if it ended first.
+// With a nil from it searches every event; else only from's events, and
+// each of from's words only where it matched before.
+func (ix *Index) run(ctx context.Context, q *query, from *prior, f Filter) (Result, *prior, error) {
 	fs := ix.compile(f)
 	if q.blank() {
 		return ix.all(fs), nil, ctx.Err()
 	}
 	n := len(ix.t.Events)
-	if narrowed {
-		n = len(cands)
+	if from != nil {
+		n = from.n
 	}
-	shares := runtime.GOMAXPROCS(0)
-	if shares > n/minShare {
-		shares = max(1, n/minShare)
-	}
+	shares := min(runtime.GOMAXPROCS(0), max(1, n/minShare))
 	ws := make([]*worker, shares)
+	for i := range ws {
+		ws[i] = ix.worker()
+	}
+	defer func() {
+		for _, w := range ws {
+			ix.done(w)
+		}
+	}()
 	var wg sync.WaitGroup
-	for s := range shares {
-		w := workers.Get().(*worker)
-		ws[s] = w
-		lo, hi := n*s/shares, n*(s+1)/shares
+	for i, w := range ws {
+		lo, hi := n*i/shares, n*(i+1)/shares
+		if i == shares-1 {
+			w.search(ctx, ix, q, &fs, from, lo, hi) // this goroutine does a share too
+			break
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			w.search(ctx, ix, q, cands, narrowed, lo, hi)
+			w.search(ctx, ix, q, &fs, from, lo, hi)
 		}()
 	}
 	wg.Wait()
-	defer func() {
-		for _, w := range ws {
-			workers.Put(w)
-		}
-	}()
 	if err := ctx.Err(); err != nil {
 		return Result{}, nil, err
 	}
-	return ix.assemble(q, ws, fs)
+	return ix.assemble(q, ws)
 }
 
-// search matches events lo to hi (positions in cands when narrowed).
-func (w *worker) search(ctx context.Context, ix *Index, q *query, cands []int32, narrowed bool, lo, hi int) {
-	w.hits = w.hits[:0]
-	w.pos = w.pos[:0]
-	for len(w.wordPos) < len(q.words) {
+// search matches events lo to hi: of the data set, or of from.
+func (w *worker) search(ctx context.Context, ix *Index, q *query, fs *filterSet, from *prior, lo, hi int) {
+	nw := len(q.words)
+	w.kept, w.runes = slices.Grow(w.kept[:0], hi-lo), nil
+	// Room for the offsets where the words match: as many as before, or
+	// a guess for a full search.
+	nstarts := (hi - lo) * nw * 8
+	if from != nil && from.n > 0 {
+		total := 0
+		for _, c := range from.chunks {
+			total += len(c.starts)
+		}
+		nstarts = total*(hi-lo)/from.n + 64
+	}
+	w.out = chunk{events: make([]int32, 0, hi-lo), starts: make([]uint32, 0, nstarts), ends: make([]uint32, 0, (hi-lo)*nw)}
+	if len(w.c.kind) != len(ix.kinds) || len(w.c.dir) != len(ix.dirs) || len(w.c.rep) != len(ix.reporters) {
+		w.c = ix.newCounter()
+	} else {
+		clear(w.c.kind)
+		clear(w.c.dir)
+		clear(w.c.rep)
+	}
+	for len(w.wordPos) < nw {
 		w.wordPos = append(w.wordPos, nil)
 	}
-	w.wordFld = slices.Grow(w.wordFld[:0], len(q.words))[:len(q.words)]
-	w.wordSc = slices.Grow(w.wordSc[:0], len(q.words))[:len(q.words)]
+	w.wordFld = slices.Grow(w.wordFld[:0], nw)[:nw]
+	if from == nil {
+		for e := lo; e < hi; e++ {
+			if (e-lo)&1023 == 1023 && ctx.Err() != nil {
+				return
+			}
+			w.event(ix, q, fs, int32(e), nil, 0, 0)
+		}
+		return
+	}
+	c, k := from.at(lo)
 	for i := lo; i < hi; i++ {
 		if (i-lo)&1023 == 1023 && ctx.Err() != nil {
 			return
 		}
-		e := int32(i)
-		if narrowed {
-			e = cands[i]
+		for k == len(from.chunks[c].events) {
+			c, k = c+1, 0
 		}
-		w.event(ix, q, e)
+		w.event(ix, q, fs, from.chunks[c].events[k], &from.chunks[c], k, from.words)
+		k++
 	}
 }
 
-// event matches event e against q and records a hit when every word and
-// period matches.
-func (w *worker) event(ix *Index, q *query, e int32) {
+// event matches event e against q and, when every word and period
+// matches, records where, counts it and keeps its match if it passes the
+// filter. Words before the first oldWords are tried only where they
+// matched in the previous search: event k of chunk prev.
+func (w *worker) event(ix *Index, q *query, fs *filterSet, e int32, prev *chunk, k, oldWords int) {
 	for _, p := range q.periods {
 		if ix.evFrom[e] >= p.upto || ix.evUpto[e] <= p.from {
 			return
 		}
 	}
-	total := int32(len(q.periods) * periodScore)
-	bestSc, bestFld := int32(-1), int32(-1)
+	total := len(q.periods) * periodScore
+	bestSc, bestFld := -1, int64(-1)
 	if len(q.periods) > 0 {
 		bestSc = periodScore
 	}
 	lo, hi := ix.evFields[e], ix.evFields[e+1]
+	if lo == hi && len(q.words) > 0 {
+		return
+	}
+	mark := len(w.out.starts)
 	for wi, t := range q.words {
-		best, bf := 0, int32(-1)
-		for fi := lo; fi < hi; fi++ {
-			rec := &ix.fields[fi]
-			wt := fieldWeight[rec.field]
-			if best >= rawMax*wt {
-				break // fields come heaviest first: none left can do better
+		var from []uint32
+		all := wi >= oldWords
+		if !all {
+			x := k*oldWords + wi
+			b := uint32(0)
+			if x > 0 {
+				b = prev.ends[x-1]
 			}
-			if r := w.m.match(ix.text[rec.off:rec.off+rec.n], t); r*wt > best {
-				best, bf = r*wt, int32(fi)
-				w.wordPos[wi] = append(w.wordPos[wi][:0], w.m.pos...)
-			}
+			from = prev.starts[b:prev.ends[x]]
 		}
-		if best == 0 {
+		var sc int
+		var fld uint32
+		sc, fld, w.out.starts = w.m.eval(ix, lo, hi, t, from, all, w.out.starts)
+		if sc == 0 {
+			w.out.starts = w.out.starts[:mark]
+			w.out.ends = w.out.ends[:len(w.out.events)*len(q.words)]
 			return
 		}
-		total += int32(best)
-		w.wordFld[wi], w.wordSc[wi] = bf, int32(best)
-		if int32(best) > bestSc {
-			bestSc, bestFld = int32(best), bf
+		w.out.ends = append(w.out.ends, uint32(len(w.out.starts)))
+		total += sc
+		w.wordFld[wi] = fld
+		w.wordPos[wi] = append(w.wordPos[wi][:0], w.m.pos...)
+		if sc > bestSc {
+			bestSc, bestFld = sc, int64(fld)
 		}
 	}
-	h := hit{event: e, score: total, field: bestFld, pos: uint32(len(w.pos))}
-	if bestFld >= 0 {
+	w.out.events = append(w.out.events, e)
+	k2, d, r := ix.pass(fs, e)
+	ix.add(&w.c, e, k2, d, r)
+	if !(k2 && d && r) {
+		return
+	}
+	m := Match{Event: int(e), Score: total}
+	w.tmp = w.tmp[:0]
+	if bestFld < 0 {
+		ev := &ix.t.Events[e]
+		m.Field, m.Text = FieldDate, ev.DisplayDate()
+		for _, p := range q.periods {
+			w.tmp = append(w.tmp, dateRunes(m.Text, p.date)...)
+		}
+	} else {
+		rec := &ix.fields[bestFld]
+		m.Field, m.Text = rec.field, ix.orig[bestFld]
+		var ro []int32
+		if !rec.ascii {
+			ro = ix.runeOf[rec.runes : rec.runes+rec.n]
+		}
 		for wi := range q.words {
-			if w.wordFld[wi] == bestFld {
-				w.pos = append(w.pos, w.wordPos[wi]...)
+			if int64(w.wordFld[wi]) != bestFld {
+				continue
+			}
+			for _, p := range w.wordPos[wi] {
+				if ro != nil {
+					w.tmp = append(w.tmp, int(ro[p]))
+				} else {
+					w.tmp = append(w.tmp, int(p))
+				}
 			}
 		}
 	}
-	h.npos = uint32(len(w.pos)) - h.pos
-	w.hits = append(w.hits, h)
+	m.Runes = w.addRunes(sortedUnique(w.tmp))
+	w.kept = append(w.kept, m)
+}
+
+// addRunes copies rs into the worker's backing store for this search.
+func (w *worker) addRunes(rs []int) []int {
+	if len(rs) == 0 {
+		return nil
+	}
+	if cap(w.runes)-len(w.runes) < len(rs) {
+		w.runes = make([]int, 0, max(4096, len(rs)))
+	}
+	from := len(w.runes)
+	w.runes = append(w.runes, rs...)
+	return w.runes[from:len(w.runes):len(w.runes)]
 }
 
 // all lists every event f keeps, in date order.
@@ -422,84 +577,47 @@ func (ix *Index) all(fs filterSet) Result {
 	return Result{Matches: ms, Counts: ix.counts(&c), Total: len(ix.t.Events)}
 }
 
-// assemble filters, counts and ranks the workers' hits and builds the
-// matches.
-func (ix *Index) assemble(q *query, ws []*worker, fs filterSet) (Result, []int32, error) {
-	nhits := 0
-	for _, w := range ws {
-		nhits += len(w.hits)
-	}
-	matched := make([]int32, 0, nhits)
-	kept := make([]*hit, 0, nhits)
-	keptPos := make([][]int32, 0, nhits) // the worker's offsets slab of each kept hit
+// assemble merges the workers' matches, best first (a counting sort by
+// score: stable, so equal scores stay in date order), and their counts.
+func (ix *Index) assemble(q *query, ws []*worker) (Result, *prior, error) {
+	nkept, maxScore := 0, 0
+	next := &prior{words: len(q.words)}
 	c := ix.newCounter()
-	maxScore := int32(0)
 	for _, w := range ws {
-		for i := range w.hits {
-			h := &w.hits[i]
-			matched = append(matched, h.event)
-			k, d, r := ix.pass(&fs, h.event)
-			ix.add(&c, h.event, k, d, r)
-			if k && d && r {
-				kept = append(kept, h)
-				keptPos = append(keptPos, w.pos)
-				maxScore = max(maxScore, h.score)
-			}
+		nkept += len(w.kept)
+		for i := range w.kept {
+			maxScore = max(maxScore, w.kept[i].Score)
+		}
+		next.chunks = append(next.chunks, w.out)
+		next.n += len(w.out.events)
+		for i := range c.kind {
+			c.kind[i] += w.c.kind[i]
+		}
+		for i := range c.dir {
+			c.dir[i] += w.c.dir[i]
+		}
+		for i := range c.rep {
+			c.rep[i] += w.c.rep[i]
 		}
 	}
-	// Counting sort by score, best first; stable, so equal scores stay in
-	// date order.
 	start := make([]int, maxScore+2)
-	for _, h := range kept {
-		start[maxScore-h.score+1]++
+	for _, w := range ws {
+		for i := range w.kept {
+			start[maxScore-w.kept[i].Score+1]++
+		}
 	}
 	for i := 1; i < len(start); i++ {
 		start[i] += start[i-1]
 	}
-	order := make([]int32, len(kept))
-	for i, h := range kept {
-		b := maxScore - h.score
-		order[start[b]] = int32(i)
-		start[b]++
-	}
-	npos := 0
-	for _, h := range kept {
-		npos += int(h.npos)
-	}
-	slab := make([]int, 0, npos)
-	ms := make([]Match, len(kept))
-	for j, i := range order {
-		h := kept[i]
-		m := &ms[j]
-		m.Event, m.Score = int(h.event), int(h.score)
-		if h.field < 0 {
-			e := &ix.t.Events[h.event]
-			m.Field, m.Text = FieldDate, e.DisplayDate()
-			var rs []int
-			for _, p := range q.periods {
-				rs = append(rs, dateRunes(m.Text, p.date)...)
-			}
-			m.Runes = sortedUnique(rs)
-			continue
+	ms := make([]Match, nkept)
+	for _, w := range ws {
+		for i := range w.kept {
+			b := maxScore - w.kept[i].Score
+			ms[start[b]] = w.kept[i]
+			start[b]++
 		}
-		rec := &ix.fields[h.field]
-		m.Field, m.Text = rec.field, ix.fieldText(rec)
-		from := len(slab)
-		pos := keptPos[i][h.pos : h.pos+h.npos]
-		if rec.ascii {
-			for _, p := range pos {
-				slab = append(slab, int(p))
-			}
-		} else {
-			ro := ix.runeOf[uint32(h.field)]
-			for _, p := range pos {
-				slab = append(slab, int(ro[p]))
-			}
-		}
-		m.Runes = sortedUnique(slab[from:len(slab):len(slab)])
-		slab = slab[:from+len(m.Runes)]
 	}
-	return Result{Matches: ms, Counts: ix.counts(&c), Total: len(ix.t.Events)}, matched, nil
+	return Result{Matches: ms, Counts: ix.counts(&c), Total: len(ix.t.Events)}, next, nil
 }
 
 // fieldText is the original text of a field.

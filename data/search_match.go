@@ -10,22 +10,24 @@ import (
 //
 //   - the word is a whole word of the field ("hanoi" in "Hanoi, Vietnam"),
 //   - it starts a word ("han" in "Hanoi"),
-//   - it runs along consecutive words from their starts, skipping letters
-//     inside a word but never a whole word ("hsum" and "hanoisum" in "Hanoi
-//     summit", "kju" in "Kim Jong Un"),
-//   - it sits inside a word ("noi" in "Hanoi").
+//   - it is the starts of consecutive words, skipping none ("hsum" and
+//     "hanoisum" in "Hanoi summit", "kju" in "Kim Jong Un"),
+//   - it sits inside a word ("noi" in "Hanoi"),
+//   - its letters are in order inside one word, from the word's start
+//     ("hnoi" in "Hanoi", "trmp" in "Trump").
 //
 // Anything else, letters that merely occur in order across a long text, is
-// no match at all. Every form stays a match when the query word loses its
-// last letter, so a longer query's matches are always among a shorter
-// one's: the property that lets a growing query search within the previous
-// result.
+// no match at all. Every form stays a match, starting at the same place,
+// when the query word loses its last letter, so a longer query's matches
+// start where a shorter one's do: the property that lets a growing query
+// search within the previous result, and only at the places where the
+// shorter query matched.
 const (
 	rawWord     = 12
 	rawPrefix   = 10
-	rawChain    = 6
-	rawInitials = 7 // a chain that skips no letter inside a word
-	rawInside   = 5
+	rawInitials = 7 // starts of consecutive words
+	rawInside   = 5 // inside a word
+	rawLetters  = 4 // letters in order inside one word
 	rawAtStart  = 1 // bonus when the match starts the field
 	rawMax      = rawWord + rawAtStart
 	maxMemoSize = 1 << 22
@@ -40,57 +42,19 @@ type matcher struct {
 	stamp uint32
 }
 
-// match returns the raw score of the best match of word t in folded text s,
-// or 0 for none; m.pos then holds the matched byte offsets into s.
-func (m *matcher) match(s, t []byte) int {
-	if len(t) == 0 || len(t) > len(s) {
-		return 0
+// classify is the raw score of t found at s[i:].
+func classify(s []byte, i int, t []byte) int {
+	if !isWordStart(s, i) {
+		return rawInside
 	}
-	best := 0
-	at := -1
-	for off := 0; ; {
-		i := bytes.Index(s[off:], t)
-		if i < 0 {
-			break
-		}
-		i += off
-		score := rawInside
-		if isWordStart(s, i) {
-			score = rawPrefix
-			if end := i + len(t); end == len(s) || !isWordByte(s[end]) || !isWordByte(t[len(t)-1]) {
-				score = rawWord
-			}
-			if i == 0 {
-				score += rawAtStart
-			}
-		}
-		if score > best {
-			best, at = score, i
-			if score >= rawWord {
-				break
-			}
-		}
-		off = i + 1
+	score := rawPrefix
+	if end := i + len(t); end == len(s) || !isWordByte(s[end]) || !isWordByte(t[len(t)-1]) {
+		score = rawWord
 	}
-	if best >= rawPrefix {
-		m.setRun(at, len(t))
-		return best
+	if i == 0 {
+		score += rawAtStart
 	}
-	if len(t) > 1 && m.chain(s, t) {
-		m.pos = append(m.pos[:0], m.try...)
-		score := rawInitials
-		for k := 1; k < len(m.pos); k++ {
-			if p := m.pos[k]; p != m.pos[k-1]+1 && !isWordStart(s, int(p)) {
-				score = rawChain
-				break
-			}
-		}
-		return score
-	}
-	if best > 0 {
-		m.setRun(at, len(t))
-	}
-	return best
+	return score
 }
 
 // setRun sets m.pos to the n offsets from at.
@@ -101,9 +65,9 @@ func (m *matcher) setRun(at, n int) {
 	}
 }
 
-// chain looks for t along consecutive words of s from a word start (see the
-// forms above) and leaves the first one found in m.try.
-func (m *matcher) chain(s, t []byte) bool {
+// prepare readies the memo for chains of t in s; false if s and t are too
+// long for one.
+func (m *matcher) prepare(s, t []byte) bool {
 	size := len(s) * len(t)
 	if size > maxMemoSize {
 		return false
@@ -121,76 +85,183 @@ func (m *matcher) chain(s, t []byte) bool {
 		m.try = make([]int32, len(t))
 	}
 	m.try = m.try[:len(t)]
-	c := t[0]
-	for w := bytes.IndexByte(s, c); w >= 0; {
-		if isWordStart(s, w) {
-			m.try[0] = int32(w)
-			if m.follow(s, t, 1, w) {
-				return true
-			}
-		}
-		n := bytes.IndexByte(s[w+1:], c)
-		if n < 0 {
-			break
-		}
-		w += 1 + n
-	}
-	return false
+	return true
 }
 
-// follow matches t[j:] given t[j-1] matched at s[p]. Failures are
-// remembered per (j, p), which keeps the search linear in len(s)*len(t).
-func (m *matcher) follow(s, t []byte, j, p int) bool {
-	if j == len(t) {
-		return true
+// chainFrom looks for t from word start w of s as the starts of
+// consecutive words, then as letters in order inside that word; after
+// prepare. It leaves the offsets in m.try and returns the raw score, or 0.
+func (m *matcher) chainFrom(s, t []byte, w int) int {
+	if m.starts(s, t, 0, w) {
+		return rawInitials
 	}
-	key := j*len(s) + p
+	// Letters in order inside the word: taking each letter's first place
+	// finds them if any placing does.
+	_, size := utf8.DecodeRune(t)
+	if !bytes.HasPrefix(s[w:], t[:size]) {
+		return 0
+	}
+	for k := range size {
+		m.try[k] = int32(w + k)
+	}
+	p := w + size - 1
+	for j := size; j < len(t); {
+		size := 1
+		if t[j] >= utf8.RuneSelf {
+			_, size = utf8.DecodeRune(t[j:])
+		}
+		for p++; p < len(s) && isWordByte(s[p]) && !bytes.HasPrefix(s[p:], t[j:j+size]); p++ {
+		}
+		if p >= len(s) || !isWordByte(s[p]) {
+			return 0
+		}
+		for k := range size {
+			m.try[j+k] = int32(p + k)
+		}
+		p += size - 1
+		j += size
+	}
+	return rawLetters
+}
+
+// starts matches t[j:] as the starts of consecutive words of s from word
+// start w, each word giving a piece of one or more letters. Failures are
+// remembered per (j, w), which keeps it linear in len(s)*len(t).
+func (m *matcher) starts(s, t []byte, j, w int) bool {
+	key := j*len(s) + w
 	if m.memo[key] == m.stamp {
 		return false
 	}
-	c := t[j]
-	if c >= 0x80 && c < 0xc0 {
-		// The rest of a multi-byte letter follows it directly.
-		if p+1 < len(s) && s[p+1] == c {
-			m.try[j] = int32(p + 1)
-			if m.follow(s, t, j+1, p+1) {
-				return true
-			}
+	// The longest piece this word can give, then shorter ones.
+	n := 0
+	for j+n < len(t) && w+n < len(s) && s[w+n] == t[j+n] && isWordByte(s[w+n]) {
+		n++
+	}
+	if j+n == len(t) {
+		for k := range n {
+			m.try[j+k] = int32(w + k)
 		}
-		m.memo[key] = m.stamp
-		return false
+		return true
 	}
-	// Stay in the word: its first letter t[j] after p is as good as any
-	// later one (a letter, not a byte: bytes of different letters share
-	// their first byte).
-	r := t[j : j+1]
-	if c >= 0xc0 {
-		_, size := utf8.DecodeRune(t[j:])
-		r = t[j : j+size]
-	}
-	q := p + 1
-	for ; q < len(s) && isWordByte(s[q]); q++ {
-		if s[q] == c && bytes.HasPrefix(s[q:], r) {
-			m.try[j] = int32(q)
-			if m.follow(s, t, j+1, q) {
-				return true
-			}
-			break
-		}
-	}
-	// Or move on to the start of the next word.
+	// The start of the next word.
+	q := w
 	for q < len(s) && isWordByte(s[q]) {
 		q++
 	}
 	for q < len(s) && !isWordByte(s[q]) {
 		q++
 	}
-	if q < len(s) && s[q] == c {
-		m.try[j] = int32(q)
-		if m.follow(s, t, j+1, q) {
-			return true
+	if q < len(s) {
+		for l := n; l >= 1; l-- {
+			if t[j+l] >= 0x80 && t[j+l] < 0xc0 {
+				continue // a piece ends with a whole letter
+			}
+			if s[q] == t[j+l] && m.starts(s, t, j+l, q) {
+				for k := range l {
+					m.try[j+k] = int32(w + k)
+				}
+				return true
+			}
 		}
 	}
 	m.memo[key] = m.stamp
 	return false
+}
+
+// eval matches word t against fields lo to hi of one event, whose folded
+// texts lie one after the other in ix.text. It tries t at the offsets into
+// ix.text in from, ascending, or, when all is true, at every offset holding
+// t[0]. It appends to out the offsets where t matches, as a substring or as
+// a chain from a word start, and returns the best weighted score (0 for
+// none; the first of equal scores) and its field, with m.pos holding the
+// matched offsets into that field's text.
+func (m *matcher) eval(ix *Index, lo, hi uint32, t []byte, from []uint32, all bool, out []uint32) (int, uint32, []uint32) {
+	fields := ix.fields[lo:hi]
+	base := fields[0].off
+	end := fields[len(fields)-1].off + fields[len(fields)-1].n
+	best, bf, at, chained := 0, 0, 0, false
+	f, fs, fe := 0, base, base+fields[0].n
+	wt := fieldWeight[fields[0].field]
+	prepared, memoOK := -1, false
+	c := t[0]
+	k, i := 0, base
+	for {
+		// The next offset to try.
+		if all {
+			if i >= end {
+				break
+			}
+			n := bytes.IndexByte(ix.text[i:end], c)
+			if n < 0 {
+				break
+			}
+			i += uint32(n)
+		} else {
+			if k == len(from) {
+				break
+			}
+			i = from[k]
+			k++
+		}
+		for i >= fe {
+			f++
+			fs, fe = fields[f].off, fields[f].off+fields[f].n
+			wt = fieldWeight[fields[f].field]
+		}
+		s := ix.text[fs:fe]
+		j := int(i - fs)
+		if len(s)-j >= len(t) && bytes.Equal(s[j:j+len(t)], t) {
+			out = append(out, i)
+			if sc := classify(s, j, t) * wt; sc > best {
+				best, bf, at, chained = sc, f, j, false
+			}
+		} else if len(t) > 1 && isWordStart(s, j) {
+			if f != prepared {
+				prepared, memoOK = f, m.prepare(s, t)
+			}
+			if raw := 0; memoOK {
+				raw = m.chainFrom(s, t, j)
+				if raw == 0 {
+					i++
+					continue
+				}
+				out = append(out, i)
+				if sc := raw * wt; sc > best {
+					best, bf, chained = sc, f, true
+					m.pos = append(m.pos[:0], m.try...)
+				}
+			}
+		}
+		i++
+	}
+	if best > 0 && !chained {
+		m.setRun(at, len(t))
+	}
+	return best, lo + uint32(bf), out
+}
+
+// match is eval for one text on its own, weight 1: the raw score of the
+// best match of t in folded text s, with m.pos holding its offsets. Tests
+// hold eval to it.
+func (m *matcher) match(s, t []byte) int {
+	best, at, chained := 0, 0, false
+	for j := range s {
+		if s[j] != t[0] {
+			continue
+		}
+		if len(s)-j >= len(t) && bytes.Equal(s[j:j+len(t)], t) {
+			if sc := classify(s, j, t); sc > best {
+				best, at, chained = sc, j, false
+			}
+		} else if len(t) > 1 && isWordStart(s, j) && m.prepare(s, t) {
+			if sc := m.chainFrom(s, t, j); sc > best {
+				best, chained = sc, true
+				m.pos = append(m.pos[:0], m.try...)
+			}
+		}
+	}
+	if best > 0 && !chained {
+		m.setRun(at, len(t))
+	}
+	return best
 }

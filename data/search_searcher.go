@@ -32,8 +32,8 @@ type Searcher struct {
 	mu     sync.Mutex
 	gen    uint64
 	cancel context.CancelFunc
-	last   *query  // the last completed search's query ...
-	prev   []int32 // ... and the events that matched it, in date order
+	last   *query // the last completed search's query ...
+	prev   *prior // ... and where it matched
 }
 
 // NewSearcher returns a Searcher over ix.
@@ -60,9 +60,12 @@ func (s *Searcher) Search(ctx context.Context, query string, f Filter) (Result, 
 	s.mu.Unlock()
 
 	q := parseQuery(query)
-	narrowed := last != nil && !last.blank() && q.refines(last)
-	res, matched, err := s.ix.run(ctx, &q, prev, narrowed, f)
-	res.Narrowed = narrowed
+	var from *prior
+	if last != nil && prev != nil && q.refines(last) {
+		from = prev
+	}
+	res, next, err := s.ix.run(ctx, &q, from, f)
+	res.Narrowed = from != nil
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -73,6 +76,6 @@ func (s *Searcher) Search(ctx context.Context, query string, f Filter) (Result, 
 		return Result{}, err
 	}
 	s.cancel = nil
-	s.last, s.prev = &q, matched
+	s.last, s.prev = &q, next
 	return res, nil
 }

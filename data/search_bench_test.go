@@ -1,0 +1,144 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/sahilm/fuzzy"
+)
+
+// typed is a query as it is typed, one keystroke at a time.
+var typed = []string{"h", "ha", "han", "hano", "hanoi"}
+
+var benchSizes = []int{1000, 10000, 100000}
+
+var (
+	benchMu      sync.Mutex
+	benchIndexes = map[int]*Index{}
+)
+
+// benchIndex returns the index of Synthetic(n, 1), built once per run.
+func benchIndex(n int) *Index {
+	benchMu.Lock()
+	defer benchMu.Unlock()
+	if ix, ok := benchIndexes[n]; ok {
+		return ix
+	}
+	ix := NewIndex(Synthetic(n, 1))
+	benchIndexes[n] = ix
+	return ix
+}
+
+// corpusStrings are the index's texts as the events hold them: what plain
+// fuzzy.Find searches in the comparison.
+func corpusStrings(ix *Index) []string {
+	out := make([]string, len(ix.fields))
+	for i := range ix.fields {
+		out[i] = ix.fieldText(&ix.fields[i])
+	}
+	return out
+}
+
+// BenchmarkSearchTyped measures one typed query, "h" to "hanoi", end to
+// end from each keystroke's query to its ranked result list: the app's
+// Searcher (narrowing, both cores) next to plain fuzzy.Find over the same
+// strings on each keystroke. One op is the whole sequence.
+func BenchmarkSearchTyped(b *testing.B) {
+	for _, n := range benchSizes {
+		ix := benchIndex(n)
+		b.Run(fmt.Sprintf("events=%d/impl=app", n), func(b *testing.B) {
+			b.ReportAllocs()
+			ctx := context.Background()
+			defer reportCPU(b)()
+			for b.Loop() {
+				s := NewSearcher(ix)
+				for _, q := range typed {
+					if _, err := s.Search(ctx, q, Filter{}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+		strs := corpusStrings(ix)
+		b.Run(fmt.Sprintf("events=%d/impl=fuzzyFind", n), func(b *testing.B) {
+			b.ReportAllocs()
+			defer reportCPU(b)()
+			for b.Loop() {
+				for _, q := range typed {
+					fuzzy.Find(q, strs)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkSearchKeystroke measures each keystroke of the typed query on
+// its own, as the Searcher runs it: the first over every event, each later
+// one within the previous keystroke's matches.
+func BenchmarkSearchKeystroke(b *testing.B) {
+	ctx := context.Background()
+	for _, n := range benchSizes {
+		ix := benchIndex(n)
+		var prev *prior
+		var prevQ *query
+		for _, text := range typed {
+			q := parseQuery(text)
+			from := prev
+			if prevQ == nil || !q.refines(prevQ) {
+				from = nil
+			}
+			b.Run(fmt.Sprintf("events=%d/query=%s", n, text), func(b *testing.B) {
+				b.ReportAllocs()
+				defer reportCPU(b)()
+				for b.Loop() {
+					if _, _, err := ix.run(ctx, &q, from, Filter{}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			_, next, err := ix.run(ctx, &q, from, Filter{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			prev, prevQ = next, &q
+		}
+	}
+}
+
+// BenchmarkNewIndex measures building the corpus of a data set.
+func BenchmarkNewIndex(b *testing.B) {
+	for _, n := range benchSizes {
+		t := Synthetic(n, 1)
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				NewIndex(t)
+			}
+		})
+	}
+}
+
+// reportCPU starts measuring the process's CPU time (user and system, all
+// threads) and returns the function that reports it per op as "cpu-ns/op".
+// The machine is shared, so wall time per op depends on what else runs;
+// CPU time shows the work itself, and wall time near cpu-ns/op divided by
+// the cores used shows the search used them.
+func reportCPU(b *testing.B) func() {
+	cpu := func() time.Duration {
+		var ru syscall.Rusage
+		if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+			return 0
+		}
+		return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	}
+	start := cpu()
+	return func() {
+		if b.N > 0 {
+			b.ReportMetric(float64(cpu()-start)/float64(b.N), "cpu-ns/op")
+		}
+	}
+}
