@@ -15,6 +15,7 @@ import (
 // collapse to one. Text with no tags at all is taken as typed: blank lines
 // separate paragraphs and single line breaks are kept.
 func PlainText(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
 	if !strings.Contains(s, "<") {
 		return plainParagraphs(html.UnescapeString(s))
 	}
@@ -72,7 +73,7 @@ type textRenderer struct {
 	paras []string
 	// line is the current line's words so far; lines the finished lines of
 	// the current paragraph.
-	line  strings.Builder
+	line  []byte
 	lines []string
 	// links is the stack of open <a> elements' addresses and where their
 	// text starts in line.
@@ -97,27 +98,27 @@ func (r *textRenderer) text(s string) {
 		c, size := utf8.DecodeRuneInString(s)
 		s = s[size:]
 		if isHTMLSpace(c) {
-			if r.line.Len() > 0 && !strings.HasSuffix(r.line.String(), " ") {
-				r.line.WriteByte(' ')
+			if n := len(r.line); n > 0 && r.line[n-1] != ' ' {
+				r.line = append(r.line, ' ')
 			}
 			continue
 		}
-		r.line.WriteRune(c)
+		r.line = utf8.AppendRune(r.line, c)
 	}
 }
 
 // breakLine ends the current line (for <br>).
 func (r *textRenderer) breakLine() {
-	r.lines = append(r.lines, strings.TrimSpace(r.line.String()))
-	r.line.Reset()
+	r.lines = append(r.lines, strings.TrimSpace(string(r.line)))
+	r.line = r.line[:0]
 }
 
 // breakParagraph ends the current paragraph, if it has any text.
 func (r *textRenderer) breakParagraph() {
-	if l := strings.TrimSpace(r.line.String()); l != "" || len(r.lines) > 0 {
+	if l := strings.TrimSpace(string(r.line)); l != "" || len(r.lines) > 0 {
 		r.lines = append(r.lines, l)
 	}
-	r.line.Reset()
+	r.line = r.line[:0]
 	// Drop blank lines at either end; keep the ones <br><br> made inside.
 	for len(r.lines) > 0 && r.lines[0] == "" {
 		r.lines = r.lines[1:]
@@ -205,7 +206,7 @@ func (r *textRenderer) tag(s string) int {
 		}
 	case "a":
 		if !closing {
-			r.links = append(r.links, openLink{href: attr(attrs, "href"), start: r.line.Len(), lines: len(r.lines)})
+			r.links = append(r.links, openLink{href: attr(attrs, "href"), start: len(r.line), lines: len(r.lines)})
 			break
 		}
 		if len(r.links) == 0 {
@@ -218,18 +219,21 @@ func (r *textRenderer) tag(s string) int {
 			break
 		}
 		var linkText string
-		if len(r.lines) == l.lines && l.start <= r.line.Len() {
-			linkText = strings.TrimSpace(r.line.String()[l.start:])
+		if len(r.lines) == l.lines && l.start <= len(r.line) {
+			linkText = strings.TrimSpace(string(r.line[l.start:]))
 		}
 		switch {
 		case linkText == "":
-			if len(r.lines) == l.lines && l.start <= r.line.Len() {
+			if len(r.lines) == l.lines && l.start <= len(r.line) {
 				r.text(href)
 			}
 		case linkText != href && strings.TrimSuffix(linkText, "/") != strings.TrimSuffix(href, "/"):
-			line := strings.TrimRight(r.line.String(), " ")
-			r.line.Reset()
-			r.line.WriteString(line + " (" + collapseSpaces(href) + ")")
+			for len(r.line) > 0 && r.line[len(r.line)-1] == ' ' {
+				r.line = r.line[:len(r.line)-1]
+			}
+			r.line = append(r.line, " ("...)
+			r.line = append(r.line, collapseSpaces(href)...)
+			r.line = append(r.line, ')')
 		}
 	}
 	return end

@@ -111,3 +111,18 @@ func TestParseDateTimeOfDay(t *testing.T) {
 		t.Error("a day should sort before its times, and 10:00 before 11:30")
 	}
 }
+
+// FuzzPlainText: PlainText never panics, and its output is a fixed point of
+// writing it as HTML and reading it back, which the TimelineJS round trip
+// relies on.
+func FuzzPlainText(f *testing.F) {
+	for _, s := range []string{"<p>a</p>b<br>c", "a &amp; <a href=x>y</a>", "<script>", "x\n\n\ny", "<a href='u'><a href='v'>t</a></a>", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p := PlainText(s)
+		if back := PlainText(HTMLText(p)); back != p {
+			t.Fatalf("PlainText(%q) = %q, but through HTMLText it reads back as %q", s, p, back)
+		}
+	})
+}

@@ -671,3 +671,36 @@ func BenchmarkExportTimelineJS(b *testing.B) {
 		})
 	}
 }
+
+// TestParseAppJSONImportFields: the app's own format carries what imports
+// add (group, media, display date, times of day, eras), all optional.
+func TestParseAppJSONImportFields(t *testing.T) {
+	doc := `{"title": "Mine", "events": [
+		{"id": "landing", "date": "1969-07-20T20:17", "end": "1969-07-21T02:56:15", "kind": "context", "title": "Moon landing",
+		 "group": "Space", "display_date": "July 1969", "media": {"url": "https://example.org/m", "caption": "C", "embed": "E"}}],
+		"eras": [{"title": "Space race", "summary": "S", "start": "1957-10", "end": "1975"}]}`
+	tl, err := Parse([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := tl.Events[0]
+	if e.Date.Precision != PrecisionMinute || e.End.Precision != PrecisionSecond || e.Group != "Space" ||
+		e.DisplayDate() != "July 1969" || e.Media != (Media{URL: "https://example.org/m", Caption: "C", Embed: "E"}) {
+		t.Errorf("event %+v", e)
+	}
+	if len(tl.Eras) != 1 || tl.Eras[0] != (Era{Title: "Space race", Summary: "S", Start: Date{Year: 1957, Month: 10, Precision: PrecisionMonth}, End: Date{Year: 1975, Precision: PrecisionYear}}) {
+		t.Errorf("eras %+v", tl.Eras)
+	}
+	for _, tc := range []struct{ eras, where string }{
+		{`[{"start": "1950", "end": "1960"}]`, "eras[0].title: missing"},
+		{`[{"title": "x", "end": "1960"}]`, "eras[0].start: missing"},
+		{`[{"title": "x", "start": "1960", "end": "1950"}]`, "eras[0].end: 1950 is before the start, 1960"},
+		{`[{"title": "x", "start": "1960", "end": "19"}]`, `eras[0].end: "19" is not YYYY, YYYY-MM or YYYY-MM-DD`},
+	} {
+		bad := strings.Replace(doc, `"eras": [{"title": "Space race", "summary": "S", "start": "1957-10", "end": "1975"}]`, `"eras": `+tc.eras, 1)
+		_, err := Parse([]byte(bad))
+		if err == nil || err.Error() != tc.where {
+			t.Errorf("eras %s: %v, want %q", tc.eras, err, tc.where)
+		}
+	}
+}

@@ -54,6 +54,25 @@ type fileJSON struct {
 	Sources  []sourceJSON `json:"sources"`
 	People   []Person     `json:"people"`
 	Events   []eventJSON  `json:"events"`
+	// Eras is optional: named stretches of time, as imported timelines
+	// have.
+	Eras []eraJSON `json:"eras,omitempty"`
+}
+
+type eraJSON struct {
+	Title   string `json:"title"`
+	Summary string `json:"summary,omitempty"`
+	Start   string `json:"start"`
+	End     string `json:"end"`
+}
+
+type mediaJSON struct {
+	URL       string `json:"url,omitempty"`
+	Embed     string `json:"embed,omitempty"`
+	Caption   string `json:"caption,omitempty"`
+	Credit    string `json:"credit,omitempty"`
+	Thumbnail string `json:"thumbnail,omitempty"`
+	Alt       string `json:"alt,omitempty"`
 }
 
 type sourceJSON struct {
@@ -79,6 +98,11 @@ type eventJSON struct {
 	Quotes     []Quote  `json:"quotes,omitempty"`
 	Related    []string `json:"related,omitempty"`
 	Source     string   `json:"source,omitempty"`
+	// Group, Media and DisplayDate are optional, for timelines that came
+	// from TimelineJS.
+	Group       string     `json:"group,omitempty"`
+	Media       *mediaJSON `json:"media,omitempty"`
+	DisplayDate string     `json:"display_date,omitempty"`
 }
 
 var slug = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -176,7 +200,11 @@ func Parse(b []byte) (*Timeline, error) {
 		field := func(name string) string { return where + "." + name }
 		e := Event{ID: r.ID, Kind: Kind(r.Kind), From: r.From, To: r.To,
 			Title: strings.TrimSpace(r.Title), Label: strings.TrimSpace(r.Label), Summary: r.Summary, Place: r.Place,
-			ReportedBy: r.ReportedBy, Quotes: r.Quotes, Related: r.Related, Source: r.Source}
+			ReportedBy: r.ReportedBy, Quotes: r.Quotes, Related: r.Related, Source: r.Source,
+			Group: strings.TrimSpace(r.Group), DateText: strings.TrimSpace(r.DisplayDate)}
+		if m := r.Media; m != nil {
+			e.Media = Media{URL: m.URL, Embed: m.Embed, Caption: m.Caption, Credit: m.Credit, Thumbnail: m.Thumbnail, Alt: m.Alt}
+		}
 		if !slug.MatchString(r.ID) {
 			add(field("id"), "%q is not a lowercase slug like \"hanoi-summit\"", r.ID)
 		}
@@ -240,6 +268,27 @@ func Parse(b []byte) (*Timeline, error) {
 			add(field("source"), "%q is not one of the sources", r.Source)
 		}
 		t.Events = append(t.Events, e)
+	}
+	for i, r := range f.Eras {
+		where := fmt.Sprintf("eras[%d]", i)
+		era := Era{Title: strings.TrimSpace(r.Title), Summary: r.Summary}
+		if era.Title == "" {
+			add(where+".title", "missing")
+		}
+		var err error
+		if r.Start == "" {
+			add(where+".start", "missing")
+		} else if era.Start, err = ParseDate(r.Start); err != nil {
+			add(where+".start", "%v", err)
+		}
+		if r.End == "" {
+			add(where+".end", "missing")
+		} else if era.End, err = ParseDate(r.End); err != nil {
+			add(where+".end", "%v", err)
+		} else if !era.Start.IsZero() && era.End.Until().Before(era.Start.Until()) {
+			add(where+".end", "%s is before the start, %s", r.End, r.Start)
+		}
+		t.Eras = append(t.Eras, era)
 	}
 	if len(ps) > 0 {
 		return nil, ps
