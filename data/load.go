@@ -147,6 +147,9 @@ func Load(name string, r io.Reader) (*Timeline, Problems, error) {
 			}
 			return nil, ps, fmt.Errorf("data: %s: %w", filepath.Base(name), ps)
 		}
+		if len(t.Events) > MaxEvents {
+			return fail(Problem{Where: "events", What: fmt.Sprintf("%d events; files with more than %d are refused", len(t.Events), MaxEvents)})
+		}
 		return t, nil, nil
 	case FormatTimelineJS:
 		return ParseTimelineJS(filepath.Base(name), b)

@@ -493,6 +493,15 @@ func TestLoadAppJSON(t *testing.T) {
 	}
 }
 
+func TestMediaEmbedCode(t *testing.T) {
+	doc := `{"events": [{"start_date": {"year": 2000}, "text": {"headline": "Video"},
+		"media": {"url": "<iframe width=\"560\" src=\"https://www.youtube.com/embed/x\" allowfullscreen></iframe>"}}]}`
+	tl, _, err := Load("v.json", strings.NewReader(doc))
+	if err != nil || tl.Events[0].Media != (Media{URL: "https://www.youtube.com/embed/x"}) {
+		t.Errorf("an iframe embed code gives media %+v (%v), want its address", tl.Events[0].Media, err)
+	}
+}
+
 func TestSniff(t *testing.T) {
 	tests := []struct {
 		name, head string

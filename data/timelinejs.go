@@ -105,7 +105,11 @@ func (p dateParts) date(ps *Problems) (d Date, ok bool) {
 			case "millisecond":
 				bad(part.name, "'%s' is not a millisecond (0 to 999)", part.text)
 			default:
-				bad(part.name, "'%s' is not a%s %s", part.text, map[bool]string{true: "n"}[part.name == "hour"], part.name)
+				article := "a"
+				if part.name == "hour" {
+					article = "an"
+				}
+				bad(part.name, "'%s' is not %s %s", part.text, article, part.name)
 			}
 			return Date{}, false
 		}
@@ -193,7 +197,12 @@ func (im *importer) addEvent(s *slide) {
 	}
 	url := strings.TrimSpace(s.mediaURL)
 	if strings.HasPrefix(url, "<") {
+		// Media given as HTML: a blockquote keeps its words; an iframe
+		// (a pasted embed code) its address.
 		e.Media.Embed = PlainText(url)
+		if e.Media.Embed == "" {
+			e.Media.URL = embedSource(url)
+		}
 	} else {
 		e.Media.URL = url
 	}
@@ -219,6 +228,24 @@ func (im *importer) addEra(s *slide) {
 		Start:   s.start,
 		End:     s.end,
 	})
+}
+
+// embedSource returns the src of the first iframe, embed or img in an
+// HTML fragment, or "".
+func embedSource(h string) string {
+	lower := strings.ToLower(h)
+	for _, tag := range []string{"<iframe", "<embed", "<img", "<video", "<audio", "<source"} {
+		i := strings.Index(lower, tag)
+		if i < 0 {
+			continue
+		}
+		rest := h[i+len(tag):]
+		end := tagEnd("<" + rest)
+		if src := strings.TrimSpace(attr(rest[:max(0, end-1)], "src")); src != "" {
+			return src
+		}
+	}
+	return ""
 }
 
 // firstWords returns up to n words of s, with "…" when it cut.
