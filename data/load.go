@@ -31,6 +31,7 @@ const (
 	FormatCSV               // a TimelineJS spreadsheet saved as CSV (or TSV)
 )
 
+// String names the format for people: "TimelineJS JSON".
 func (f Format) String() string {
 	switch f {
 	case FormatApp:

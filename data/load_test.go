@@ -12,14 +12,14 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/import/golden")
+var updateGolden = flag.Bool("update-golden", false, "rewrite the golden files under testdata/import/golden and testdata/export")
 
 // interopDir holds real TimelineJS files no one on this project wrote.
 const interopDir = "../../shared/interop/timelinejs"
 
 // dump writes everything Load gave, for golden files and for comparing two
 // loads.
-func dump(t *Timeline, ps Problems, err error) string {
+func dumpLoaded(t *Timeline, ps Problems, err error) string {
 	var b strings.Builder
 	if t != nil {
 		fmt.Fprintf(&b, "title: %q\nsubtitle: %q\n%d events, %d eras, groups %q\n", t.Title, t.Subtitle, len(t.Events), len(t.Eras), t.Groups())
@@ -92,9 +92,9 @@ func TestLoadGolden(t *testing.T) {
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			tl, ps, err := LoadFile(f)
-			got := dump(tl, ps, err)
+			got := dumpLoaded(tl, ps, err)
 			golden := filepath.Join("testdata", "import", "golden", filepath.Base(f)+".golden")
-			if *update {
+			if *updateGolden {
 				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
 					t.Fatal(err)
 				}
@@ -105,7 +105,7 @@ func TestLoadGolden(t *testing.T) {
 			}
 			want, err := os.ReadFile(golden)
 			if err != nil {
-				t.Fatalf("%v (run go test -run TestLoadGolden -update to write it, then read it)", err)
+				t.Fatalf("%v (run go test -run TestLoadGolden -update-golden to write it, then read it)", err)
 			}
 			if got != string(want) {
 				t.Errorf("Load(%s) differs from %s:\n%s", f, golden, diffLines(string(want), got))
@@ -254,27 +254,27 @@ func TestLoadRules(t *testing.T) {
 			if tl.Title != "Rules & dates" || tl.Subtitle != "First paragraph.\n\nSecond, with a link (https://example.org/a?b=1&c=2)." {
 				t.Errorf("title %q, subtitle %q", tl.Title, tl.Subtitle)
 			}
-			if e := event(t, tl, "html-text"); e != nil {
+			if e := eventByID(t, tl, "html-text"); e != nil {
 				want := "One & two\u00a0three ééé.\n\nLine\nbreak and bold and a link (https://example.org/).\n\nhttps://same.example/"
 				if e.Summary != want {
 					t.Errorf("HTML text rendered as %q, want %q", e.Summary, want)
 				}
 			}
-			if e := event(t, tl, "media"); e != nil {
+			if e := eventByID(t, tl, "media"); e != nil {
 				want := Media{URL: "https://example.org/pic.jpg", Caption: "Source (https://example.org/src) caption",
 					Credit: "Credit & thanks", Thumbnail: "https://example.org/t.jpg", Alt: "A picture"}
 				if e.Media != want {
 					t.Errorf("media %+v, want %+v", e.Media, want)
 				}
 			}
-			if e := event(t, tl, "blockquote-media"); e != nil && (e.Media.URL != "" || e.Media.Embed != "Words said. Someone") {
+			if e := eventByID(t, tl, "blockquote-media"); e != nil && (e.Media.URL != "" || e.Media.Embed != "Words said. Someone") {
 				t.Errorf("blockquote media kept as %+v", e.Media)
 			}
-			if e := event(t, tl, "no-headline-here-only-some-words"); e != nil && (e.Title != "" || e.Label != "No headline here, only some words…") {
+			if e := eventByID(t, tl, "no-headline-here-only-some-words"); e != nil && (e.Title != "" || e.Label != "No headline here, only some words…") {
 				t.Errorf("event without headline: title %q, label %q", e.Title, e.Label)
 			}
 			for _, id := range []string{"my-own-id", "same-headline", "same-headline-2", "not-a-slug"} {
-				event(t, tl, id)
+				eventByID(t, tl, id)
 			}
 			if g := tl.Groups(); strings.Join(g, ",") != "Rome,People" {
 				t.Errorf("groups %q, want Rome then People (by date)", g)
@@ -349,10 +349,10 @@ func TestLoadRules(t *testing.T) {
 			wantEvent(t, tl, "own-date-text", "1816/1817", "Summer 1816 to 1817")
 			wantEvent(t, tl, "bce", "-0044-03-15", "Mar 15, 44 BCE")
 			wantEvent(t, tl, "short-row", "1900", "1900")
-			if e := event(t, tl, "waterloo"); e != nil && (e.Summary != "Quoted, with commas, \"quotes\"\nand a line break" || e.Group != "Battles") {
+			if e := eventByID(t, tl, "waterloo"); e != nil && (e.Summary != "Quoted, with commas, \"quotes\"\nand a line break" || e.Group != "Battles") {
 				t.Errorf("waterloo text %q group %q", e.Summary, e.Group)
 			}
-			if e := event(t, tl, "media-row"); e != nil {
+			if e := eventByID(t, tl, "media-row"); e != nil {
 				want := Media{URL: "https://example.org/m.jpg", Credit: "Credit (https://example.org/c)", Caption: "Caption, \"quoted\"",
 					Thumbnail: "https://example.org/t.jpg", Alt: "Alt words"}
 				if e.Media != want {
@@ -445,7 +445,7 @@ func wantProblems(t *testing.T, ps Problems, want ...string) {
 	}
 }
 
-func event(t *testing.T, tl *Timeline, id string) *Event {
+func eventByID(t *testing.T, tl *Timeline, id string) *Event {
 	t.Helper()
 	i := tl.Index(id)
 	if i < 0 {
@@ -463,7 +463,7 @@ func event(t *testing.T, tl *Timeline, id string) *Event {
 // Date.String writes them) and how they are shown.
 func wantEvent(t *testing.T, tl *Timeline, id, dates, shown string) {
 	t.Helper()
-	e := event(t, tl, id)
+	e := eventByID(t, tl, id)
 	if e == nil {
 		return
 	}
@@ -482,7 +482,7 @@ func TestLoadAppJSON(t *testing.T) {
 		t.Fatalf("the embedded data set through Load: %v %v", err, ps)
 	}
 	want, _ := Default()
-	if dump(tl, nil, nil) != dump(want, nil, nil) {
+	if dumpLoaded(tl, nil, nil) != dumpLoaded(want, nil, nil) {
 		t.Error("Load of the embedded data differs from Default")
 	}
 	// The app's format stays strict: one problem and nothing loads.

@@ -83,7 +83,7 @@ func checkLoaded(t *testing.T, tl *Timeline, ps Problems, err error, roundTrip b
 	if err != nil || len(ps2) > 0 {
 		t.Fatalf("export does not load back: %v %v\n%s", err, ps2, buf.Bytes())
 	}
-	if got, want := dump(back, nil, nil), dump(tl, nil, nil); got != want {
+	if got, want := dumpLoaded(back, nil, nil), dumpLoaded(tl, nil, nil); got != want {
 		t.Fatalf("round trip changed the timeline:\n%s", diffLines(want, got))
 	}
 }
