@@ -61,35 +61,13 @@ type Match struct {
 	Runes []int
 }
 
-// fieldRec is one searchable text of one event.
+// fieldRec is one searchable text of one event: its folded text is
+// Index.text from off to the next record's off. Kept small: a search walks
+// these records.
 type fieldRec struct {
-	off, n uint32 // the folded text is Index.text[off : off+n]
-	event  int32
-	aux    uint32 // people: 0 sender, 1 recipient; quotes: quote number; dates: index into Index.dateText
-	starts uint32 // bit c-'a' set when a word of the text starts with letter c
-	runes  uint32 // for a non-ASCII text, where its bytes' rune indexes start in Index.runeOf
-	field  Field
-	ascii  bool // the original is ASCII: folded byte i is rune i
-}
-
-// startsMask is the set of letters words of folded text s start with.
-func startsMask(s []byte) uint32 {
-	var m uint32
-	for i := range s {
-		if c := s[i]; 'a' <= c && c <= 'z' && (i == 0 || !isWordByte(s[i-1])) {
-			m |= 1 << (c - 'a')
-		}
-	}
-	return m
-}
-
-// letterBit is the bit of startsMask for byte c, 0 for a byte that is not
-// a letter (startsMask does not tell about those).
-func letterBit(c byte) uint32 {
-	if 'a' <= c && c <= 'z' {
-		return 1 << (c - 'a')
-	}
-	return 0
+	off   uint32
+	field Field
+	ascii bool // the original is ASCII: folded byte i is rune i
 }
 
 // Index is the search corpus of one data set, built once: every field of
@@ -98,13 +76,13 @@ func letterBit(c byte) uint32 {
 type Index struct {
 	t        *Timeline
 	text     []byte
-	fields   []fieldRec
-	orig     []string // the original text of each field, for Match.Text
-	evFields []uint32 // event e's fields are fields[evFields[e]:evFields[e+1]], heaviest first
-	runeOf   []int32  // for non-ASCII fields, from fieldRec.runes: the rune index of each folded byte
-	dateText []string
-	evFrom   []int64 // Unix seconds: start of the event ...
-	evUpto   []int64 // ... and the first instant after it
+	fields   []fieldRec // and one more, the end of the last field
+	orig     []string   // the original text of each field, for Match.Text
+	runesAt  []uint32   // for non-ASCII fields: where its bytes' rune indexes start in runeOf
+	evFields []uint32   // event e's fields are fields[evFields[e]:evFields[e+1]], heaviest first
+	runeOf   []int32    // the rune index of each folded byte of non-ASCII fields
+	evFrom   []int64    // Unix seconds: start of the event ...
+	evUpto   []int64    // ... and the first instant after it
 
 	kinds     []Kind
 	dirs      []Direction
@@ -145,32 +123,32 @@ func NewIndex(t *Timeline) *Index {
 	runes := make([]int32, 0, 256)
 	for i := range t.Events {
 		e := &t.Events[i]
-		ev := int32(i)
 		ix.evFields = append(ix.evFields, uint32(len(ix.fields)))
-		add := func(f Field, aux int, s string) {
+		add := func(f Field, s string) {
 			if s == "" {
 				return
 			}
 			off := len(ix.text)
 			var ascii bool
 			ix.text, runes, ascii = appendFold(ix.text, runes[:0], s)
-			rec := fieldRec{off: uint32(off), n: uint32(len(ix.text) - off), event: ev, aux: uint32(aux),
-				starts: startsMask(ix.text[off:]), field: f, ascii: ascii}
+			rec := fieldRec{off: uint32(off), field: f, ascii: ascii}
+			ra := uint32(0)
 			if !ascii {
-				rec.runes = uint32(len(ix.runeOf))
+				ra = uint32(len(ix.runeOf))
 				ix.runeOf = append(ix.runeOf, runes...)
 			}
+			ix.runesAt = append(ix.runesAt, ra)
 			ix.fields = append(ix.fields, rec)
 			ix.orig = append(ix.orig, s)
 		}
-		add(FieldTitle, 0, e.Title)
+		add(FieldTitle, e.Title)
 		if e.From != "" {
-			add(FieldPeople, 0, t.PersonName(e.From))
+			add(FieldPeople, t.PersonName(e.From))
 		}
 		if e.To != "" {
-			add(FieldPeople, 1, t.PersonName(e.To))
+			add(FieldPeople, t.PersonName(e.To))
 		}
-		add(FieldPlace, 0, e.Place)
+		add(FieldPlace, e.Place)
 		dates := dateTexts(e.Date)
 		if e.IsRange() {
 			dates = append(dates, dateTexts(e.End)...)
@@ -179,19 +157,18 @@ func NewIndex(t *Timeline) *Index {
 			dates = append(dates, e.DateText)
 		}
 		for _, d := range dates {
-			add(FieldDate, len(ix.dateText), d)
-			ix.dateText = append(ix.dateText, d)
+			add(FieldDate, d)
 		}
-		add(FieldKind, 0, e.Kind.Label())
-		add(FieldGroup, 0, e.Group)
-		add(FieldReportedBy, 0, e.ReportedBy)
+		add(FieldKind, e.Kind.Label())
+		add(FieldGroup, e.Group)
+		add(FieldReportedBy, e.ReportedBy)
 		for q := range e.Quotes {
-			add(FieldQuote, q, e.Quotes[q].Text)
+			add(FieldQuote, e.Quotes[q].Text)
 		}
 		for q := range e.Quotes {
-			add(FieldQuoteBy, q, e.Quotes[q].By)
+			add(FieldQuoteBy, e.Quotes[q].By)
 		}
-		add(FieldSummary, 0, e.Summary)
+		add(FieldSummary, e.Summary)
 
 		ix.evFrom[i] = e.Start().Unix()
 		ix.evUpto[i] = e.Until().Unix()
@@ -222,6 +199,7 @@ func NewIndex(t *Timeline) *Index {
 		ix.repOf[i] = r
 	}
 	ix.evFields = append(ix.evFields, uint32(len(ix.fields)))
+	ix.fields = append(ix.fields, fieldRec{off: uint32(len(ix.text))})
 	return ix
 }
 
@@ -307,13 +285,12 @@ func (q *query) refines(old *query) bool {
 // builds the matches of the events it finds.
 type worker struct {
 	m       matcher
-	kept    []Match // matches that pass the filter, in date order
+	hits    []hit   // events that match and pass the filter, in date order
 	out     chunk   // every event that matched the query, with where; new for each search
 	c       counter // filter counts
-	runes   []int   // backing store of kept's Runes; new for each search
+	runes   []int   // the hits' Runes, one after the other; new for each search
 	wordPos [][]int32
 	wordFld []uint32
-	tmp     []int
 }
 
 // chunk is a share of a search's matching events, kept for narrowing the
@@ -360,8 +337,7 @@ func (ix *Index) worker() *worker {
 
 // done gives w back for later searches.
 func (ix *Index) done(w *worker) {
-	clear(w.kept) // drop references to this search's texts
-	w.out, w.runes = chunk{}, nil
+	w.out, w.runes = chunk{}, nil // the next search's prior and matches hold them
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.idle = append(ix.idle, w)
@@ -420,7 +396,11 @@ func (ix *Index) run(ctx context.Context, q *query, from *prior, f Filter) (Resu
 // search matches events lo to hi: of the data set, or of from.
 func (w *worker) search(ctx context.Context, ix *Index, q *query, fs *filterSet, from *prior, lo, hi int) {
 	nw := len(q.words)
-	w.kept, w.runes = slices.Grow(w.kept[:0], hi-lo), nil
+	letters := 0
+	for _, t := range q.words {
+		letters += len(t)
+	}
+	w.hits, w.runes = slices.Grow(w.hits[:0], hi-lo), make([]int, 0, (hi-lo)*letters/2+64)
 	// Room for the offsets where the words match: as many as before, or
 	// a guess for a full search.
 	nstarts := (hi - lo) * nw * 8
@@ -518,20 +498,14 @@ func (w *worker) event(ix *Index, q *query, fs *filterSet, e int32, prev *chunk,
 	if !(k2 && d && r) {
 		return
 	}
-	m := Match{Event: int(e), Score: total}
-	w.tmp = w.tmp[:0]
-	if bestFld < 0 {
-		ev := &ix.t.Events[e]
-		m.Field, m.Text = FieldDate, ev.DisplayDate()
-		for _, p := range q.periods {
-			w.tmp = append(w.tmp, dateRunes(m.Text, p.date)...)
-		}
-	} else {
+	h := hit{event: e, score: int32(total), field: int32(bestFld), runes: uint32(len(w.runes)), kind: FieldDate}
+	if bestFld >= 0 {
 		rec := &ix.fields[bestFld]
-		m.Field, m.Text = rec.field, ix.orig[bestFld]
+		h.kind = rec.field
 		var ro []int32
 		if !rec.ascii {
-			ro = ix.runeOf[rec.runes : rec.runes+rec.n]
+			ra := ix.runesAt[bestFld]
+			ro = ix.runeOf[ra : ra+ix.fields[bestFld+1].off-rec.off]
 		}
 		for wi := range q.words {
 			if int64(w.wordFld[wi]) != bestFld {
@@ -539,28 +513,45 @@ func (w *worker) event(ix *Index, q *query, fs *filterSet, e int32, prev *chunk,
 			}
 			for _, p := range w.wordPos[wi] {
 				if ro != nil {
-					w.tmp = append(w.tmp, int(ro[p]))
+					w.runes = append(w.runes, int(ro[p]))
 				} else {
-					w.tmp = append(w.tmp, int(p))
+					w.runes = append(w.runes, int(p))
 				}
 			}
 		}
+		w.runes = append(w.runes[:h.runes], sortedUnique(w.runes[h.runes:])...)
 	}
-	m.Runes = w.addRunes(sortedUnique(w.tmp))
-	w.kept = append(w.kept, m)
+	h.nrunes = uint32(len(w.runes)) - h.runes
+	w.hits = append(w.hits, h)
 }
 
-// addRunes copies rs into the worker's backing store for this search.
-func (w *worker) addRunes(rs []int) []int {
-	if len(rs) == 0 {
-		return nil
+// hit is an event that matches a search, until its Match is built.
+type hit struct {
+	event, score  int32
+	field         int32 // index into Index.fields, or -1 for the date the query names
+	runes, nrunes uint32
+	kind          Field
+}
+
+// build writes the Match of each of w's hits at its place in ms.
+func (w *worker) build(ix *Index, q *query, ms []Match, place []int32) {
+	for i, h := range w.hits {
+		m := &ms[place[i]]
+		m.Event, m.Score = int(h.event), int(h.score)
+		if h.field < 0 {
+			m.Field, m.Text = FieldDate, ix.t.Events[h.event].DisplayDate()
+			var rs []int
+			for _, p := range q.periods {
+				rs = append(rs, dateRunes(m.Text, p.date)...)
+			}
+			m.Runes = sortedUnique(rs)
+			continue
+		}
+		m.Field, m.Text = h.kind, ix.orig[h.field]
+		if h.nrunes > 0 {
+			m.Runes = w.runes[h.runes : h.runes+h.nrunes : h.runes+h.nrunes]
+		}
 	}
-	if cap(w.runes)-len(w.runes) < len(rs) {
-		w.runes = make([]int, 0, max(4096, len(rs)))
-	}
-	from := len(w.runes)
-	w.runes = append(w.runes, rs...)
-	return w.runes[from:len(w.runes):len(w.runes)]
 }
 
 // all lists every event f keeps, in date order.
@@ -577,16 +568,17 @@ func (ix *Index) all(fs filterSet) Result {
 	return Result{Matches: ms, Counts: ix.counts(&c), Total: len(ix.t.Events)}
 }
 
-// assemble merges the workers' matches, best first (a counting sort by
-// score: stable, so equal scores stay in date order), and their counts.
+// assemble merges the workers' hits, best first (a counting sort by
+// score: stable, so equal scores stay in date order), builds their matches
+// (each worker its own, in parallel) and adds up the counts.
 func (ix *Index) assemble(q *query, ws []*worker) (Result, *prior, error) {
-	nkept, maxScore := 0, 0
+	nhits, maxScore := 0, int32(0)
 	next := &prior{words: len(q.words)}
 	c := ix.newCounter()
 	for _, w := range ws {
-		nkept += len(w.kept)
-		for i := range w.kept {
-			maxScore = max(maxScore, w.kept[i].Score)
+		nhits += len(w.hits)
+		for i := range w.hits {
+			maxScore = max(maxScore, w.hits[i].score)
 		}
 		next.chunks = append(next.chunks, w.out)
 		next.n += len(w.out.events)
@@ -600,53 +592,46 @@ func (ix *Index) assemble(q *query, ws []*worker) (Result, *prior, error) {
 			c.rep[i] += w.c.rep[i]
 		}
 	}
-	start := make([]int, maxScore+2)
+	start := make([]int32, maxScore+2)
 	for _, w := range ws {
-		for i := range w.kept {
-			start[maxScore-w.kept[i].Score+1]++
+		for i := range w.hits {
+			start[maxScore-w.hits[i].score+1]++
 		}
 	}
 	for i := 1; i < len(start); i++ {
 		start[i] += start[i-1]
 	}
-	ms := make([]Match, nkept)
-	for _, w := range ws {
-		for i := range w.kept {
-			b := maxScore - w.kept[i].Score
-			ms[start[b]] = w.kept[i]
+	places := make([][]int32, len(ws))
+	for k, w := range ws {
+		places[k] = make([]int32, len(w.hits))
+		for i := range w.hits {
+			b := maxScore - w.hits[i].score
+			places[k][i] = start[b]
 			start[b]++
 		}
+	}
+	ms := make([]Match, nhits)
+	if nhits < minShare {
+		for k, w := range ws {
+			w.build(ix, q, ms, places[k])
+		}
+	} else {
+		var wg sync.WaitGroup
+		for k, w := range ws {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				w.build(ix, q, ms, places[k])
+			}()
+		}
+		wg.Wait()
 	}
 	return Result{Matches: ms, Counts: ix.counts(&c), Total: len(ix.t.Events)}, next, nil
 }
 
-// fieldText is the original text of a field.
-func (ix *Index) fieldText(rec *fieldRec) string {
-	e := &ix.t.Events[rec.event]
-	switch rec.field {
-	case FieldTitle:
-		return e.Title
-	case FieldPeople:
-		if rec.aux == 0 {
-			return ix.t.PersonName(e.From)
-		}
-		return ix.t.PersonName(e.To)
-	case FieldPlace:
-		return e.Place
-	case FieldDate:
-		return ix.dateText[rec.aux]
-	case FieldKind:
-		return e.Kind.Label()
-	case FieldGroup:
-		return e.Group
-	case FieldReportedBy:
-		return e.ReportedBy
-	case FieldQuote:
-		return e.Quotes[rec.aux].Text
-	case FieldQuoteBy:
-		return e.Quotes[rec.aux].By
-	}
-	return e.Summary
+// fieldBytes is the folded text of field f.
+func (ix *Index) fieldBytes(f int) []byte {
+	return ix.text[ix.fields[f].off:ix.fields[f+1].off]
 }
 
 // sortedUnique sorts xs in place and drops repeats.

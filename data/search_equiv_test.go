@@ -42,8 +42,7 @@ func randomQuery(r *rand.Rand, ix *Index) string {
 			words = append(words, string(rune('a'+r.IntN(26)))+string(rune('a'+r.IntN(26))))
 		default:
 			// A piece of a field's text from a word start, maybe with letters left out.
-			f := &ix.fields[r.IntN(len(ix.fields))]
-			text := []rune(ix.fieldText(f))
+			text := []rune(ix.orig[r.IntN(len(ix.orig))])
 			i := r.IntN(len(text))
 			j := min(len(text), i+1+r.IntN(8))
 			var b strings.Builder
@@ -118,8 +117,7 @@ func TestEvalEqualsMatchPerField(t *testing.T) {
 			want, wantF := 0, lo
 			var wantPos []int32
 			for f := lo; f < hi; f++ {
-				rec := &ix.fields[f]
-				if sc := m1.match(ix.text[rec.off:rec.off+rec.n], word) * fieldWeight[rec.field]; sc > want {
+				if sc := m1.match(ix.fieldBytes(int(f)), word) * fieldWeight[ix.fields[f].field]; sc > want {
 					want, wantF = sc, f
 					wantPos = slices.Clone(m1.pos)
 				}

@@ -176,11 +176,11 @@ func (m *matcher) starts(s, t []byte, j, w int) bool {
 // none; the first of equal scores) and its field, with m.pos holding the
 // matched offsets into that field's text.
 func (m *matcher) eval(ix *Index, lo, hi uint32, t []byte, from []uint32, all bool, out []uint32) (int, uint32, []uint32) {
-	fields := ix.fields[lo:hi]
+	fields := ix.fields[lo : hi+1] // and the next field's start, the end of the last
 	base := fields[0].off
-	end := fields[len(fields)-1].off + fields[len(fields)-1].n
+	end := fields[len(fields)-1].off
 	best, bf, at, chained := 0, 0, 0, false
-	f, fs, fe := 0, base, base+fields[0].n
+	f, fs, fe := 0, base, fields[1].off
 	wt := fieldWeight[fields[0].field]
 	prepared, memoOK := -1, false
 	c := t[0]
@@ -205,7 +205,7 @@ func (m *matcher) eval(ix *Index, lo, hi uint32, t []byte, from []uint32, all bo
 		}
 		for i >= fe {
 			f++
-			fs, fe = fields[f].off, fields[f].off+fields[f].n
+			fs, fe = fe, fields[f+1].off
 			wt = fieldWeight[fields[f].field]
 		}
 		s := ix.text[fs:fe]
@@ -215,7 +215,7 @@ func (m *matcher) eval(ix *Index, lo, hi uint32, t []byte, from []uint32, all bo
 			if sc := classify(s, j, t) * wt; sc > best {
 				best, bf, at, chained = sc, f, j, false
 			}
-		} else if len(t) > 1 && isWordStart(s, j) {
+		} else if len(t) > 1 && isWordStart(s, j) && mayChain(s, j, t[1]) {
 			if f != prepared {
 				prepared, memoOK = f, m.prepare(s, t)
 			}
@@ -240,6 +240,21 @@ func (m *matcher) eval(ix *Index, lo, hi uint32, t []byte, from []uint32, all bo
 	return best, lo + uint32(bf), out
 }
 
+// mayChain is a quick test that a chain from word start w of s can go on
+// with byte c: c comes later in the word, or starts the next one.
+func mayChain(s []byte, w int, c byte) bool {
+	e := w + 1
+	for ; e < len(s) && isWordByte(s[e]); e++ {
+		if s[e] == c {
+			return true
+		}
+	}
+	for e < len(s) && !isWordByte(s[e]) {
+		e++
+	}
+	return e < len(s) && s[e] == c
+}
+
 // match is eval for one text on its own, weight 1: the raw score of the
 // best match of t in folded text s, with m.pos holding its offsets. Tests
 // hold eval to it.
@@ -253,7 +268,7 @@ func (m *matcher) match(s, t []byte) int {
 			if sc := classify(s, j, t); sc > best {
 				best, at, chained = sc, j, false
 			}
-		} else if len(t) > 1 && isWordStart(s, j) && m.prepare(s, t) {
+		} else if len(t) > 1 && isWordStart(s, j) && mayChain(s, j, t[1]) && m.prepare(s, t) {
 			if sc := m.chainFrom(s, t, j); sc > best {
 				best, chained = sc, true
 				m.pos = append(m.pos[:0], m.try...)
