@@ -1,0 +1,58 @@
+# Trump–Kim Letters. Two commands do everything on a fresh Debian or Ubuntu
+# machine: `make run` opens the app, `make test` runs every check CI runs.
+# Both install what is missing first (system packages with apt-get, Go
+# modules through the Go module proxy).
+
+BIN      := trump-kim-letters
+GO       ?= go
+PKGS     := pkg-config gcc libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
+            libxinerama-dev libxi-dev libxxf86vm-dev
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+RELEASE  := -ldflags "-s -w"
+# Every go command builds with -trimpath (and the fyneDo migration tag that
+# FyneApp.toml declares), so vet, test and the release build
+# share one build cache: the cgo code of Fyne's GL driver compiles once
+# (minutes on two cores), not once per set of flags.
+export GOFLAGS := $(strip $(GOFLAGS) -trimpath -tags=migrated_fynedo)
+
+.PHONY: run build test deps check-go vet fmt clean
+
+run: build
+	./$(BIN)
+
+build: deps
+	$(GO) build -o $(BIN) .
+
+test: deps
+	@echo "== gofmt"; bad=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$bad" ]; then echo "not gofmt-formatted:"; echo "$$bad"; exit 1; fi
+	@echo "== go vet"; $(GO) vet ./...
+	@echo "== go test"; $(GO) test -count=1 ./...
+	@echo "== build"; $(GO) build $(RELEASE) -o $(BIN) .
+
+# deps installs the C headers Fyne's OpenGL driver builds against, and Go
+# when there is none (Go 1.21 or newer fetches the exact toolchain go.mod
+# asks for through the module proxy by itself).
+deps: check-go
+	@missing=""; for p in $(PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+check-go:
+	@command -v $(GO) >/dev/null || { echo "installing Go (golang-go)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq golang-go ca-certificates git; }
+	@v=$$($(GO) env GOVERSION 2>/dev/null | sed 's/go1\.\([0-9]*\).*/\1/'); \
+	  if [ -z "$$v" ] || [ "$$v" -lt 21 ]; then \
+	    echo "Go 1.21 or newer is needed (it then fetches the toolchain go.mod names); this system's Go is $$($(GO) version)."; \
+	    echo "Install a newer Go (Debian 12: the golang-1.2x package from bookworm-backports) and run make again."; exit 1; fi
+
+clean:
+	rm -rf $(BIN) dist
+
+# Packaging (Linux, Windows), install/uninstall into ~/.local, the end-to-end
+# test of the real window (e2e) and start-up measurement: see packaging.mk.
+include packaging.mk

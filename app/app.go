@@ -1,0 +1,246 @@
+// Package app is the application: its state, layout, actions, keys and
+// menus. It owns the single source of truth (the data set, the selected event,
+// the query and its results) and pushes it into the widgets through their
+// setters; the widgets report back through On… callbacks.
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"trumpkim/data"
+	"trumpkim/widgets"
+)
+
+// DefaultSize is the window's size on first open.
+var DefaultSize = fyne.NewSize(1280, 800)
+
+// UI is one application window over one data set.
+type UI struct {
+	app fyne.App
+	win fyne.Window
+
+	tl       *data.Timeline
+	index    *data.Index
+	selected int // index into tl.Events, -1 for none
+
+	query     string
+	results   []data.Match
+	cursor    int // highlighted row of results, -1 for none
+	listEvent bool
+
+	title, subtitle *widget.Label
+	search          *widgets.SearchEntry
+	count           *widget.Label
+	list            *widget.List
+	timeline        *widgets.Timeline
+	legend          *widgets.Legend
+	card            *widgets.EventCard
+	split           *container.Split
+}
+
+// New builds the window for tl in a (fyne's test app in tests). Call
+// Window().ShowAndRun() to start.
+func New(a fyne.App, tl *data.Timeline) *UI {
+	u := &UI{app: a, selected: -1, cursor: -1}
+	u.win = a.NewWindow("Trump–Kim Letters")
+	u.build()
+	u.SetTimeline(tl)
+	u.win.Resize(DefaultSize)
+	u.keys()
+	return u
+}
+
+// Window is the application's window.
+func (u *UI) Window() fyne.Window { return u.win }
+
+// SetTimeline replaces the data set: new index, empty query, nothing selected.
+func (u *UI) SetTimeline(tl *data.Timeline) {
+	u.tl = tl
+	u.index = data.NewIndex(tl)
+	u.selected = -1
+	u.win.SetTitle(tl.Title)
+	u.title.SetText(tl.Title)
+	u.subtitle.SetText(tl.Subtitle)
+	u.timeline.SetTimeline(tl)
+	u.legend.SetTimeline(tl)
+	u.card.SetEvent(tl, -1)
+	u.search.SetText("")
+	u.setQuery("")
+}
+
+func (u *UI) build() {
+	u.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	u.subtitle = widget.NewLabel("")
+	u.subtitle.Wrapping = fyne.TextWrapWord
+	u.subtitle.SizeName = theme.SizeNameCaptionText
+
+	u.search = widgets.NewSearchEntry("Search: name, place, words, date…")
+	u.search.ActionItem = widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { u.clearSearch() })
+	u.search.OnChanged = u.setQuery
+	u.search.OnUp = func() { u.moveCursor(-1) }
+	u.search.OnDown = func() { u.moveCursor(1) }
+	u.search.OnEnter = u.openCursor
+	u.search.OnEscape = u.clearSearch
+	u.count = widget.NewLabel("")
+	u.count.SizeName = theme.SizeNameCaptionText
+
+	u.list = widget.NewList(
+		func() int { return len(u.results) },
+		func() fyne.CanvasObject { return widgets.NewResultRow() },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id < len(u.results) {
+				m := u.results[id]
+				o.(*widgets.ResultRow).Set(u.tl, &u.tl.Events[m.Event], m)
+			}
+		})
+	u.list.OnSelected = func(id widget.ListItemID) {
+		if u.listEvent || id >= len(u.results) {
+			return
+		}
+		u.cursor = id
+		u.Select(u.results[id].Event)
+	}
+
+	u.timeline = widgets.NewTimeline(nil)
+	u.timeline.OnSelected = u.Select
+	u.legend = widgets.NewLegend()
+	u.card = widgets.NewEventCard()
+	u.card.OnPrevious = func() { u.Step(-1) }
+	u.card.OnNext = func() { u.Step(1) }
+	u.card.OnRelated = u.Select
+
+	head := container.NewVBox(u.title, u.subtitle, u.search, u.count)
+	side := container.NewBorder(head, nil, nil, nil, u.list)
+	zoom := container.NewHBox(
+		widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { u.timeline.ZoomOut() }),
+		widget.NewButtonWithIcon("", theme.ZoomFitIcon(), func() { u.timeline.FitAll() }),
+		widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { u.timeline.ZoomIn() }),
+	)
+	top := container.NewBorder(nil, container.NewBorder(nil, nil, nil, zoom, u.legend), nil, nil, u.timeline)
+	right := container.NewVSplit(top, container.NewVScroll(u.card))
+	right.Offset = 0.5
+	u.split = container.NewHSplit(side, right)
+	u.split.Offset = 0.27
+	u.win.SetContent(u.split)
+}
+
+// Select makes event i the selected one everywhere: timeline, card, list.
+func (u *UI) Select(i int) {
+	if i < 0 || i >= len(u.tl.Events) {
+		return
+	}
+	u.selected = i
+	u.timeline.SetSelected(i)
+	u.card.SetEvent(u.tl, i)
+	u.syncList()
+}
+
+// Selected is the index of the selected event, or -1.
+func (u *UI) Selected() int { return u.selected }
+
+// Step selects the event delta places from the selected one in date order
+// (the first or last when nothing is selected).
+func (u *UI) Step(delta int) {
+	n := len(u.tl.Events)
+	if n == 0 {
+		return
+	}
+	i := u.selected + delta
+	if u.selected < 0 {
+		i = 0
+		if delta < 0 {
+			i = n - 1
+		}
+	}
+	u.Select(max(0, min(n-1, i)))
+}
+
+// syncList highlights the selected event's row in the results, if it is
+// there, without re-opening it.
+func (u *UI) syncList() {
+	u.listEvent = true
+	defer func() { u.listEvent = false }()
+	for r, m := range u.results {
+		if m.Event == u.selected {
+			u.cursor = r
+			u.list.Select(r)
+			return
+		}
+	}
+	u.cursor = -1
+	u.list.UnselectAll()
+}
+
+// setQuery runs the search and shows its results in the list, the count
+// and the timeline (events that do not match are dimmed).
+func (u *UI) setQuery(q string) {
+	u.query = q
+	u.results = u.index.Search(q)
+	u.cursor = -1
+	u.list.Refresh()
+	u.list.ScrollToTop()
+	u.syncList()
+	total := len(u.tl.Events)
+	if len(u.results) == 0 {
+		u.count.SetText(fmt.Sprintf("No event matches “%s”. Escape clears the search.", q))
+	} else {
+		u.count.SetText(fmt.Sprintf("%d of %d events", len(u.results), total))
+	}
+	if len(u.results) == total {
+		u.timeline.SetDimmed(nil)
+		return
+	}
+	match := make([]bool, total)
+	for _, m := range u.results {
+		match[m.Event] = true
+	}
+	u.timeline.SetDimmed(match)
+}
+
+// Query is the current search text.
+func (u *UI) Query() string { return u.query }
+
+// Results is the current result list, best first.
+func (u *UI) Results() []data.Match { return u.results }
+
+func (u *UI) clearSearch() {
+	u.search.SetText("")
+}
+
+// moveCursor moves the highlighted result by delta and shows that event.
+func (u *UI) moveCursor(delta int) {
+	if len(u.results) == 0 {
+		return
+	}
+	c := u.cursor + delta
+	if u.cursor < 0 {
+		c = 0
+		if delta < 0 {
+			c = len(u.results) - 1
+		}
+	}
+	c = max(0, min(len(u.results)-1, c))
+	u.Select(u.results[c].Event)
+	u.list.ScrollTo(c)
+}
+
+// openCursor opens the highlighted result, or the top one, and hands the
+// keys back to the timeline (Left/Right step from there).
+func (u *UI) openCursor() {
+	if len(u.results) == 0 {
+		return
+	}
+	c := max(u.cursor, 0)
+	u.Select(u.results[c].Event)
+	u.win.Canvas().Unfocus()
+}
+
+// FocusSearch puts the keyboard focus in the search field.
+func (u *UI) FocusSearch() {
+	u.win.Canvas().Focus(u.search)
+}

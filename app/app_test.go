@@ -1,0 +1,207 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"trumpkim/data"
+)
+
+func newTestUI(t *testing.T) *UI {
+	t.Helper()
+	tl, err := data.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := New(test.NewTempApp(t), tl)
+	u.Window().Resize(DefaultSize)
+	t.Cleanup(u.Window().Close)
+	return u
+}
+
+// key sends a key press the way the driver does: to the focused widget,
+// else to the canvas.
+func key(u *UI, name fyne.KeyName) {
+	c := u.Window().Canvas()
+	ev := &fyne.KeyEvent{Name: name}
+	if f := c.Focused(); f != nil {
+		f.TypedKey(ev)
+		return
+	}
+	c.OnTypedKey()(ev)
+}
+
+// typeRune sends a character the way the driver does.
+func typeRune(u *UI, r rune) {
+	c := u.Window().Canvas()
+	if f := c.Focused(); f != nil {
+		f.TypedRune(r)
+		return
+	}
+	c.OnTypedRune()(r)
+}
+
+func TestOpensWithEverythingListed(t *testing.T) {
+	u := newTestUI(t)
+	if got := len(u.Results()); got != 17 {
+		t.Fatalf("results = %d, want all 17 events", got)
+	}
+	if got := u.count.Text; got != "17 of 17 events" {
+		t.Errorf("count = %q", got)
+	}
+	if u.Selected() != -1 || u.card.Title() != "" {
+		t.Errorf("nothing should be selected on open, got %d %q", u.Selected(), u.card.Title())
+	}
+	if got := u.Window().Title(); got != "Trump–Kim Letters" {
+		t.Errorf("window title = %q", got)
+	}
+}
+
+func TestArrowKeysStepThroughEvents(t *testing.T) {
+	u := newTestUI(t)
+	steps := []struct {
+		key  fyne.KeyName
+		want string // event id
+	}{
+		{fyne.KeyRight, "summit-cancelled"},
+		{fyne.KeyRight, "oversized-envelope"},
+		{fyne.KeyLeft, "summit-cancelled"},
+		{fyne.KeyLeft, "summit-cancelled"}, // stays at the first
+		{fyne.KeyEnd, "rage-published"},
+		{fyne.KeyRight, "rage-published"}, // stays at the last
+		{fyne.KeyHome, "summit-cancelled"},
+	}
+	for i, s := range steps {
+		key(u, s.key)
+		if got := u.tl.Events[u.Selected()].ID; got != s.want {
+			t.Fatalf("step %d (%s): selected %q, want %q", i, s.key, got, s.want)
+		}
+		if u.card.Title() != u.tl.Events[u.Selected()].Title {
+			t.Fatalf("step %d: card shows %q", i, u.card.Title())
+		}
+		if u.timeline.Selected() != u.Selected() {
+			t.Fatalf("step %d: timeline selected %d, app %d", i, u.timeline.Selected(), u.Selected())
+		}
+	}
+}
+
+func TestTypingNarrowsListAndDimsTimeline(t *testing.T) {
+	u := newTestUI(t)
+	u.FocusSearch()
+	test.Type(u.search, "stockholm")
+	if u.Query() != "stockholm" {
+		t.Fatalf("query = %q", u.Query())
+	}
+	r := u.Results()
+	if len(r) == 0 || u.tl.Events[r[0].Event].ID != "stockholm-talks" {
+		t.Fatalf("stockholm: results %v", r)
+	}
+	if len(r) >= 17 {
+		t.Fatalf("the list did not narrow: %d results", len(r))
+	}
+	if !strings.HasPrefix(u.count.Text, "1 of 17") && !strings.Contains(u.count.Text, " of 17") {
+		t.Errorf("count = %q", u.count.Text)
+	}
+	match := map[int]bool{}
+	for _, m := range r {
+		match[m.Event] = true
+	}
+	for i := range u.tl.Events {
+		if u.timeline.Dimmed(i) == match[i] {
+			t.Errorf("event %s: dimmed=%v but match=%v", u.tl.Events[i].ID, u.timeline.Dimmed(i), match[i])
+		}
+	}
+
+	// Escape clears the search and undims everything.
+	key(u, fyne.KeyEscape)
+	if u.Query() != "" || len(u.Results()) != 17 {
+		t.Fatalf("after Escape: query %q, %d results", u.Query(), len(u.Results()))
+	}
+	for i := range u.tl.Events {
+		if u.timeline.Dimmed(i) {
+			t.Fatalf("event %d still dimmed after Escape", i)
+		}
+	}
+}
+
+func TestNoMatchSaysSo(t *testing.T) {
+	u := newTestUI(t)
+	u.search.SetText("olympics")
+	if len(u.Results()) != 0 {
+		t.Fatalf("olympics: %d results", len(u.Results()))
+	}
+	if !strings.Contains(u.count.Text, "No event matches") {
+		t.Errorf("count = %q", u.count.Text)
+	}
+}
+
+func TestSearchKeys(t *testing.T) {
+	u := newTestUI(t)
+	c := u.Window().Canvas()
+	c.(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault})
+	if c.Focused() != u.search {
+		t.Fatalf("Ctrl+F: focus on %T", c.Focused())
+	}
+	test.Type(u.search, "nice")
+	first, second := u.Results()[0].Event, u.Results()[1].Event
+
+	// Enter opens the top result and gives the keys back to the timeline.
+	key(u, fyne.KeyReturn)
+	if u.Selected() != first {
+		t.Fatalf("Enter selected %d, want top result %d", u.Selected(), first)
+	}
+	if c.Focused() != nil {
+		t.Fatalf("after Enter the search keeps the focus")
+	}
+
+	// "/" focuses the search again; the highlight is on the open event's
+	// row, so Down moves to the second result.
+	typeRune(u, '/')
+	if c.Focused() != u.search {
+		t.Fatalf("/: focus on %T", c.Focused())
+	}
+	key(u, fyne.KeyDown)
+	if u.Selected() != second {
+		t.Fatalf("Down: selected %d, want second result %d", u.Selected(), second)
+	}
+	key(u, fyne.KeyUp)
+	if u.Selected() != first {
+		t.Fatalf("Up: selected %d, want first result %d", u.Selected(), first)
+	}
+}
+
+func TestChoosingAResultSelectsEverywhere(t *testing.T) {
+	u := newTestUI(t)
+	u.search.SetText("dmz")
+	u.list.Select(0)
+	want := u.Results()[0].Event
+	if u.Selected() != want || u.timeline.Selected() != want || u.card.Index() != want {
+		t.Fatalf("selected app=%d timeline=%d card=%d, want %d", u.Selected(), u.timeline.Selected(), u.card.Index(), want)
+	}
+}
+
+func TestTimelineTapSelectsAndFillsCard(t *testing.T) {
+	u := newTestUI(t)
+	i := u.tl.Index("hanoi-summit")
+	u.timeline.OnSelected(i) // what a tap on the marker reports; the widget's own tests tap for real
+	if u.Selected() != i || u.card.Title() != u.tl.Events[i].Title {
+		t.Fatalf("selected %d card %q", u.Selected(), u.card.Title())
+	}
+}
+
+func TestRelatedLinkAndCardButtons(t *testing.T) {
+	u := newTestUI(t)
+	u.Select(u.tl.Index("nice-note-claim"))
+	u.card.OnRelated(u.tl.Index("nice-note-denial"))
+	if got := u.tl.Events[u.Selected()].ID; got != "nice-note-denial" {
+		t.Fatalf("related: selected %q", got)
+	}
+	u.card.OnPrevious()
+	if got := u.tl.Events[u.Selected()].ID; got != "nice-note-claim" {
+		t.Fatalf("previous: selected %q", got)
+	}
+}

@@ -1,0 +1,203 @@
+package widgets
+
+import (
+	"fmt"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"trumpkim/data"
+)
+
+// EventCard shows everything known about one event: kind, date, who wrote to
+// whom, title, summary, place, the quoted words with who said them, who
+// reports it, the source, related events and previous/next buttons.
+type EventCard struct {
+	widget.BaseWidget
+
+	// OnPrevious and OnNext are called by the card's arrow buttons.
+	OnPrevious func() `json:"-"`
+	OnNext     func() `json:"-"`
+	// OnRelated is called with the index of a related event the person chose.
+	OnRelated func(index int) `json:"-"`
+
+	tl    *data.Timeline
+	index int
+
+	prev, next *widget.Button
+	position   *widget.Label
+	body       *fyne.Container
+	box        *fyne.Container
+	related    []*widget.Button
+}
+
+var _ fyne.Widget = (*EventCard)(nil)
+
+// NewEventCard returns an empty card; SetEvent fills it.
+func NewEventCard() *EventCard {
+	c := &EventCard{index: -1}
+	c.prev = widget.NewButtonWithIcon("Previous", theme.NavigateBackIcon(), func() {
+		if c.OnPrevious != nil {
+			c.OnPrevious()
+		}
+	})
+	c.next = widget.NewButtonWithIcon("Next", theme.NavigateNextIcon(), func() {
+		if c.OnNext != nil {
+			c.OnNext()
+		}
+	})
+	c.next.IconPlacement = widget.ButtonIconTrailingText
+	c.position = widget.NewLabel("")
+	c.body = container.NewVBox()
+	nav := container.NewHBox(c.prev, c.position, c.next)
+	c.box = container.NewVBox(nav, c.body)
+	c.ExtendBaseWidget(c)
+	c.SetEvent(nil, -1)
+	return c
+}
+
+// CreateRenderer is a private method to Fyne which links this widget to its renderer.
+func (c *EventCard) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(c.box)
+}
+
+// Refresh rebuilds the card so that it follows theme changes.
+func (c *EventCard) Refresh() {
+	c.SetEvent(c.tl, c.index)
+	c.BaseWidget.Refresh()
+}
+
+// Index is the index of the event shown, or -1.
+func (c *EventCard) Index() int { return c.index }
+
+// Title is the title of the event shown, or "".
+func (c *EventCard) Title() string {
+	if c.tl == nil || c.index < 0 {
+		return ""
+	}
+	return c.tl.Events[c.index].Title
+}
+
+// SetEvent shows event index of tl; index -1 (or a nil tl) shows a hint to
+// choose one.
+func (c *EventCard) SetEvent(tl *data.Timeline, index int) {
+	c.tl, c.index = tl, index
+	if tl == nil || index < 0 || index >= len(tl.Events) {
+		c.index = -1
+		c.body.Objects = []fyne.CanvasObject{
+			widget.NewLabelWithStyle("Choose an event on the timeline or in the list.", fyne.TextAlignLeading, fyne.TextStyle{Italic: true}),
+		}
+		c.prev.Disable()
+		c.next.Disable()
+		c.position.SetText("")
+		c.body.Refresh()
+		return
+	}
+	e := &tl.Events[index]
+	c.body.Objects = c.describe(tl, e)
+	c.body.Refresh()
+	c.position.SetText(fmt.Sprintf("%d of %d", index+1, len(tl.Events)))
+	setEnabled(c.prev, index > 0)
+	setEnabled(c.next, index < len(tl.Events)-1)
+}
+
+func setEnabled(b *widget.Button, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
+}
+
+func (c *EventCard) describe(tl *data.Timeline, e *data.Event) []fyne.CanvasObject {
+	kind := widget.NewRichText(
+		&widget.TextSegment{Text: e.Kind.Label(), Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}},
+		&widget.TextSegment{Text: "   " + e.DisplayDate(), Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
+	)
+	objs := []fyne.CanvasObject{container.NewHBox(NewKindIcon(e.Kind, theme.Size(theme.SizeNameText)*1.4), kind)}
+	if e.From != "" {
+		who := tl.PersonName(e.From)
+		if e.To != "" {
+			who += "  →  " + tl.PersonName(e.To)
+		}
+		objs = append(objs, widget.NewLabelWithStyle(who, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	title := widget.NewRichText(&widget.TextSegment{Text: e.Title, Style: widget.RichTextStyleHeading})
+	title.Wrapping = fyne.TextWrapWord
+	objs = append(objs, title)
+	if e.Summary != "" {
+		objs = append(objs, wrapped(e.Summary))
+	}
+	if e.Place != "" {
+		objs = append(objs, field("Place", e.Place))
+	}
+	th, v := c.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
+	for _, q := range e.Quotes {
+		objs = append(objs, quoteBlock(q, th.Color(theme.ColorNamePrimary, v)))
+	}
+	if e.ReportedBy != "" {
+		objs = append(objs, field("According to", e.ReportedBy))
+	}
+	if s, ok := tl.Source(e.Source); ok {
+		text := fmt.Sprintf("“%s”, %s", s.Title, s.Publisher)
+		if !s.Date.IsZero() {
+			text += ", " + s.Date.Display()
+		}
+		objs = append(objs, field("Source", text))
+	}
+	c.related = c.related[:0]
+	if len(e.Related) > 0 {
+		objs = append(objs, widget.NewLabelWithStyle("Related", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		for _, id := range e.Related {
+			i := tl.Index(id)
+			if i < 0 {
+				continue
+			}
+			r := &tl.Events[i]
+			b := widget.NewButtonWithIcon(r.DisplayDate()+": "+r.Title, theme.NavigateNextIcon(), func() {
+				if c.OnRelated != nil {
+					c.OnRelated(i)
+				}
+			})
+			b.Importance = widget.LowImportance
+			b.Alignment = widget.ButtonAlignLeading
+			c.related = append(c.related, b)
+			objs = append(objs, b)
+		}
+	}
+	return objs
+}
+
+func wrapped(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// field is a "Name: value" line whose value wraps.
+func field(name, value string) fyne.CanvasObject {
+	t := widget.NewRichText(
+		&widget.TextSegment{Text: name + ": ", Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
+		&widget.TextSegment{Text: value, Style: widget.RichTextStyleInline},
+	)
+	t.Wrapping = fyne.TextWrapWord
+	return t
+}
+
+// quoteBlock sets quoted words apart: a bar on the left, the words in
+// quotation marks and italics, then who said them.
+func quoteBlock(q data.Quote, accent color.Color) fyne.CanvasObject {
+	t := widget.NewRichText(
+		&widget.TextSegment{Text: "“" + q.Text + "”", Style: widget.RichTextStyle{TextStyle: fyne.TextStyle{Italic: true}, SizeName: theme.SizeNameSubHeadingText}},
+		&widget.TextSegment{Text: "— " + q.By, Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}},
+	)
+	t.Wrapping = fyne.TextWrapWord
+	bar := canvas.NewRectangle(accent)
+	bar.SetMinSize(fyne.NewSize(4, 0))
+	return container.NewBorder(nil, nil, bar, nil, container.New(layout.NewCustomPaddedLayout(0, 0, 4, 0), t))
+}

@@ -1,0 +1,156 @@
+package widgets
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"trumpkim/data"
+)
+
+// cardText gathers every piece of text the card shows, in order.
+func cardText(c *EventCard) string {
+	var b strings.Builder
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Label:
+			b.WriteString(w.Text + "\n")
+		case *widget.Button:
+			b.WriteString("[" + w.Text + "]\n")
+		case *widget.RichText:
+			b.WriteString(w.String() + "\n")
+		case *fyne.Container:
+			for _, child := range w.Objects {
+				walk(child)
+			}
+		}
+	}
+	walk(c.box)
+	return b.String()
+}
+
+func TestEventCardShowsEverything(t *testing.T) {
+	test.NewTempApp(t)
+	tl, err := data.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewEventCard()
+	w := test.NewWindow(c)
+	defer w.Close()
+	w.Resize(fyne.NewSize(700, 700))
+
+	c.SetEvent(tl, tl.Index("anti-epidemic-help"))
+	got := cardText(c)
+	for _, want := range []string{
+		"Letter", "Mar 22, 2020", "Donald Trump  →  Kim Jong Un",
+		"Trump offers help against the coronavirus",
+		"“was impressed by the efforts made by the Chairman to defend his people”",
+		"— Donald Trump, as quoted by North Korea",
+		"According to: North Korean state media",
+		"Source: “Newly Obtained Trump-Kim Letters May Reveal More on Unlikely Relationship”, Voice of America, Sep 2020",
+		"14 of 17",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("card lacks %q; it shows:\n%s", want, got)
+		}
+	}
+
+	c.SetEvent(tl, tl.Index("hanoi-summit"))
+	if got := cardText(c); !strings.Contains(got, "Feb 27–28, 2019") || !strings.Contains(got, "Place: Hanoi, Vietnam") {
+		t.Errorf("range card:\n%s", got)
+	}
+}
+
+func TestEventCardButtons(t *testing.T) {
+	test.NewTempApp(t)
+	tl, _ := data.Default()
+	c := NewEventCard()
+	w := test.NewWindow(c)
+	defer w.Close()
+
+	var related, steps []int
+	c.OnRelated = func(i int) { related = append(related, i) }
+	c.OnNext = func() { steps = append(steps, 1) }
+	c.OnPrevious = func() { steps = append(steps, -1) }
+
+	c.SetEvent(tl, 0)
+	if !c.prev.Disabled() || c.next.Disabled() {
+		t.Error("on the first event Previous should be off and Next on")
+	}
+	test.Tap(c.next)
+	test.Tap(c.prev) // disabled: no call
+	if len(steps) != 1 || steps[0] != 1 {
+		t.Errorf("steps = %v", steps)
+	}
+
+	c.SetEvent(tl, tl.Index("nice-note-claim"))
+	if len(c.related) != 1 || !strings.Contains(c.related[0].Text, "North Korea denies sending the note") {
+		t.Fatalf("related links: %v", c.related)
+	}
+	test.Tap(c.related[0])
+	if len(related) != 1 || related[0] != tl.Index("nice-note-denial") {
+		t.Errorf("related tap gave %v", related)
+	}
+
+	c.SetEvent(tl, len(tl.Events)-1)
+	if c.prev.Disabled() || !c.next.Disabled() {
+		t.Error("on the last event Next should be off")
+	}
+	c.SetEvent(nil, -1)
+	if c.Title() != "" || c.Index() != -1 {
+		t.Error("an empty card has no title")
+	}
+}
+
+func TestSnippet(t *testing.T) {
+	text := strings.Repeat("abcdefghij", 10) // 100 runes
+	s, runes := Snippet(text, []int{50, 51, 99}, 30)
+	rs := []rune(s)
+	if rs[0] != '…' {
+		t.Errorf("cut start not marked: %q", s)
+	}
+	for _, i := range runes {
+		if i < 0 || i >= len(rs) {
+			t.Fatalf("rune %d outside %q", i, s)
+		}
+	}
+	if rs[runes[0]] != 'a' || rs[runes[1]] != 'b' {
+		t.Errorf("highlights moved: %q %v", s, runes)
+	}
+	if len(runes) != 2 {
+		t.Errorf("rune 99 is outside the snippet but kept: %v", runes)
+	}
+	short, r := Snippet("Pyŏngyang", []int{2}, 30)
+	if short != "Pyŏngyang" || r[0] != 2 {
+		t.Errorf("short text changed: %q %v", short, r)
+	}
+}
+
+func TestResultRowHighlights(t *testing.T) {
+	test.NewTempApp(t)
+	tl, _ := data.Default()
+	r := NewResultRow()
+	w := test.NewWindow(r)
+	defer w.Close()
+	e := &tl.Events[tl.Index("hanoi-summit")]
+	r.Set(tl, e, data.Match{Field: data.FieldTitle, Text: e.Title, Runes: []int{0, 1, 2, 3, 4}})
+	if got := r.title.String(); got != e.Title {
+		t.Errorf("title %q", got)
+	}
+	first := r.title.Segments[0].(*widget.TextSegment)
+	if first.Text != "Hanoi" || !first.Style.TextStyle.Bold {
+		t.Errorf("first segment %q bold=%v, want the highlighted \"Hanoi\"", first.Text, first.Style.TextStyle.Bold)
+	}
+	if got := r.context.String(); got != "Hanoi, Vietnam" {
+		t.Errorf("context line %q, want the place", got)
+	}
+	r.Set(tl, e, data.Match{Field: data.FieldPlace, Text: e.Place, Runes: []int{7}})
+	if got := r.context.String(); got != "place: Hanoi, Vietnam" {
+		t.Errorf("context line %q", got)
+	}
+}
