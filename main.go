@@ -14,10 +14,14 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"trumpkim/app"
+	"trumpkim/assets"
 	"trumpkim/data"
 )
 
 func main() {
+	if handled, code := app.RunCLI(os.Args[1:], os.Stdout, os.Stderr); handled {
+		os.Exit(code)
+	}
 	synthetic := flag.Int("synthetic", envInt("TRUMPKIM_SYNTHETIC"), "open a generated data set of `N` events instead of the article's (also $TRUMPKIM_SYNTHETIC)")
 	flag.Parse()
 
@@ -28,6 +32,7 @@ func main() {
 	}
 	fixLocale()
 	a := fyneapp.NewWithID("org.trumpkimletters.app")
+	a.SetIcon(assets.Icon)
 	u := app.New(a, tl)
 	u.Window().ShowAndRun()
 }
