@@ -64,6 +64,10 @@ func collapseSpaces(s string) string {
 	return strings.Join(strings.FieldsFunc(s, isHTMLSpace), " ")
 }
 
+// trimHTMLSpace trims the white space HTML collapses, and no other: a
+// no-break space at the end of a line is text.
+func trimHTMLSpace(s string) string { return strings.TrimFunc(s, isHTMLSpace) }
+
 func isHTMLSpace(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v'
 }
@@ -109,13 +113,13 @@ func (r *textRenderer) text(s string) {
 
 // breakLine ends the current line (for <br>).
 func (r *textRenderer) breakLine() {
-	r.lines = append(r.lines, strings.TrimSpace(string(r.line)))
+	r.lines = append(r.lines, trimHTMLSpace(string(r.line)))
 	r.line = r.line[:0]
 }
 
 // breakParagraph ends the current paragraph, if it has any text.
 func (r *textRenderer) breakParagraph() {
-	if l := strings.TrimSpace(string(r.line)); l != "" || len(r.lines) > 0 {
+	if l := trimHTMLSpace(string(r.line)); l != "" || len(r.lines) > 0 {
 		r.lines = append(r.lines, l)
 	}
 	r.line = r.line[:0]

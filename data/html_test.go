@@ -116,7 +116,7 @@ func TestParseDateTimeOfDay(t *testing.T) {
 // writing it as HTML and reading it back, which the TimelineJS round trip
 // relies on.
 func FuzzPlainText(f *testing.F) {
-	for _, s := range []string{"<p>a</p>b<br>c", "a &amp; <a href=x>y</a>", "<script>", "x\n\n\ny", "<a href='u'><a href='v'>t</a></a>", "\xff"} {
+	for _, s := range []string{"<p>a</p>b<br>c", "a &amp; <a href=x>y</a>", "<script>", "x\n\n\ny", "<a href='u'><a href='v'>t</a></a>", "\xff", "\u202f"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
