@@ -76,7 +76,9 @@ type Timeline struct {
 	until    []float64 // end of a range's bar, days; 0 for a single date
 	groupOf  []int8
 	groupPos []int32 // position within its group
-	labelW   []float32
+	labelW   []float32 // label width, measured when first needed
+	chipW    []float32 // chip width, measured when first needed
+	dir      []data.Side
 
 	groups [groupCount]group
 	first  float64 // earliest position, days
@@ -136,6 +138,8 @@ func (t *Timeline) setData(tl *data.Timeline) {
 	t.groupOf = make([]int8, n)
 	t.groupPos = make([]int32, n)
 	t.labelW = make([]float32, n)
+	t.chipW = make([]float32, n)
+	t.dir = make([]data.Side, n)
 	for g := range t.groups {
 		t.groups[g] = group{}
 	}
@@ -174,6 +178,9 @@ func (t *Timeline) setData(tl *data.Timeline) {
 		if i == 0 || end > t.last {
 			t.last = end
 		}
+	}
+	for i := 0; i < n; i++ {
+		t.dir[i] = t.directionOf(i)
 	}
 	if n == 0 {
 		now := days(time.Now())

@@ -51,6 +51,10 @@ func (t *Timeline) metrics() metrics {
 		plusW:    fyne.MeasureText("+", size, fyne.TextStyle{Bold: true}).Width,
 	}
 	m.laneH = m.chipH + 1
+	for i := range t.chipW {
+		t.chipW[i] = 0
+		t.labelW[i] = 0
+	}
 	m.tickH = float32(math.Ceil(float64(h + 6)))
 	m.marker = float32(math.Round(float64(m.chipH * 0.6)))
 	m.arrow = float32(math.Round(float64(m.marker * 0.7)))
@@ -58,9 +62,10 @@ func (t *Timeline) metrics() metrics {
 	return m
 }
 
-// hasArrow reports whether event i shows which way it went: a letter or
-// message whose recipient is on the other side of the axis.
-func (t *Timeline) direction(i int) data.Side {
+// directionOf says which way event i went, for its chevron: toward the
+// recipient's side when a letter or message crosses the axis, else
+// SideAxis (no chevron).
+func (t *Timeline) directionOf(i int) data.Side {
 	e := &t.tl.Events[i]
 	if e.To == "" || e.From == "" || t.groupOf[i] == groupAxis {
 		return data.SideAxis
@@ -80,9 +85,17 @@ func (t *Timeline) direction(i int) data.Side {
 
 // chipWidth is the width of event i's chip when its range bar is short.
 func (m metrics) chipWidth(t *Timeline, i int, bold bool) float32 {
+	if !bold {
+		if w := t.chipW[i]; w > 0 {
+			return w
+		}
+	}
 	w := m.padL + m.marker + m.gap + t.dateWidth(i, bold) + m.gap + t.labelWidth(i, bold) + m.padR
-	if t.direction(i) != data.SideAxis {
+	if t.dir[i] != data.SideAxis {
 		w += m.arrow + 2
+	}
+	if !bold {
+		t.chipW[i] = w
 	}
 	return w
 }
@@ -93,7 +106,7 @@ func (m metrics) clusterWidth(n int32) float32 {
 		n /= 10
 		digits++
 	}
-	return m.padR*2 + m.plusW + float32(digits)*m.digitW
+	return max(m.padR*2+m.plusW+float32(digits)*m.digitW, 3*m.chipH)
 }
 
 func (t *Timeline) labelWidth(i int, bold bool) float32 {
@@ -466,50 +479,84 @@ func (t *Timeline) sweep(g, nl int) {
 			i++
 			continue
 		}
-		it := t.chip(ev, g, false)
+		// A chip starts no later than its marker's left edge (a range bar
+		// or a flipped label only start earlier): if no lane is free
+		// there, the event cannot fit, and it is not worth measuring.
+		left := t.xOf(gr.pos[i]) - m.marker/2 - m.padL
 		k := -1
 		for j := range lanes {
-			if free(j, it.x, it.x+it.w) {
+			if lanes[j].end+m.gap <= left {
 				k = j
 				break
 			}
 		}
+		quick := k
 		if k >= 0 {
-			t.put(lanes, k, it)
-			i++
-			continue
+			it := t.chip(ev, g, false)
+			k = -1
+			for j := range lanes {
+				if free(j, it.x, it.x+it.w) {
+					k = j
+					break
+				}
+			}
+			if k >= 0 {
+				t.put(lanes, k, it)
+				i++
+				continue
+			}
 		}
-		// No room: fold this event, and the ones after it that cannot fit
-		// either, into the lane that frees up first.
+		// No room for the chip. Where a lane is free at the marker (the
+		// label would have had to go left of it, at the right edge), start
+		// a cluster there; otherwise fold the event into the lane that
+		// frees up first, turning its last chip into a cluster.
+		pill := m.clusterWidth(1)
 		best := -1
-		for j := range lanes {
-			p := lanes[j].last
-			if p < 0 || (l.items[p].count == 0 && int(l.items[p].ev) == t.selected) {
+		if quick >= 0 && (quick != 0 || selPos < 0 || left+pill+m.gap <= selL || left >= selR+m.gap) {
+			x := left
+			if x+pill > l.size.Width-m.pad {
+				x = max(lanes[quick].end+m.gap, l.size.Width-m.pad-pill)
+			}
+			t.put(lanes, quick, item{ev: int32(ev), last: int32(ev), grp: int8(g), x: x, w: pill, markX: x})
+			best = quick
+		} else {
+			for j := range lanes {
+				p := lanes[j].last
+				if p < 0 || (l.items[p].count == 0 && int(l.items[p].ev) == t.selected) {
+					continue
+				}
+				nw := l.items[p].x + m.clusterWidth(l.items[p].count+2)
+				if j == 0 && selPos >= 0 && nw+m.gap > selL {
+					continue
+				}
+				if best < 0 || lanes[j].end < lanes[best].end {
+					best = j
+				}
+			}
+			if best < 0 {
+				i++
 				continue
 			}
-			nw := l.items[p].x + m.clusterWidth(l.items[p].count+2)
-			if j == 0 && selPos >= 0 && nw+m.gap > selL {
-				continue
+			if p := &l.items[lanes[best].last]; p.count == 0 {
+				p.count, p.last = 1, p.ev
+				p.markX, p.barW = p.x, 0
 			}
-			if best < 0 || lanes[j].end < lanes[best].end {
-				best = j
-			}
-		}
-		if best < 0 {
-			i++
-			continue
 		}
 		p := &l.items[lanes[best].last]
-		if p.count == 0 {
-			p.count, p.last = 1, p.ev
-			p.markX, p.barW = p.x, 0
-		}
-		lanes[best].end = p.x + m.clusterWidth(p.count+1)
+		// The cluster claims at least a marker's width of time beyond this
+		// event, and every later event that could not fit anywhere either
+		// (found by binary search), so that each step covers ground.
+		claim := t.xOf(gr.pos[i]) + pill
+		lanes[best].end = max(p.x+m.clusterWidth(p.count+1), claim)
 		minEnd := lanes[best].end
 		for j := range lanes {
 			minEnd = min(minEnd, lanes[j].end)
 		}
-		edge := t.dayOf(minEnd + m.gap + m.padL + m.marker/2)
+		edgeX := max(claim, minEnd+m.gap+m.padL+m.marker/2)
+		if best == 0 && selPos >= 0 {
+			edgeX = min(edgeX, selL-m.gap-m.padL-m.marker/2)
+		}
+		edge := t.dayOf(edgeX)
 		j := i + sort.Search(end-i, func(k int) bool { return gr.pos[i+k] >= edge })
 		j = max(j, i+1)
 		if selPos >= 0 && selPos > i && selPos < j {
@@ -517,7 +564,10 @@ func (t *Timeline) sweep(g, nl int) {
 		}
 		p.count += int32(j - i)
 		p.last = gr.idx[j-1]
-		p.w = m.clusterWidth(p.count)
+		p.w = max(m.clusterWidth(p.count), t.xOf(gr.pos[j-1])+m.marker/2+m.padL-p.x)
+		if best == 0 && selPos >= 0 {
+			p.w = max(m.clusterWidth(p.count), min(p.w, selL-m.gap-p.x))
+		}
 		lanes[best].end = p.x + p.w
 		i = j
 	}

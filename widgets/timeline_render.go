@@ -49,7 +49,10 @@ type palette struct {
 	variant                                   fyne.ThemeVariant
 	fg, muted, disabled, track, line, sel, bg color.Color
 	hover, shadow, overlay                    color.Color
-	kinds                                     map[data.Kind][3]color.Color // full, dim, tint
+	minorTick, majorTick, clusterLine         color.Color
+	kinds                                     map[data.Kind][4]color.Color // full, dim, tint, dim tint
+	theme                                     fyne.Theme
+	ready                                     bool
 }
 
 func newTimelineRenderer(t *Timeline) *timelineRenderer {
@@ -61,9 +64,9 @@ func newTimelineRenderer(t *Timeline) *timelineRenderer {
 		tipDate:  &canvas.Text{},
 		tipTitle: &canvas.Text{TextStyle: fyne.TextStyle{Bold: true}},
 	}
-	r.tipBg.Hide()
-	r.tipDate.Hide()
-	r.tipTitle.Hide()
+	hide(r.tipBg)
+	hide(r.tipDate)
+	hide(r.tipTitle)
 	t.lay.renderer = r
 	r.applyTheme()
 	r.rebuild()
@@ -105,7 +108,10 @@ func (r *timelineRenderer) applyTheme() {
 	th := r.t.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	p := &r.colors
-	p.variant = v
+	if p.ready && p.theme == th && p.variant == v {
+		return // colours are worked out once per theme, not per frame
+	}
+	p.ready, p.theme, p.variant = true, th, v
 	p.fg = th.Color(theme.ColorNameForeground, v)
 	p.muted = th.Color(theme.ColorNamePlaceHolder, v)
 	p.disabled = th.Color(theme.ColorNameDisabled, v)
@@ -117,12 +123,15 @@ func (r *timelineRenderer) applyTheme() {
 	p.shadow = th.Color(theme.ColorNameShadow, v)
 	p.overlay = th.Color(theme.ColorNameOverlayBackground, v)
 	if p.kinds == nil {
-		p.kinds = map[data.Kind][3]color.Color{}
+		p.kinds = map[data.Kind][4]color.Color{}
 	}
 	for _, k := range data.Kinds {
 		c := KindColor(th, v, k)
-		p.kinds[k] = [3]color.Color{c, withAlpha(c, 0x50), withAlpha(c, 0x38)}
+		p.kinds[k] = [4]color.Color{c, withAlpha(c, 0x50), withAlpha(c, 0x38), withAlpha(c, 0x15)}
 	}
+	p.minorTick = withAlpha(p.fg, 0x70)
+	p.majorTick = withAlpha(p.fg, 0xb0)
+	p.clusterLine = withAlpha(p.fg, 0x60)
 	r.track.FillColor = p.track
 	r.track.CornerRadius = 4
 	r.axisLine.FillColor = withAlpha(p.fg, 0x90)
@@ -140,7 +149,7 @@ func withAlpha(c color.Color, a uint8) color.Color {
 	return n
 }
 
-func (r *timelineRenderer) kindColors(k data.Kind) [3]color.Color {
+func (r *timelineRenderer) kindColors(k data.Kind) [4]color.Color {
 	if c, ok := r.colors.kinds[k]; ok {
 		return c
 	}
@@ -156,11 +165,11 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 	m := l.m
 
 	if size.Width <= 0 || l.nlanes[groupAxis] == 0 {
-		r.track.Hide()
-		r.axisLine.Hide()
+		hide(r.track)
+		hide(r.axisLine)
 	} else {
-		r.track.Show()
-		r.axisLine.Show()
+		show(r.track)
+		show(r.axisLine)
 		r.track.Move(fyne.NewPos(0, l.axisTop))
 		r.track.Resize(fyne.NewSize(size.Width, l.tickTop-l.axisTop))
 		r.axisLine.Move(fyne.NewPos(0, l.tickTop-1))
@@ -175,22 +184,22 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 	for n := range r.ticks {
 		o := r.ticks[n]
 		if n >= len(l.ticks) {
-			o.mark.Hide()
-			o.label.Hide()
+			hide(o.mark)
+			hide(o.label)
 			continue
 		}
 		tk := &l.ticks[n]
 		h := float32(5)
-		o.mark.FillColor = withAlpha(r.colors.fg, 0x70)
+		o.mark.FillColor = r.colors.minorTick
 		if tk.major {
 			h = 9
-			o.mark.FillColor = withAlpha(r.colors.fg, 0xb0)
+			o.mark.FillColor = r.colors.majorTick
 		}
 		o.mark.Move(fyne.NewPos(tk.x, l.tickTop))
 		o.mark.Resize(fyne.NewSize(1, h))
-		o.mark.Show()
+		show(o.mark)
 		if tk.label == "" {
-			o.label.Hide()
+			hide(o.label)
 			continue
 		}
 		o.label.Text = tk.label
@@ -202,7 +211,7 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 		}
 		o.label.Move(fyne.NewPos(tk.lx, l.tickTop+3))
 		o.label.Resize(fyne.NewSize(0, m.textH))
-		o.label.Show()
+		show(o.label)
 	}
 
 	// chips
@@ -225,12 +234,12 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 	}
 	for ; n < len(r.chips); n++ {
 		c := r.chips[n]
-		c.ring.Hide()
-		c.bar.Hide()
-		c.marker.Hide()
-		c.arrow.Hide()
-		c.date.Hide()
-		c.label.Hide()
+		hide(c.ring)
+		hide(c.bar)
+		hide(c.marker)
+		hide(c.arrow)
+		hide(c.date)
+		hide(c.label)
 	}
 	if r.dirty {
 		r.rebuild()
@@ -249,17 +258,17 @@ func (r *timelineRenderer) layoutChip(c *chipObjects, it *item) {
 	cy := y + m.chipH/2
 
 	if it.count > 0 {
-		c.marker.Hide()
-		c.arrow.Hide()
-		c.bar.Hide()
-		c.date.Hide()
+		hide(c.marker)
+		hide(c.arrow)
+		hide(c.bar)
+		hide(c.date)
 		c.ring.FillColor = r.colors.hover
-		c.ring.StrokeColor = withAlpha(r.colors.fg, 0x60)
+		c.ring.StrokeColor = r.colors.clusterLine
 		c.ring.StrokeWidth = 1
 		c.ring.CornerRadius = m.chipH / 2
 		c.ring.Move(fyne.NewPos(it.x, y))
 		c.ring.Resize(fyne.NewSize(it.w, m.chipH))
-		c.ring.Show()
+		show(c.ring)
 		c.label.Text = t.texts.count(it.count)
 		c.label.TextStyle.Bold = true
 		c.label.TextSize = m.textSize
@@ -267,7 +276,7 @@ func (r *timelineRenderer) layoutChip(c *chipObjects, it *item) {
 		c.label.Alignment = fyne.TextAlignCenter
 		c.label.Move(fyne.NewPos(it.x, y+(m.chipH-m.textH)/2))
 		c.label.Resize(fyne.NewSize(it.w, m.textH))
-		c.label.Show()
+		show(c.label)
 		return
 	}
 
@@ -289,29 +298,29 @@ func (r *timelineRenderer) layoutChip(c *chipObjects, it *item) {
 		c.ring.CornerRadius = 4
 		c.ring.Move(fyne.NewPos(it.x, y))
 		c.ring.Resize(fyne.NewSize(it.w, m.chipH))
-		c.ring.Show()
+		show(c.ring)
 	default:
-		c.ring.Hide()
+		hide(c.ring)
 	}
 
 	if it.barW > 0 {
 		c.bar.FillColor = kc[2]
 		if dim {
-			c.bar.FillColor = withAlpha(kc[2], 0x60)
+			c.bar.FillColor = kc[3]
 		}
 		c.bar.StrokeColor = col
 		c.bar.StrokeWidth = 1
 		c.bar.CornerRadius = 3
 		c.bar.Move(fyne.NewPos(it.barX, y+2))
 		c.bar.Resize(fyne.NewSize(it.barW, m.chipH-4))
-		c.bar.Show()
+		show(c.bar)
 	} else {
-		c.bar.Hide()
+		hide(c.bar)
 	}
 
 	styleMarker(c.marker, e.Kind, col, fyne.NewPos(it.markX, cy), m.marker)
-	c.marker.Show()
-	dir := t.direction(ev)
+	show(c.marker)
+	dir := t.dir[ev]
 	dw := t.dateWidth(ev, selected)
 	lw := t.labelWidth(ev, selected)
 	var arrowX, dateX, labelX float32
@@ -339,7 +348,7 @@ func (r *timelineRenderer) layoutChip(c *chipObjects, it *item) {
 	case data.SideAbove:
 		r.layoutArrow(c.arrow, 0, col, arrowX, cy)
 	default:
-		c.arrow.Hide()
+		hide(c.arrow)
 	}
 
 	text := r.colors.fg
@@ -354,7 +363,7 @@ func (r *timelineRenderer) layoutChip(c *chipObjects, it *item) {
 	c.date.Alignment = fyne.TextAlignLeading
 	c.date.Move(fyne.NewPos(dateX, y+(m.chipH-m.textH)/2))
 	c.date.Resize(fyne.NewSize(0, m.textH))
-	c.date.Show()
+	show(c.date)
 	x := labelX
 
 	c.label.Text = e.ShortLabel()
@@ -364,7 +373,7 @@ func (r *timelineRenderer) layoutChip(c *chipObjects, it *item) {
 	c.label.Alignment = fyne.TextAlignLeading
 	c.label.Move(fyne.NewPos(x, y+(m.chipH-m.textH)/2))
 	c.label.Resize(fyne.NewSize(0, m.textH))
-	c.label.Show()
+	show(c.label)
 }
 
 func (r *timelineRenderer) layoutArrow(p *canvas.Polygon, angle float32, c color.Color, x, cy float32) {
@@ -375,7 +384,7 @@ func (r *timelineRenderer) layoutArrow(p *canvas.Polygon, angle float32, c color
 	p.StrokeWidth = 0
 	p.Resize(fyne.NewSquareSize(a))
 	p.Move(fyne.NewPos(x, cy-a/2))
-	p.Show()
+	show(p)
 }
 
 // updateTooltip shows the date and title of what the pointer is over.
@@ -389,9 +398,9 @@ func (r *timelineRenderer) layoutTooltip() {
 	l := &t.lay
 	h := t.hover.item
 	if h < 0 || h >= len(l.items) || t.tl == nil {
-		r.tipBg.Hide()
-		r.tipDate.Hide()
-		r.tipTitle.Hide()
+		hide(r.tipBg)
+		hide(r.tipDate)
+		hide(r.tipTitle)
 		return
 	}
 	it := &l.items[h]
@@ -431,7 +440,21 @@ func (r *timelineRenderer) layoutTooltip() {
 	r.tipDate.Resize(fyne.NewSize(w-16, m.textH))
 	r.tipTitle.Move(fyne.NewPos(x+8, y+6+m.textH))
 	r.tipTitle.Resize(fyne.NewSize(w-16, m.textH))
-	r.tipBg.Show()
-	r.tipDate.Show()
-	r.tipTitle.Show()
+	show(r.tipBg)
+	show(r.tipDate)
+	show(r.tipTitle)
+}
+
+// hide and show change an object's visibility only when it changes: each
+// call repaints, and a pan frame touches every pooled object.
+func hide(o fyne.CanvasObject) {
+	if o.Visible() {
+		o.Hide()
+	}
+}
+
+func show(o fyne.CanvasObject) {
+	if !o.Visible() {
+		o.Show()
+	}
 }

@@ -1,0 +1,110 @@
+package widgets
+
+import (
+	"fmt"
+	"testing"
+
+	"fyne.io/fyne/v2"
+
+	"trumpkim/data"
+)
+
+var benchSizes = []int{100, 10000, 100000}
+
+// benchView is the year in which the 100-event data set is densest. Every
+// benchmark looks at the same year for every N, so that the frames compare
+// like with like: a full screen of chips at 100 events, a full screen of
+// chips and clusters at 100,000.
+func benchView(b *testing.B) (from, to float64) {
+	b.Helper()
+	tl := data.Synthetic(100, 1)
+	const span = 365.0
+	best, bestN := 0.0, 0
+	for i := range tl.Events {
+		s := days(tl.Events[i].Start())
+		n := 0
+		for j := i; j < len(tl.Events) && days(tl.Events[j].Start()) < s+span; j++ {
+			n++
+		}
+		if n > bestN {
+			best, bestN = s, n
+		}
+	}
+	return best - span/10, best + span*0.9
+}
+
+// benchTimeline shows n synthetic events at 900x330, looking at benchView.
+func benchTimeline(b *testing.B, n int) *Timeline {
+	b.Helper()
+	from, to := benchView(b)
+	tw, _ := showTimeline(b, data.Synthetic(n, 1), 900, 330)
+	tw.animateTo(from, to)
+	// warm up: measure the labels a pan and a zoom bring into view once
+	for range 3 {
+		tw.Pan(0.02)
+		tw.Pan(-0.02)
+		tw.zoomAt(0.3, 1/1.15)
+		tw.zoomAt(0.3, 1.15)
+	}
+	return tw
+}
+
+// BenchmarkTimelinePan measures one frame of panning: moving the view and
+// laying out and refreshing the timeline.
+func BenchmarkTimelinePan(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			tw := benchTimeline(b, n)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if i%2 == 0 {
+					tw.Pan(0.02)
+				} else {
+					tw.Pan(-0.02)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkTimelineZoom measures one frame of zooming in or out around the
+// pointer.
+func BenchmarkTimelineZoom(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			tw := benchTimeline(b, n)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if i%2 == 0 {
+					tw.zoomAt(0.3, 1/1.15)
+				} else {
+					tw.zoomAt(0.3, 1.15)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkTimelineHitTest measures finding what a tap falls on.
+func BenchmarkTimelineHitTest(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			tw := benchTimeline(b, n)
+			var pts []fyne.Position
+			for _, it := range tw.lay.items {
+				y := tw.lay.laneY(int(it.grp), int(it.lane)) + 3
+				pts = append(pts, fyne.NewPos(it.x+it.w/2, y), fyne.NewPos(it.x-1, y))
+			}
+			if len(pts) == 0 {
+				b.Fatal("nothing laid out")
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				tw.hitTest(pts[i%len(pts)])
+			}
+		})
+	}
+}

@@ -1,0 +1,331 @@
+package widgets
+
+import (
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"trumpkim/data"
+)
+
+// holdKeys makes the timeline see mods held during the test.
+func holdKeys(t *testing.T, mods fyne.KeyModifier) {
+	t.Helper()
+	saved := keyModifiers
+	keyModifiers = func() fyne.KeyModifier { return mods }
+	t.Cleanup(func() { keyModifiers = saved })
+}
+
+func span(tw *Timeline) float64 { return tw.viewTo - tw.viewFrom }
+
+// dayAt is the date under x in the current view.
+func dayAt(tw *Timeline, x float32) float64 {
+	return tw.viewFrom + float64(x)/float64(tw.Size().Width)*span(tw)
+}
+
+func near(a, b, tol float64) bool { return math.Abs(a-b) <= tol }
+
+func TestTimelineCtrlWheelZoomsAroundPointer(t *testing.T) {
+	tw, win := showTimeline(t, defaultData(t), 900, 330)
+	holdKeys(t, fyne.KeyModifierControl)
+	full := span(tw)
+	p := fyne.NewPos(300, 160)
+	under := dayAt(tw, p.X)
+
+	// test.Scroll leaves the position out, so send the event as the driver does
+	wheel := func(dy float32) {
+		tw.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: p}, Scrolled: fyne.NewDelta(0, dy)})
+	}
+	_ = win
+	wheel(120) // wheel up: in
+	if span(tw) >= full {
+		t.Fatalf("Ctrl+wheel up: span %v, want less than %v", span(tw), full)
+	}
+	if got := dayAt(tw, p.X); !near(got, under, 0.01) {
+		t.Errorf("Ctrl+wheel moved the date under the pointer from %v to %v", under, got)
+	}
+	zoomed := span(tw)
+	wheel(-60) // wheel down: out
+	if span(tw) <= zoomed {
+		t.Errorf("Ctrl+wheel down: span %v, want more than %v", span(tw), zoomed)
+	}
+}
+
+func TestTimelinePlainWheelZoomsAndHorizontalScrollPans(t *testing.T) {
+	tw, win := showTimeline(t, defaultData(t), 900, 330)
+	holdKeys(t, 0)
+	full := span(tw)
+	test.Scroll(win.Canvas(), fyne.NewPos(450, 160), 0, 200)
+	if span(tw) >= full {
+		t.Fatalf("plain vertical wheel: span %v, want less than %v (zoom in)", span(tw), full)
+	}
+	s, from := span(tw), tw.viewFrom
+	test.Scroll(win.Canvas(), fyne.NewPos(450, 160), -90, 5) // mostly horizontal: pan
+	if span(tw) != s {
+		t.Errorf("horizontal scroll changed the zoom: %v to %v", s, span(tw))
+	}
+	if want := from + 90/900.0*s; !near(tw.viewFrom, want, 1e-6) {
+		t.Errorf("horizontal scroll by 90 px: view starts at %v, want %v", tw.viewFrom, want)
+	}
+}
+
+func TestTimelineShiftWheelPans(t *testing.T) {
+	tw, win := showTimeline(t, defaultData(t), 900, 330)
+	tw.ZoomIn()
+	tw.ZoomIn()
+	holdKeys(t, fyne.KeyModifierShift)
+	s, from := span(tw), tw.viewFrom
+	test.Scroll(win.Canvas(), fyne.NewPos(450, 160), 0, 45)
+	if span(tw) != s || near(tw.viewFrom, from, 1e-9) {
+		t.Errorf("Shift+wheel: span %v→%v, from %v→%v; want a pan at the same zoom", s, span(tw), from, tw.viewFrom)
+	}
+}
+
+func TestTimelineDragPans(t *testing.T) {
+	tw, win := showTimeline(t, defaultData(t), 900, 330)
+	tw.ZoomIn()
+	tw.ZoomIn()
+	tw.Pan(0.3)
+	s, from := span(tw), tw.viewFrom
+	test.Drag(win.Canvas(), fyne.NewPos(400, 150), 120, 0) // drag right: earlier dates
+	want := from - 120/900.0*s
+	if !near(tw.viewFrom, want, 1e-6) || span(tw) != s {
+		t.Errorf("drag by 120 px: view %v (span %v), want %v (span %v)", tw.viewFrom, span(tw), want, s)
+	}
+}
+
+func TestTimelineZoomMethodsAndLimits(t *testing.T) {
+	tw, _ := showTimeline(t, defaultData(t), 900, 330)
+	var views []string
+	tw.OnViewChanged = func(from, to time.Time) { views = append(views, from.Format("2006-01-02")+"/"+to.Format("2006-01-02")) }
+	full := span(tw)
+	tw.ZoomIn()
+	if !near(span(tw), full/zoomStep, 1e-6) {
+		t.Errorf("ZoomIn: span %v, want %v", span(tw), full/zoomStep)
+	}
+	if len(views) != 1 {
+		t.Errorf("OnViewChanged called %d times for one zoom", len(views))
+	}
+	for range 60 {
+		tw.ZoomIn()
+	}
+	if span(tw) != minSpanDays {
+		t.Errorf("deepest zoom shows %v days, want %v", span(tw), minSpanDays)
+	}
+	if got := tw.VisibleSpan(); strings.Count(got, "20") != 1 {
+		t.Errorf("VisibleSpan at a day per screen = %q, want one date", got)
+	}
+	tw.ZoomOut()
+	if !near(span(tw), minSpanDays*zoomStep, 1e-9) {
+		t.Errorf("ZoomOut from a day: span %v", span(tw))
+	}
+	for range 60 {
+		tw.ZoomOut()
+	}
+	if !near(span(tw), full, 1e-6) {
+		t.Errorf("widest zoom %v days, want the whole span %v", span(tw), full)
+	}
+	tw.ZoomIn()
+	tw.ZoomIn()
+	tw.Pan(0.5)
+	tw.FitAll()
+	from, to := tw.fullSpan()
+	if tw.viewFrom != from || tw.viewTo != to {
+		t.Errorf("FitAll: %v–%v, want %v–%v", tw.viewFrom, tw.viewTo, from, to)
+	}
+	if got := tw.VisibleSpan(); got != "May 2018 – Sep 2020" {
+		t.Errorf("VisibleSpan after FitAll = %q", got)
+	}
+	// every event is inside the fitted view
+	for i := range tw.pos {
+		if tw.pos[i] < from || tw.pos[i] > to {
+			t.Errorf("event %d outside the fitted view", i)
+		}
+	}
+}
+
+func TestTimelineTicksAdapt(t *testing.T) {
+	tw, _ := showTimeline(t, defaultData(t), 900, 330)
+	labels := func() []string {
+		var out []string
+		for _, tk := range tw.lay.ticks {
+			if tk.label != "" {
+				out = append(out, tk.label)
+			}
+		}
+		return out
+	}
+	has := func(ls []string, s string) bool {
+		for _, l := range ls {
+			if l == s {
+				return true
+			}
+		}
+		return false
+	}
+	if ls := labels(); !has(ls, "2019") || !has(ls, "2020") || !has(ls, "Jul") {
+		t.Errorf("fit all: tick labels %v, want years and months", ls)
+	}
+	tw.SetSelected(tw.tl.Index("dmz-meeting"))
+	for span(tw) > 40 {
+		tw.ZoomIn()
+	}
+	tw.bringIntoView(tw.tl.Index("dmz-meeting"))
+	if ls := labels(); !has(ls, "Jul 1") || len(ls) < 3 {
+		t.Errorf("about a month: tick labels %v, want weeks", ls)
+	}
+	for span(tw) > 12 {
+		tw.ZoomIn()
+	}
+	tw.bringIntoView(tw.tl.Index("dmz-meeting"))
+	if ls := labels(); !has(ls, "Jul") || !has(ls, "29") {
+		t.Errorf("about ten days: tick labels %v, want days and the month", ls)
+	}
+	for span(tw) > 2 {
+		tw.ZoomIn()
+	}
+	if ls := labels(); len(ls) == 0 {
+		t.Errorf("a day or two per screen: no tick labels")
+	}
+	assertNoOverlap(t, tw)
+}
+
+func TestTimelineHoverTooltipAndCursor(t *testing.T) {
+	tl := defaultData(t)
+	tw, win := showTimeline(t, tl, 900, 330)
+	r := rendererOf(tw)
+	hanoi := tl.Index("hanoi-summit")
+	p := chipCentre(tw, chipOf(t, tw, hanoi))
+
+	test.MoveMouse(win.Canvas(), p)
+	if !r.tipTitle.Visible() || r.tipTitle.Text != tl.Events[hanoi].Title {
+		t.Errorf("hover over Hanoi: tooltip %v %q", r.tipTitle.Visible(), r.tipTitle.Text)
+	}
+	if !strings.Contains(r.tipDate.Text, "Feb 27–28, 2019") {
+		t.Errorf("tooltip date %q, want Feb 27–28, 2019", r.tipDate.Text)
+	}
+	if tw.Cursor() != desktop.PointerCursor || tw.HoveredEvent() != hanoi {
+		t.Errorf("over a marker: cursor %v, hovered %d", tw.Cursor(), tw.HoveredEvent())
+	}
+	// the tooltip stays inside the widget
+	if b := objRect(r.tipBg); b.x0 < 0 || b.y0 < 0 || b.x1 > 900 || b.y1 > 330 {
+		t.Errorf("tooltip at %v, outside the timeline", b)
+	}
+
+	test.MoveMouse(win.Canvas(), fyne.NewPos(3, 3))
+	if r.tipTitle.Visible() || tw.Cursor() != desktop.DefaultCursor || tw.HoveredEvent() != -1 {
+		t.Errorf("over nothing: tooltip %v, cursor %v", r.tipTitle.Visible(), tw.Cursor())
+	}
+	test.MoveMouse(win.Canvas(), p)
+	tw.MouseOut()
+	if r.tipTitle.Visible() {
+		t.Error("tooltip still shown after the pointer left")
+	}
+}
+
+func TestTimelineSelectionScrollsIntoView(t *testing.T) {
+	tl := defaultData(t)
+	tw, _ := showTimeline(t, tl, 900, 330)
+	for range 8 {
+		tw.ZoomIn()
+	}
+	tw.Pan(-10) // to the first events
+	last := len(tl.Events) - 1
+	if tw.pos[last] <= tw.viewTo {
+		t.Fatal("the last event should start off screen")
+	}
+	s := span(tw)
+	tw.SetSelected(last) // the test driver runs the animation to its end at once
+	if tw.pos[last] < tw.viewFrom || tw.pos[last] > tw.viewTo {
+		t.Errorf("selected event at %v, view %v–%v", tw.pos[last], tw.viewFrom, tw.viewTo)
+	}
+	if !near(span(tw), s, 1e-6) {
+		t.Errorf("scrolling to the selection changed the zoom: %v to %v", s, span(tw))
+	}
+	found := false
+	for _, c := range shownChips(tw) {
+		if c.label == tl.Events[last].ShortLabel() {
+			found = c.bold && c.box.x0 >= 0 && c.box.x1 <= 900
+		}
+	}
+	if !found {
+		t.Error("the selected event is not shown whole and highlighted after scrolling")
+	}
+
+	// an animation frame half way is between the two views
+	tw.Pan(-10)
+	from := tw.viewFrom
+	tw.SetSelected(last)
+	to := tw.viewFrom
+	tw.Pan(-10)
+	tw.bringIntoView(last)
+	tw.anim.Tick(0.5)
+	if !(tw.viewFrom > from && tw.viewFrom < to) {
+		t.Errorf("half way through the scroll the view starts at %v, want between %v and %v", tw.viewFrom, from, to)
+	}
+}
+
+func TestTimelineSelectedNeverClustered(t *testing.T) {
+	tl := data.Synthetic(3000, 4)
+	tw, _ := showTimeline(t, tl, 900, 330)
+	for _, i := range []int{0, 1500, 2999} {
+		tw.SetSelected(i)
+		found := false
+		for _, it := range tw.lay.items {
+			if it.count == 0 && int(it.ev) == i {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("selected event %d is not drawn as itself", i)
+		}
+		assertNoOverlap(t, tw)
+	}
+}
+
+func TestTimelineClusterTapZoomsIn(t *testing.T) {
+	tl := data.Synthetic(2000, 3)
+	tw, win := showTimeline(t, tl, 900, 330)
+	var cl item
+	found := false
+	for _, it := range tw.lay.items {
+		if it.count > 1 && it.x >= 0 && it.x+it.w <= 900 {
+			cl, found = it, true
+			break
+		}
+	}
+	if !found {
+		t.Fatal("no cluster at fit-all with 2000 events")
+	}
+	first, last := tw.pos[cl.ev], tw.pos[cl.last]
+	s := span(tw)
+	selected := false
+	tw.OnSelected = func(int) { selected = true }
+	y := tw.lay.laneY(int(cl.grp), int(cl.lane)) + tw.lay.m.chipH/2
+	test.TapCanvas(win.Canvas(), fyne.NewPos(cl.x+cl.w/2, y))
+	if selected {
+		t.Error("tapping a cluster selected an event")
+	}
+	if span(tw) >= s {
+		t.Errorf("tapping a cluster of %d: span %v, want less than %v", cl.count, span(tw), s)
+	}
+	if first < tw.viewFrom || last > tw.viewTo {
+		t.Errorf("after the tap the view %v–%v does not hold the cluster %v–%v", tw.viewFrom, tw.viewTo, first, last)
+	}
+	assertNoOverlap(t, tw)
+}
+
+func TestTimelineDimmedStayVisibleWhenDense(t *testing.T) {
+	tl := data.Synthetic(1000, 5)
+	tw, _ := showTimeline(t, tl, 900, 330)
+	before := len(shownChips(tw))
+	tw.SetDimmed(make([]bool, len(tl.Events)))
+	if after := len(shownChips(tw)); after != before {
+		t.Errorf("dimming everything changed what is drawn: %d chips, then %d", before, after)
+	}
+}
