@@ -75,7 +75,7 @@ type Timeline struct {
 	start    []float64 // first instant, days
 	until    []float64 // end of a range's bar, days; 0 for a single date
 	groupOf  []int8
-	groupPos []int32 // position within its group
+	groupPos []int32   // position within its group
 	labelW   []float32 // label width, measured when first needed
 	chipW    []float32 // chip width, measured when first needed
 	dir      []data.Side
