@@ -32,13 +32,29 @@ type KindColorTheme interface {
 	KindColor(k data.Kind, v fyne.ThemeVariant) color.Color
 }
 
+// KindColorName is the theme colour name of kind k ("kind-letter", …). A
+// theme that defines it (returns a colour that is not fully transparent)
+// chooses that kind's colour; the name survives container.ThemeOverride,
+// which hides a theme's other methods.
+func KindColorName(k data.Kind) fyne.ThemeColorName {
+	return fyne.ThemeColorName("kind-" + string(k))
+}
+
 // KindColor returns the colour of kind k in theme th and variant v. A theme
-// that implements KindColorTheme decides; otherwise a built-in palette
-// tuned for the light and the dark variant is used.
+// that implements KindColorTheme decides, then one that defines
+// KindColorName(k); otherwise a built-in palette tuned for the light and the
+// dark variant is used.
 func KindColor(th fyne.Theme, v fyne.ThemeVariant, k data.Kind) color.Color {
 	if kt, ok := th.(KindColorTheme); ok {
 		if c := kt.KindColor(k, v); c != nil {
 			return c
+		}
+	}
+	if th != nil {
+		if c := th.Color(KindColorName(k), v); c != nil {
+			if _, _, _, a := c.RGBA(); a != 0 {
+				return c
+			}
 		}
 	}
 	pair, ok := kindColors[k]
