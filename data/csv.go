@@ -18,16 +18,18 @@ var csvColumns = []string{
 }
 
 // csvAliases maps other headers seen in TimelineJS sheets to the template's.
+// "Unique ID" is not in the template but kept when a sheet has it.
 var csvAliases = map[string]string{
-	"tag":         "group",
-	"displaydate": "display date",
-	"end  year":   "end year",
-	"media alt":   "alt text",
-	"unique id":   "unique id",
+	"tag":       "group",
+	"media alt": "alt text",
+	"alt":       "alt text",
+	"thumbnail": "media thumbnail",
+	"unique_id": "unique id",
 }
 
-// csvHeaders names each template column as the file's header writes it, for
-// problems ("column Month").
+// csvSheet is a spreadsheet being read: where each column is, the header
+// as the file writes it (for problems: "column Month"), and the current
+// row.
 type csvSheet struct {
 	col    map[string]int
 	header []string
@@ -66,7 +68,6 @@ func ParseCSV(name string, b []byte) (*Timeline, Problems, error) {
 	}
 	r := csv.NewReader(bytes.NewReader(b))
 	r.FieldsPerRecord = -1
-	r.ReuseRecord = false
 	first := b
 	if i := bytes.IndexByte(first, '\n'); i >= 0 {
 		first = first[:i]
