@@ -34,6 +34,7 @@ func main() {
 	a := fyneapp.NewWithID("org.trumpkimletters.app")
 	a.SetIcon(assets.Icon)
 	u := app.New(a, tl)
+	a.Lifecycle().SetOnStarted(func() { fitToScreen(u.Window()) })
 	u.Window().ShowAndRun()
 }
 

@@ -6,6 +6,7 @@ package app
 
 import (
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -38,6 +39,7 @@ type UI struct {
 	count           *widget.Label
 	list            *widget.List
 	timeline        *widgets.Timeline
+	span            *widget.Label
 	legend          *widgets.Legend
 	card            *widgets.EventCard
 	split           *container.Split
@@ -116,14 +118,18 @@ func (u *UI) build() {
 
 	head := container.NewVBox(u.title, u.subtitle, u.search, u.count)
 	side := container.NewBorder(head, nil, nil, nil, u.list)
-	zoom := container.NewHBox(
-		widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { u.timeline.ZoomOut() }),
-		widget.NewButtonWithIcon("", theme.ZoomFitIcon(), func() { u.timeline.FitAll() }),
-		widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { u.timeline.ZoomIn() }),
+	u.span = widget.NewLabel("")
+	u.span.TextStyle.Bold = true
+	u.timeline.OnViewChanged = func(from, to time.Time) { u.span.SetText(u.timeline.VisibleSpan()) }
+	tools := widget.NewToolbar(
+		widget.NewToolbarAction(theme.ZoomOutIcon(), func() { u.timeline.ZoomOut() }),
+		widget.NewToolbarAction(theme.ZoomFitIcon(), func() { u.timeline.FitAll() }),
+		widget.NewToolbarAction(theme.ZoomInIcon(), func() { u.timeline.ZoomIn() }),
 	)
-	top := container.NewBorder(nil, container.NewBorder(nil, nil, nil, zoom, u.legend), nil, nil, u.timeline)
+	bar := container.NewBorder(nil, nil, tools, nil, u.span)
+	top := container.NewBorder(bar, u.legend, nil, nil, u.timeline)
 	right := container.NewVSplit(top, container.NewVScroll(u.card))
-	right.Offset = 0.5
+	right.Offset = 0.55
 	u.split = container.NewHSplit(side, right)
 	u.split.Offset = 0.27
 	u.win.SetContent(u.split)
