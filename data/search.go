@@ -67,7 +67,7 @@ type Match struct {
 type fieldRec struct {
 	off   uint32
 	field Field
-	ascii bool // the original is ASCII: folded byte i is rune i
+	plain bool // folded byte i is rune i of the original (ASCII, or accents that fold to one letter)
 }
 
 // Index is the search corpus of one data set, built once: every field of
@@ -124,16 +124,26 @@ func NewIndex(t *Timeline) *Index {
 	for i := range t.Events {
 		e := &t.Events[i]
 		ix.evFields = append(ix.evFields, uint32(len(ix.fields)))
+		first := len(ix.fields)
 		add := func(f Field, s string) {
-			if s == "" {
-				return
+			if s == "" || len(ix.fields)-first >= maxFields {
+				return // nothing to search, or more quotes than anyone reads
 			}
 			off := len(ix.text)
-			var ascii bool
-			ix.text, runes, ascii = appendFold(ix.text, runes[:0], s)
-			rec := fieldRec{off: uint32(off), field: f, ascii: ascii}
+			var plain bool
+			ix.text, runes, plain = appendFold(ix.text, runes[:0], s)
+			if !plain {
+				plain = true
+				for i, r := range runes {
+					if r != int32(i) {
+						plain = false
+						break
+					}
+				}
+			}
+			rec := fieldRec{off: uint32(off), field: f, plain: plain}
 			ra := uint32(0)
-			if !ascii {
+			if !plain {
 				ra = uint32(len(ix.runeOf))
 				ix.runeOf = append(ix.runeOf, runes...)
 			}
@@ -299,16 +309,18 @@ type worker struct {
 type chunk struct {
 	events []int32
 	starts []uint32
+	info   []uint32 // for each start (see infoNext)
 	// ends[k*words+j] is where the offsets of event k's word j end in
 	// starts; they begin where the previous ones end.
 	ends []uint32
 }
 
 // prior is what a narrowing search starts from: the previous query's
-// matching events, in date order over its chunks, and its number of words.
+// matching events, in date order over its chunks, and the length of each
+// of its words.
 type prior struct {
 	chunks []chunk
-	words  int
+	lens   []int
 	n      int // events over all chunks
 }
 
@@ -411,7 +423,8 @@ func (w *worker) search(ctx context.Context, ix *Index, q *query, fs *filterSet,
 		}
 		nstarts = total*(hi-lo)/from.n + 64
 	}
-	w.out = chunk{events: make([]int32, 0, hi-lo), starts: make([]uint32, 0, nstarts), ends: make([]uint32, 0, (hi-lo)*nw)}
+	w.out = chunk{events: make([]int32, 0, hi-lo), starts: make([]uint32, 0, nstarts),
+		info: make([]uint32, 0, nstarts), ends: make([]uint32, 0, (hi-lo)*nw)}
 	if len(w.c.kind) != len(ix.kinds) || len(w.c.dir) != len(ix.dirs) || len(w.c.rep) != len(ix.reporters) {
 		w.c = ix.newCounter()
 	} else {
@@ -428,7 +441,7 @@ func (w *worker) search(ctx context.Context, ix *Index, q *query, fs *filterSet,
 			if (e-lo)&1023 == 1023 && ctx.Err() != nil {
 				return
 			}
-			w.event(ix, q, fs, int32(e), nil, 0, 0)
+			w.event(ix, q, fs, int32(e), nil, 0, nil)
 		}
 		return
 	}
@@ -440,16 +453,16 @@ func (w *worker) search(ctx context.Context, ix *Index, q *query, fs *filterSet,
 		for k == len(from.chunks[c].events) {
 			c, k = c+1, 0
 		}
-		w.event(ix, q, fs, from.chunks[c].events[k], &from.chunks[c], k, from.words)
+		w.event(ix, q, fs, from.chunks[c].events[k], &from.chunks[c], k, from.lens)
 		k++
 	}
 }
 
 // event matches event e against q and, when every word and period
 // matches, records where, counts it and keeps its match if it passes the
-// filter. Words before the first oldWords are tried only where they
+// filter. The first len(oldLens) words are tried only where they
 // matched in the previous search: event k of chunk prev.
-func (w *worker) event(ix *Index, q *query, fs *filterSet, e int32, prev *chunk, k, oldWords int) {
+func (w *worker) event(ix *Index, q *query, fs *filterSet, e int32, prev *chunk, k int, oldLens []int) {
 	for _, p := range q.periods {
 		if ix.evFrom[e] >= p.upto || ix.evUpto[e] <= p.from {
 			return
@@ -466,21 +479,24 @@ func (w *worker) event(ix *Index, q *query, fs *filterSet, e int32, prev *chunk,
 	}
 	mark := len(w.out.starts)
 	for wi, t := range q.words {
-		var from []uint32
-		all := wi >= oldWords
-		if !all {
-			x := k*oldWords + wi
+		var from, fromInfo []uint32
+		grown := 0
+		if wi < len(oldLens) {
+			x := k*len(oldLens) + wi
 			b := uint32(0)
 			if x > 0 {
 				b = prev.ends[x-1]
 			}
-			from = prev.starts[b:prev.ends[x]]
+			from, fromInfo, grown = prev.starts[b:prev.ends[x]], prev.info[b:prev.ends[x]], oldLens[wi]
+			if from == nil {
+				from = []uint32{} // tried nowhere, not everywhere
+			}
 		}
 		var sc int
 		var fld uint32
-		sc, fld, w.out.starts = w.m.eval(ix, lo, hi, t, from, all, w.out.starts)
+		sc, fld, w.out.starts, w.out.info = w.m.eval(ix, lo, hi, t, from, fromInfo, grown, w.out.starts, w.out.info)
 		if sc == 0 {
-			w.out.starts = w.out.starts[:mark]
+			w.out.starts, w.out.info = w.out.starts[:mark], w.out.info[:mark]
 			w.out.ends = w.out.ends[:len(w.out.events)*len(q.words)]
 			return
 		}
@@ -503,7 +519,7 @@ func (w *worker) event(ix *Index, q *query, fs *filterSet, e int32, prev *chunk,
 		rec := &ix.fields[bestFld]
 		h.kind = rec.field
 		var ro []int32
-		if !rec.ascii {
+		if !rec.plain {
 			ra := ix.runesAt[bestFld]
 			ro = ix.runeOf[ra : ra+ix.fields[bestFld+1].off-rec.off]
 		}
@@ -573,7 +589,10 @@ func (ix *Index) all(fs filterSet) Result {
 // (each worker its own, in parallel) and adds up the counts.
 func (ix *Index) assemble(q *query, ws []*worker) (Result, *prior, error) {
 	nhits, maxScore := 0, int32(0)
-	next := &prior{words: len(q.words)}
+	next := &prior{}
+	for _, t := range q.words {
+		next.lens = append(next.lens, len(t))
+	}
 	c := ix.newCounter()
 	for _, w := range ws {
 		nhits += len(w.hits)

@@ -122,18 +122,23 @@ func TestEvalEqualsMatchPerField(t *testing.T) {
 					wantPos = slices.Clone(m1.pos)
 				}
 			}
-			got, gotF, starts := m2.eval(ix, lo, hi, word, nil, true, nil)
+			got, gotF, starts, info := m2.eval(ix, lo, hi, word, nil, nil, 0, nil, nil)
 			if got != want || got > 0 && (gotF != wantF || !slices.Equal(m2.pos, wantPos)) {
 				t.Fatalf("%q in event %d: eval gives %d in field %d at %v, match per field %d in %d at %v",
 					word, e, got, gotF, m2.pos, want, wantF, wantPos)
 			}
-			// Trying only where a shorter word matched gives the same.
-			for cut := 1; cut < len(word); cut++ {
-				_, _, shorter := m1.eval(ix, lo, hi, word[:cut], nil, true, nil)
-				got2, gotF2, starts2 := m1.eval(ix, lo, hi, word, shorter, false, nil)
-				if got2 != got || got2 > 0 && (gotF2 != gotF || !slices.Equal(m1.pos, m2.pos)) || !slices.Equal(starts, starts2) {
-					t.Fatalf("%q in event %d, from where %q matched: %d in %d at %v (starts %v), from all %d in %d at %v (starts %v)",
-						word, e, word[:cut], got2, gotF2, m1.pos, starts2, got, gotF, m2.pos, starts)
+			// Trying only where a shorter word (or the same) matched
+			// gives the same.
+			for cut := 1; cut <= len(word); cut++ {
+				_, _, shorter, shorterInfo := m1.eval(ix, lo, hi, word[:cut], nil, nil, 0, nil, nil)
+				if shorter == nil {
+					shorter = []uint32{}
+				}
+				got2, gotF2, starts2, info2 := m1.eval(ix, lo, hi, word, shorter, shorterInfo, cut, nil, nil)
+				if got2 != got || got2 > 0 && (gotF2 != gotF || !slices.Equal(m1.pos, m2.pos)) ||
+					!slices.Equal(starts, starts2) || !slices.Equal(info, info2) {
+					t.Fatalf("%q in event %d, from where %q matched: %d in %d at %v (starts %v %x), from all %d in %d at %v (starts %v %x)",
+						word, e, word[:cut], got2, gotF2, m1.pos, starts2, info2, got, gotF, m2.pos, starts, info)
 				}
 			}
 		}

@@ -44,14 +44,25 @@ type matcher struct {
 
 // classify is the raw score of t found at s[i:].
 func classify(s []byte, i int, t []byte) int {
-	if !isWordStart(s, i) {
+	end := i + len(t)
+	var after byte
+	if end < len(s) {
+		after = s[end]
+	}
+	return classifyAt(isWordStart(s, i), i == 0, end < len(s), after, t[len(t)-1])
+}
+
+// classifyAt is classify from what it needs to know: whether the match
+// starts a word and the field, and the byte after it, if any.
+func classifyAt(wordStart, fieldStart, hasAfter bool, after, last byte) int {
+	if !wordStart {
 		return rawInside
 	}
 	score := rawPrefix
-	if end := i + len(t); end == len(s) || !isWordByte(s[end]) || !isWordByte(t[len(t)-1]) {
+	if !hasAfter || !isWordByte(after) || !isWordByte(last) {
 		score = rawWord
 	}
-	if i == 0 {
+	if fieldStart {
 		score += rawAtStart
 	}
 	return score
@@ -168,76 +179,145 @@ func (m *matcher) starts(s, t []byte, j, w int) bool {
 	return false
 }
 
+// A start is where a query word matched in an event: its offset into
+// Index.text, with an info word that lets the next, longer word be tried
+// there mostly without reading the text again.
+const (
+	infoNext       = 0xff   // the byte after the match, when infoHasNext
+	infoHasNext    = 1 << 8 // the match does not end its field
+	infoSub        = 1 << 9 // the word is a substring here, not only a chain
+	infoWordStart  = 1 << 10
+	infoFieldStart = 1 << 11
+	infoKindShift  = 12 // 4 bits: the field's Field
+	infoRelShift   = 16 // 16 bits: the field's number within its event
+)
+
+// maxFields is the most fields an event can have (infoRelShift's bits).
+const maxFields = 1 << 16
+
 // eval matches word t against fields lo to hi of one event, whose folded
-// texts lie one after the other in ix.text. It tries t at the offsets into
-// ix.text in from, ascending, or, when all is true, at every offset holding
-// t[0]. It appends to out the offsets where t matches, as a substring or as
-// a chain from a word start, and returns the best weighted score (0 for
-// none; the first of equal scores) and its field, with m.pos holding the
-// matched offsets into that field's text.
-func (m *matcher) eval(ix *Index, lo, hi uint32, t []byte, from []uint32, all bool, out []uint32) (int, uint32, []uint32) {
-	fields := ix.fields[lo : hi+1] // and the next field's start, the end of the last
-	base := fields[0].off
-	end := fields[len(fields)-1].off
-	best, bf, at, chained := 0, 0, 0, false
-	f, fs, fe := 0, base, fields[1].off
-	wt := fieldWeight[fields[0].field]
-	prepared, memoOK := -1, false
-	c := t[0]
-	k, i := 0, base
-	for {
-		// The next offset to try.
-		if all {
-			if i >= end {
-				break
+// texts lie one after the other in ix.text. With from nil it tries t at
+// every offset holding t[0]; else only at the starts from (with their info
+// in fromInfo) where t[:grown] matched before. It appends where t matches,
+// as a substring or as a chain from a word start, to out and outInfo, and
+// returns the best weighted score (0 for none; the first of equal scores)
+// and its field, with m.pos holding the matched offsets into that field's
+// text.
+func (m *matcher) eval(ix *Index, lo, hi uint32, t []byte, from, fromInfo []uint32, grown int, out, outInfo []uint32) (int, uint32, []uint32, []uint32) {
+	text := ix.text
+	best, bestRel, bestAt, chained := 0, uint32(0), uint32(0), false
+	consider := func(sc int, rel, at uint32, chain bool) {
+		if sc > best {
+			best, bestRel, bestAt, chained = sc, rel, at, chain
+			if chain {
+				m.pos = m.pos[:0]
+				for _, p := range m.try {
+					m.pos = append(m.pos, int32(at)+p)
+				}
 			}
-			n := bytes.IndexByte(ix.text[i:end], c)
+		}
+	}
+	if from == nil {
+		fields := ix.fields[lo : hi+1] // and the next field's start, the end of the last
+		end := fields[len(fields)-1].off
+		f, fs, fe := uint32(0), fields[0].off, fields[1].off
+		kind := fields[0].field
+		c := t[0]
+		for i := fields[0].off; i < end; i++ {
+			n := bytes.IndexByte(text[i:end], c)
 			if n < 0 {
 				break
 			}
 			i += uint32(n)
-		} else {
-			if k == len(from) {
-				break
+			for i >= fe {
+				f++
+				fs, fe, kind = fe, fields[f+1].off, fields[f].field
 			}
-			i = from[k]
-			k++
+			s := text[fs:fe]
+			j := int(i - fs)
+			info := uint32(kind)<<infoKindShift | f<<infoRelShift
+			ws := isWordStart(s, j)
+			if ws {
+				info |= infoWordStart
+			}
+			if j == 0 {
+				info |= infoFieldStart
+			}
+			if len(s)-j >= len(t) && bytes.Equal(s[j:j+len(t)], t) {
+				info |= infoSub
+				if j+len(t) < len(s) {
+					info |= infoHasNext | uint32(s[j+len(t)])
+				}
+				out, outInfo = append(out, i), append(outInfo, info)
+				consider(classify(s, j, t)*fieldWeight[kind], f, i, false)
+			} else if len(t) > 1 && ws {
+				if raw := m.chainAt(text[i:fe], t); raw > 0 {
+					out, outInfo = append(out, i), append(outInfo, info)
+					consider(raw*fieldWeight[kind], f, i, true)
+				}
+			}
 		}
-		for i >= fe {
-			f++
-			fs, fe = fe, fields[f+1].off
-			wt = fieldWeight[fields[f].field]
-		}
-		s := ix.text[fs:fe]
-		j := int(i - fs)
-		if len(s)-j >= len(t) && bytes.Equal(s[j:j+len(t)], t) {
-			out = append(out, i)
-			if sc := classify(s, j, t) * wt; sc > best {
-				best, bf, at, chained = sc, f, j, false
-			}
-		} else if len(t) > 1 && isWordStart(s, j) && mayChain(s, j, t[1]) {
-			if f != prepared {
-				prepared, memoOK = f, m.prepare(s, t)
-			}
-			if raw := 0; memoOK {
-				raw = m.chainFrom(s, t, j)
-				if raw == 0 {
-					i++
+	} else {
+		for k, i := range from {
+			info := fromInfo[k]
+			kind := Field(info >> infoKindShift & 0xf)
+			rel := info >> infoRelShift
+			if info&infoSub != 0 {
+				if grown == len(t) {
+					// The same word as before: the same substring.
+					out, outInfo = append(out, i), append(outInfo, info)
+					consider(classifyAt(info&infoWordStart != 0, info&infoFieldStart != 0, info&infoHasNext != 0, byte(info), t[len(t)-1])*fieldWeight[kind], rel, i, false)
 					continue
 				}
-				out = append(out, i)
-				if sc := raw * wt; sc > best {
-					best, bf, chained = sc, f, true
-					m.pos = append(m.pos[:0], m.try...)
+				if info&infoHasNext != 0 && byte(info) == t[grown] {
+					// t[:grown+1] is here; the rest too, if more letters
+					// came at once?
+					fe := ix.fields[lo+rel+1].off
+					end := i + uint32(len(t))
+					if end <= fe && bytes.Equal(text[i+uint32(grown)+1:end], t[grown+1:]) {
+						info &^= infoNext | infoHasNext
+						var after byte
+						if end < fe {
+							after = text[end]
+							info |= infoHasNext | uint32(after)
+						}
+						out, outInfo = append(out, i), append(outInfo, info)
+						consider(classifyAt(info&infoWordStart != 0, info&infoFieldStart != 0, end < fe, after, t[len(t)-1])*fieldWeight[kind], rel, i, false)
+						continue
+					}
+				}
+			}
+			if len(t) > 1 && info&infoWordStart != 0 {
+				fe := ix.fields[lo+rel+1].off
+				if raw := m.chainAt(text[i:fe], t); raw > 0 {
+					info &^= infoSub | infoNext | infoHasNext
+					out, outInfo = append(out, i), append(outInfo, info)
+					consider(raw*fieldWeight[kind], rel, i, true)
 				}
 			}
 		}
-		i++
 	}
-	if best > 0 && !chained {
-		m.setRun(at, len(t))
+	if best > 0 {
+		fs := int32(ix.fields[lo+bestRel].off)
+		if chained {
+			for k := range m.pos {
+				m.pos[k] -= fs
+			}
+		} else {
+			m.setRun(int(int32(bestAt)-fs), len(t))
+		}
 	}
-	return best, lo + uint32(bf), out
+	return best, lo + bestRel, out, outInfo
+}
+
+// chainAt is the raw score of a chain of t from the start of s, a word
+// start, to the end of its field (0 for none), with m.try holding its
+// offsets into s.
+func (m *matcher) chainAt(s, t []byte) int {
+	if !mayChain(s, 0, t[1]) || !m.prepare(s, t) {
+		return 0
+	}
+	return m.chainFrom(s, t, 0)
 }
 
 // mayChain is a quick test that a chain from word start w of s can go on
@@ -268,10 +348,13 @@ func (m *matcher) match(s, t []byte) int {
 			if sc := classify(s, j, t); sc > best {
 				best, at, chained = sc, j, false
 			}
-		} else if len(t) > 1 && isWordStart(s, j) && mayChain(s, j, t[1]) && m.prepare(s, t) {
-			if sc := m.chainFrom(s, t, j); sc > best {
+		} else if len(t) > 1 && isWordStart(s, j) {
+			if sc := m.chainAt(s[j:], t); sc > best {
 				best, chained = sc, true
-				m.pos = append(m.pos[:0], m.try...)
+				m.pos = m.pos[:0]
+				for _, p := range m.try {
+					m.pos = append(m.pos, int32(j)+p)
+				}
 			}
 		}
 	}

@@ -7,6 +7,8 @@ import (
 
 // Result is what one search returns.
 type Result struct {
+	// Query is the query searched for, as given.
+	Query string
 	// Matches are the events that match the query and the filter, best
 	// first.
 	Matches []Match
@@ -66,6 +68,7 @@ func (s *Searcher) Search(ctx context.Context, query string, f Filter) (Result, 
 	}
 	res, next, err := s.ix.run(ctx, &q, from, f)
 	res.Narrowed = from != nil
+	res.Query = query
 
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -241,3 +241,32 @@ func TestFold(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchWeighting checks that the field and the place of a hit rank
+// it: title or person over place or date over quote over summary, and a
+// word start over the middle of a word.
+func TestSearchWeighting(t *testing.T) {
+	tl := testTimeline(
+		Event{ID: "in-summary", Title: "Talks", Summary: "They met in Hanoi."},
+		Event{ID: "in-quote", Title: "Talks", Quotes: []Quote{{Text: "Hanoi was fine", By: "someone"}}},
+		Event{ID: "in-place", Title: "Talks", Place: "Hanoi"},
+		Event{ID: "in-title", Title: "Hanoi talks"},
+		Event{ID: "mid-word", Title: "Washington talks"},
+		Event{ID: "word-start", Title: "Tonkin talks"},
+		Event{ID: "person", Title: "Talks", From: "a", To: "b"},
+		Event{ID: "summary-name", Title: "Talks", Summary: "Ana Müller wrote."},
+	)
+	ix := NewIndex(tl)
+	for _, tc := range []struct {
+		query string
+		want  []string
+	}{
+		{"hanoi", []string{"in-title", "in-place", "in-quote", "in-summary"}},
+		{"ton", []string{"word-start", "mid-word"}},
+		{"muller", []string{"person", "summary-name"}},
+	} {
+		if got := ids(tl, ix.Search(tc.query)); !slices.Equal(got, tc.want) {
+			t.Errorf("%q: got %v, want %v", tc.query, got, tc.want)
+		}
+	}
+}
