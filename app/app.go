@@ -5,7 +5,7 @@
 package app
 
 import (
-	"fmt"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -26,17 +26,27 @@ type UI struct {
 	win fyne.Window
 
 	tl       *data.Timeline
-	index    *data.Index
 	selected int // index into tl.Events, -1 for none
 
+	// search state (see search.go)
+	finder    *finder
 	query     string
+	filter    filterState
 	results   []data.Match
+	match     []bool // by event: in results; reused for the timeline's dimming
+	searchGen uint64 // bumped by every search; older results are dropped
+	searching sync.WaitGroup
+	handBack  func(func()) // hands a result to the UI goroutine: fyne.Do
+	drain     func()       // tests: runs what handBack queued
+	pending   []func()
 	cursor    int // highlighted row of results, -1 for none
 	listEvent bool
 
 	title, subtitle *widget.Label
 	search          *widgets.SearchEntry
 	count           *widget.Label
+	filters         *filterPanel
+	clearFilters    *widget.Button
 	list            *widget.List
 	timeline        *widgets.Timeline
 	span            *widget.Label
@@ -48,7 +58,7 @@ type UI struct {
 // New builds the window for tl in a (fyne's test app in tests). Call
 // Window().ShowAndRun() to start.
 func New(a fyne.App, tl *data.Timeline) *UI {
-	u := &UI{app: a, selected: -1, cursor: -1}
+	u := &UI{app: a, selected: -1, cursor: -1, handBack: fyne.Do}
 	u.win = a.NewWindow("Trump–Kim Letters")
 	u.build()
 	u.SetTimeline(tl)
@@ -60,10 +70,10 @@ func New(a fyne.App, tl *data.Timeline) *UI {
 // Window is the application's window.
 func (u *UI) Window() fyne.Window { return u.win }
 
-// SetTimeline replaces the data set: new index, empty query, nothing selected.
+// SetTimeline replaces the data set: empty query, no filters, nothing
+// selected.
 func (u *UI) SetTimeline(tl *data.Timeline) {
 	u.tl = tl
-	u.index = data.NewIndex(tl)
 	u.selected = -1
 	u.win.SetTitle(tl.Title)
 	u.title.SetText(tl.Title)
@@ -71,8 +81,9 @@ func (u *UI) SetTimeline(tl *data.Timeline) {
 	u.timeline.SetTimeline(tl)
 	u.legend.SetTimeline(tl)
 	u.card.SetEvent(tl, -1)
+	u.filters.setTimeline(tl)
 	u.search.SetText("")
-	u.setQuery("")
+	u.startSearch(tl)
 }
 
 func (u *UI) build() {
@@ -90,6 +101,11 @@ func (u *UI) build() {
 	u.search.OnEscape = u.clearSearch
 	u.count = widget.NewLabel("")
 	u.count.SizeName = theme.SizeNameCaptionText
+	u.count.Wrapping = fyne.TextWrapWord
+	u.filters = newFilterPanel(u)
+	u.clearFilters = widget.NewButtonWithIcon("Clear filters", theme.ContentClearIcon(), u.ClearFilters)
+	u.clearFilters.Importance = widget.LowImportance
+	u.clearFilters.Hide()
 
 	u.list = widget.NewList(
 		func() int { return len(u.results) },
@@ -116,7 +132,8 @@ func (u *UI) build() {
 	u.card.OnNext = func() { u.Step(1) }
 	u.card.OnRelated = u.Select
 
-	head := container.NewVBox(u.title, u.subtitle, u.search, u.count)
+	head := container.NewVBox(u.title, u.subtitle, u.search, u.filters.accordion,
+		container.NewBorder(nil, nil, nil, u.clearFilters, u.count))
 	side := container.NewBorder(head, nil, nil, nil, u.list)
 	u.span = widget.NewLabel("")
 	u.span.TextStyle.Bold = true
@@ -180,32 +197,6 @@ func (u *UI) syncList() {
 	}
 	u.cursor = -1
 	u.list.UnselectAll()
-}
-
-// setQuery runs the search and shows its results in the list, the count
-// and the timeline (events that do not match are dimmed).
-func (u *UI) setQuery(q string) {
-	u.query = q
-	u.results = u.index.Search(q)
-	u.cursor = -1
-	u.list.Refresh()
-	u.list.ScrollToTop()
-	u.syncList()
-	total := len(u.tl.Events)
-	if len(u.results) == 0 {
-		u.count.SetText(fmt.Sprintf("No event matches “%s”. Escape clears the search.", q))
-	} else {
-		u.count.SetText(fmt.Sprintf("%d of %d events", len(u.results), total))
-	}
-	if len(u.results) == total {
-		u.timeline.SetDimmed(nil)
-		return
-	}
-	match := make([]bool, total)
-	for _, m := range u.results {
-		match[m.Event] = true
-	}
-	u.timeline.SetDimmed(match)
 }
 
 // Query is the current search text.

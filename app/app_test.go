@@ -2,6 +2,7 @@ package app
 
 import (
 	"strings"
+	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -20,7 +21,30 @@ func newTestUI(t *testing.T) *UI {
 	u := New(test.NewTempApp(t), tl)
 	u.Window().Resize(DefaultSize)
 	t.Cleanup(u.Window().Close)
+	queueHandBacks(u)
 	return u
+}
+
+// queueHandBacks makes the searches hand their results to a queue that
+// settle runs on the test's goroutine, the way the driver's event loop runs
+// fyne.Do functions: one at a time, in the order they arrive.
+func queueHandBacks(u *UI) {
+	u.settle() // the search SetTimeline started
+	var mu sync.Mutex
+	u.handBack = func(f func()) {
+		mu.Lock()
+		u.pending = append(u.pending, f)
+		mu.Unlock()
+	}
+	u.drain = func() {
+		mu.Lock()
+		fs := u.pending
+		u.pending = nil
+		mu.Unlock()
+		for _, f := range fs {
+			f()
+		}
+	}
 }
 
 // key sends a key press the way the driver does: to the focused widget,
@@ -93,6 +117,7 @@ func TestTypingNarrowsListAndDimsTimeline(t *testing.T) {
 	u := newTestUI(t)
 	u.FocusSearch()
 	test.Type(u.search, "stockholm")
+	u.settle()
 	if u.Query() != "stockholm" {
 		t.Fatalf("query = %q", u.Query())
 	}
@@ -118,6 +143,7 @@ func TestTypingNarrowsListAndDimsTimeline(t *testing.T) {
 
 	// Escape clears the search and undims everything.
 	key(u, fyne.KeyEscape)
+	u.settle()
 	if u.Query() != "" || len(u.Results()) != 17 {
 		t.Fatalf("after Escape: query %q, %d results", u.Query(), len(u.Results()))
 	}
@@ -131,10 +157,11 @@ func TestTypingNarrowsListAndDimsTimeline(t *testing.T) {
 func TestNoMatchSaysSo(t *testing.T) {
 	u := newTestUI(t)
 	u.search.SetText("olympics")
+	u.settle()
 	if len(u.Results()) != 0 {
 		t.Fatalf("olympics: %d results", len(u.Results()))
 	}
-	if !strings.Contains(u.count.Text, "No event matches") {
+	if !strings.Contains(u.count.Text, "Nothing matches “olympics”") {
 		t.Errorf("count = %q", u.count.Text)
 	}
 }
@@ -147,6 +174,7 @@ func TestSearchKeys(t *testing.T) {
 		t.Fatalf("Ctrl+F: focus on %T", c.Focused())
 	}
 	test.Type(u.search, "nice")
+	u.settle()
 	first, second := u.Results()[0].Event, u.Results()[1].Event
 
 	// Enter opens the top result and gives the keys back to the timeline.
@@ -177,6 +205,7 @@ func TestSearchKeys(t *testing.T) {
 func TestChoosingAResultSelectsEverywhere(t *testing.T) {
 	u := newTestUI(t)
 	u.search.SetText("dmz")
+	u.settle()
 	u.list.Select(0)
 	want := u.Results()[0].Event
 	if u.Selected() != want || u.timeline.Selected() != want || u.card.Index() != want {
@@ -203,5 +232,65 @@ func TestRelatedLinkAndCardButtons(t *testing.T) {
 	u.card.OnPrevious()
 	if got := u.tl.Events[u.Selected()].ID; got != "nice-note-claim" {
 		t.Fatalf("previous: selected %q", got)
+	}
+}
+
+// TestTypingFastEndsWithTheLastQuery types a query letter by letter without
+// waiting, lets the searches finish in whatever order, and checks that the
+// list shows the results of the last query, not of an older one.
+func TestTypingFastEndsWithTheLastQuery(t *testing.T) {
+	u := newTestUI(t)
+	u.FocusSearch()
+	for _, q := range []string{"stockholm", "birthday", "dmz"} {
+		u.search.SetText("")
+		test.Type(u.search, q)
+		u.settle()
+		r := u.Results()
+		want := map[string]string{"stockholm": "stockholm-talks", "birthday": "birthday-message", "dmz": "dmz-meeting"}[q]
+		if len(r) == 0 || u.tl.Events[r[0].Event].ID != want {
+			t.Fatalf("%q: top result %v, want %s", q, r, want)
+		}
+		for _, m := range r {
+			if m.Event == u.tl.Index("hanoi-summit") {
+				t.Fatalf("%q: an older query's result (hanoi) is listed", q)
+			}
+		}
+	}
+	// Results that arrive in reverse order: only the newest is shown.
+	u.search.SetText("hanoi")
+	u.search.SetText("stockholm")
+	u.searching.Wait()
+	u.pending[0], u.pending[len(u.pending)-1] = u.pending[len(u.pending)-1], u.pending[0]
+	u.drain()
+	if r := u.Results(); len(r) == 0 || u.tl.Events[r[0].Event].ID != "stockholm-talks" {
+		t.Fatalf("out of order: top result %v", r)
+	}
+}
+
+func TestFiltersNarrowAndCount(t *testing.T) {
+	u := newTestUI(t)
+	if got := u.filters.kinds[data.KindLetter].Text; got != "Letter (8)" {
+		t.Errorf("letter toggle %q, want the article's 8 letters", got)
+	}
+	u.setKindFilter(data.KindMeeting, true)
+	u.settle()
+	if n := len(u.Results()); n != 3 {
+		t.Fatalf("meetings: %d results", n)
+	}
+	if !u.timeline.Dimmed(u.tl.Index("summit-cancelled")) || u.timeline.Dimmed(u.tl.Index("hanoi-summit")) {
+		t.Error("the timeline does not follow the filter")
+	}
+	u.search.SetText("stockholm")
+	u.settle()
+	if len(u.Results()) != 0 || !strings.Contains(u.count.Text, "with these filters") || u.clearFilters.Hidden {
+		t.Fatalf("no result under a filter: %d results, %q, clear button hidden %v", len(u.Results()), u.count.Text, u.clearFilters.Hidden)
+	}
+	test.Tap(u.clearFilters)
+	u.settle()
+	if r := u.Results(); len(r) == 0 || u.tl.Events[r[0].Event].ID != "stockholm-talks" {
+		t.Fatalf("after clearing filters: %v", r)
+	}
+	if !u.clearFilters.Hidden {
+		t.Error("clear button still shown")
 	}
 }

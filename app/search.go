@@ -1,0 +1,266 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"trumpkim/data"
+)
+
+// finder is the search machinery of one data set. Its index is built on
+// first use, off the UI goroutine, so that opening a large data set shows
+// its first frame at once.
+type finder struct {
+	tl   *data.Timeline
+	once sync.Once
+	s    *data.Searcher
+}
+
+func (s *finder) searcher() *data.Searcher {
+	s.once.Do(func() { s.s = data.NewSearcher(data.NewIndex(s.tl)) })
+	return s.s
+}
+
+// startSearch prepares searching tl: the list shows every event at once
+// (no index is needed for that), and the index is built in the background;
+// when it is ready the filter counts appear.
+func (u *UI) startSearch(tl *data.Timeline) {
+	u.finder = &finder{tl: tl}
+	u.filter = filterState{}.clone()
+	u.query = ""
+	all := make([]data.Match, len(tl.Events))
+	for i := range tl.Events {
+		all[i] = data.Match{Event: i, Field: data.FieldTitle, Text: tl.Events[i].Title}
+	}
+	u.searchGen++
+	u.showResult(data.Result{Matches: all, Total: len(tl.Events)})
+	u.runSearch()
+}
+
+// setQuery is the search field's OnChanged: a new search for q.
+func (u *UI) setQuery(q string) {
+	if q == u.query {
+		return
+	}
+	u.query = q
+	u.runSearch()
+}
+
+// runSearch searches for the current query and filter on a goroutine of its
+// own. A newer search cancels an older one (data.Searcher), and a result
+// that comes back after a newer search started is dropped, so the list
+// always ends with the results of the last query. The UI never waits.
+func (u *UI) runSearch() {
+	u.searchGen++
+	gen, q, f, s := u.searchGen, u.query, u.filter.clone(), u.finder
+	u.searching.Add(1)
+	go func() {
+		defer u.searching.Done()
+		res, err := s.searcher().Search(context.Background(), q, f.Filter)
+		if err != nil {
+			return // cancelled by a newer search
+		}
+		u.handBack(func() {
+			if gen == u.searchGen {
+				u.showResult(res)
+			}
+		})
+	}()
+}
+
+// showResult puts a search result on screen: the list, the count, the
+// filter counts and the dimming on the timeline.
+func (u *UI) showResult(res data.Result) {
+	u.results = res.Matches
+	u.cursor = -1
+	u.list.Refresh()
+	u.list.ScrollToTop()
+	u.syncList()
+	total := len(u.tl.Events)
+	switch {
+	case len(u.results) > 0:
+		u.count.SetText(fmt.Sprintf("%d of %d events", len(u.results), total))
+	case strings.TrimSpace(u.query) != "" && !u.filter.IsZero():
+		u.count.SetText(fmt.Sprintf("Nothing matches “%s” with these filters.", u.query))
+	case !u.filter.IsZero():
+		u.count.SetText("Nothing matches these filters.")
+	default:
+		u.count.SetText(fmt.Sprintf("Nothing matches “%s”. Escape clears the search.", u.query))
+	}
+	if u.filter.IsZero() {
+		u.clearFilters.Hide()
+	} else {
+		u.clearFilters.Show()
+	}
+	if res.Counts.Kinds != nil {
+		u.filters.setCounts(res.Counts)
+	}
+	if len(u.results) == total {
+		u.timeline.SetDimmed(nil)
+		return
+	}
+	if len(u.match) != total {
+		u.match = make([]bool, total)
+	}
+	clear(u.match)
+	for _, m := range u.results {
+		u.match[m.Event] = true
+	}
+	u.timeline.SetDimmed(u.match)
+}
+
+// settle waits for the searches under way and runs what they hand back
+// (tests only need it: the app's hand-back is fyne.Do).
+func (u *UI) settle() {
+	u.searching.Wait()
+	if u.drain != nil {
+		u.drain()
+	}
+}
+
+// filterState is the filter the toggles set, kept as a data.Filter.
+type filterState struct{ data.Filter }
+
+func (f filterState) clone() filterState {
+	c := filterState{data.Filter{
+		Kinds:      make(map[data.Kind]bool, len(f.Kinds)),
+		Directions: make(map[data.Direction]bool, len(f.Directions)),
+		ReportedBy: make(map[string]bool, len(f.ReportedBy)),
+	}}
+	for k, v := range f.Kinds {
+		c.Kinds[k] = v
+	}
+	for k, v := range f.Directions {
+		c.Directions[k] = v
+	}
+	for k, v := range f.ReportedBy {
+		c.ReportedBy[k] = v
+	}
+	return c
+}
+
+// filterPanel is the toggles beside the query: by kind, by direction and by
+// who reports it, each with the number of events it would show.
+type filterPanel struct {
+	u         *UI
+	accordion *widget.Accordion
+	kinds     map[data.Kind]*widget.Check
+	dirs      map[data.Direction]*widget.Check
+	reps      map[string]*widget.Check
+	labels    map[*widget.Check]string
+}
+
+func newFilterPanel(u *UI) *filterPanel {
+	return &filterPanel{u: u, accordion: widget.NewAccordion()}
+}
+
+// setTimeline makes one toggle per value found in tl, all off.
+func (p *filterPanel) setTimeline(tl *data.Timeline) {
+	p.kinds = map[data.Kind]*widget.Check{}
+	p.dirs = map[data.Direction]*widget.Check{}
+	p.reps = map[string]*widget.Check{}
+	p.labels = map[*widget.Check]string{}
+	var kinds, dirs, reps []fyne.CanvasObject
+	seenDir, seenRep := map[data.Direction]bool{}, map[string]bool{}
+	present := map[data.Kind]bool{}
+	for i := range tl.Events {
+		e := &tl.Events[i]
+		present[e.Kind] = true
+		if d := (data.Direction{From: e.From, To: e.To}); e.From != "" && !seenDir[d] {
+			seenDir[d] = true
+			label := tl.PersonName(d.From)
+			if d.To != "" {
+				label += " → " + tl.PersonName(d.To)
+			}
+			c := p.check(label, func(on bool) { p.u.filter.Directions[d] = on })
+			p.dirs[d] = c
+			dirs = append(dirs, c)
+		}
+		if r := e.ReportedBy; r != "" && !seenRep[r] {
+			seenRep[r] = true
+			c := p.check(r, func(on bool) { p.u.filter.ReportedBy[r] = on })
+			p.reps[r] = c
+			reps = append(reps, c)
+		}
+	}
+	for _, k := range data.Kinds {
+		if !present[k] {
+			continue
+		}
+		c := p.check(k.Label(), func(on bool) { p.u.filter.Kinds[k] = on })
+		p.kinds[k] = c
+		kinds = append(kinds, c)
+	}
+	items := []*widget.AccordionItem{widget.NewAccordionItem("Filter by kind", container.NewVBox(kinds...))}
+	if len(dirs) > 0 {
+		items = append(items, widget.NewAccordionItem("Filter by who wrote", container.NewVBox(dirs...)))
+	}
+	if len(reps) > 0 {
+		items = append(items, widget.NewAccordionItem("Filter by who says so", container.NewVBox(reps...)))
+	}
+	p.accordion.Items = items
+	p.accordion.Refresh()
+}
+
+func (p *filterPanel) check(label string, set func(on bool)) *widget.Check {
+	c := widget.NewCheck(label, nil)
+	c.OnChanged = func(on bool) {
+		set(on)
+		p.u.runSearch()
+	}
+	p.labels[c] = label
+	return c
+}
+
+// setCounts writes each toggle's count beside its label.
+func (p *filterPanel) setCounts(c data.Counts) {
+	for k, chk := range p.kinds {
+		p.setLabel(chk, c.Kinds[k])
+	}
+	for d, chk := range p.dirs {
+		p.setLabel(chk, c.Directions[d])
+	}
+	for r, chk := range p.reps {
+		p.setLabel(chk, c.ReportedBy[r])
+	}
+}
+
+func (p *filterPanel) setLabel(chk *widget.Check, n int) {
+	text := fmt.Sprintf("%s (%d)", p.labels[chk], n)
+	if chk.Text != text {
+		chk.Text = text
+		chk.Refresh()
+	}
+}
+
+// clear turns every toggle off without searching once per toggle.
+func (p *filterPanel) clear() {
+	for chk := range p.labels {
+		if chk.Checked {
+			f := chk.OnChanged
+			chk.OnChanged = nil
+			chk.SetChecked(false)
+			chk.OnChanged = f
+		}
+	}
+}
+
+// ClearFilters turns every filter off.
+func (u *UI) ClearFilters() {
+	u.filters.clear()
+	u.filter = filterState{}.clone()
+	u.runSearch()
+}
+
+// setKindFilter sets one kind toggle, as a click on it would.
+func (u *UI) setKindFilter(k data.Kind, on bool) {
+	if c := u.filters.kinds[k]; c != nil {
+		c.SetChecked(on)
+	}
+}
