@@ -66,6 +66,7 @@ type Match struct {
 // these records.
 type fieldRec struct {
 	off   uint32
+	aux   uint16 // which one: 0 sender, 1 recipient; the quote; the way of writing the date
 	field Field
 	plain bool // folded byte i is rune i of the original (ASCII, or accents that fold to one letter)
 }
@@ -77,12 +78,14 @@ type Index struct {
 	t        *Timeline
 	text     []byte
 	fields   []fieldRec // and one more, the end of the last field
-	orig     []string   // the original text of each field, for Match.Text
-	runesAt  []uint32   // for non-ASCII fields: where its bytes' rune indexes start in runeOf
-	evFields []uint32   // event e's fields are fields[evFields[e]:evFields[e+1]], heaviest first
-	runeOf   []int32    // the rune index of each folded byte of non-ASCII fields
-	evFrom   []int64    // Unix seconds: start of the event ...
-	evUpto   []int64    // ... and the first instant after it
+	dateText []string   // the ways each event's date is written, from evDates[e]
+	evDates  []uint32
+	labels   []string // Kind.Label of each of kinds
+	runesAt  []uint32 // for non-ASCII fields: where its bytes' rune indexes start in runeOf
+	evFields []uint32 // event e's fields are fields[evFields[e]:evFields[e+1]], heaviest first
+	runeOf   []int32  // the rune index of each folded byte of non-ASCII fields
+	evFrom   []int64  // Unix seconds: start of the event ...
+	evUpto   []int64  // ... and the first instant after it
 
 	kinds     []Kind
 	dirs      []Direction
@@ -109,7 +112,7 @@ func NewIndex(t *Timeline) *Index {
 		repOf:    make([]uint32, n),
 	}
 	ix.fields = make([]fieldRec, 0, n*12)
-	ix.orig = make([]string, 0, n*12)
+	ix.evDates = make([]uint32, 0, n)
 	ix.text = make([]byte, 0, n*256)
 	kindID := map[Kind]uint16{}
 	for _, k := range Kinds {
@@ -125,7 +128,7 @@ func NewIndex(t *Timeline) *Index {
 		e := &t.Events[i]
 		ix.evFields = append(ix.evFields, uint32(len(ix.fields)))
 		first := len(ix.fields)
-		add := func(f Field, s string) {
+		add := func(f Field, aux int, s string) {
 			if s == "" || len(ix.fields)-first >= maxFields {
 				return // nothing to search, or more quotes than anyone reads
 			}
@@ -141,7 +144,7 @@ func NewIndex(t *Timeline) *Index {
 					}
 				}
 			}
-			rec := fieldRec{off: uint32(off), field: f, plain: plain}
+			rec := fieldRec{off: uint32(off), aux: uint16(aux), field: f, plain: plain}
 			ra := uint32(0)
 			if !plain {
 				ra = uint32(len(ix.runeOf))
@@ -149,16 +152,15 @@ func NewIndex(t *Timeline) *Index {
 			}
 			ix.runesAt = append(ix.runesAt, ra)
 			ix.fields = append(ix.fields, rec)
-			ix.orig = append(ix.orig, s)
 		}
-		add(FieldTitle, e.Title)
+		add(FieldTitle, 0, e.Title)
 		if e.From != "" {
-			add(FieldPeople, t.PersonName(e.From))
+			add(FieldPeople, 0, t.PersonName(e.From))
 		}
 		if e.To != "" {
-			add(FieldPeople, t.PersonName(e.To))
+			add(FieldPeople, 1, t.PersonName(e.To))
 		}
-		add(FieldPlace, e.Place)
+		add(FieldPlace, 0, e.Place)
 		dates := dateTexts(e.Date)
 		if e.IsRange() {
 			dates = append(dates, dateTexts(e.End)...)
@@ -166,19 +168,21 @@ func NewIndex(t *Timeline) *Index {
 		if e.DateText != "" {
 			dates = append(dates, e.DateText)
 		}
-		for _, d := range dates {
-			add(FieldDate, d)
+		ix.evDates = append(ix.evDates, uint32(len(ix.dateText)))
+		for k, d := range dates {
+			add(FieldDate, k, d)
+			ix.dateText = append(ix.dateText, d)
 		}
-		add(FieldKind, e.Kind.Label())
-		add(FieldGroup, e.Group)
-		add(FieldReportedBy, e.ReportedBy)
-		for q := range e.Quotes {
-			add(FieldQuote, e.Quotes[q].Text)
+		add(FieldKind, 0, e.Kind.Label())
+		add(FieldGroup, 0, e.Group)
+		add(FieldReportedBy, 0, e.ReportedBy)
+		for q := range min(len(e.Quotes), maxFields/2-16) {
+			add(FieldQuote, q, e.Quotes[q].Text)
 		}
-		for q := range e.Quotes {
-			add(FieldQuoteBy, e.Quotes[q].By)
+		for q := range min(len(e.Quotes), maxFields/2-16) {
+			add(FieldQuoteBy, q, e.Quotes[q].By)
 		}
-		add(FieldSummary, e.Summary)
+		add(FieldSummary, 0, e.Summary)
 
 		ix.evFrom[i] = e.Start().Unix()
 		ix.evUpto[i] = e.Until().Unix()
@@ -210,6 +214,9 @@ func NewIndex(t *Timeline) *Index {
 	}
 	ix.evFields = append(ix.evFields, uint32(len(ix.fields)))
 	ix.fields = append(ix.fields, fieldRec{off: uint32(len(ix.text))})
+	for _, k := range ix.kinds {
+		ix.labels = append(ix.labels, k.Label())
+	}
 	return ix
 }
 
@@ -413,15 +420,15 @@ func (w *worker) search(ctx context.Context, ix *Index, q *query, fs *filterSet,
 		letters += len(t)
 	}
 	w.hits, w.runes = slices.Grow(w.hits[:0], hi-lo), make([]int, 0, (hi-lo)*letters/2+64)
-	// Room for the offsets where the words match: as many as before, or
-	// a guess for a full search.
+	// Room for the offsets where the words match: a guess, at most as
+	// many as before. (Memory asked for and not used costs collections.)
 	nstarts := (hi - lo) * nw * 8
 	if from != nil && from.n > 0 {
 		total := 0
 		for _, c := range from.chunks {
 			total += len(c.starts)
 		}
-		nstarts = total*(hi-lo)/from.n + 64
+		nstarts = min(total*(hi-lo)/from.n, (hi-lo)*nw*2) + 64
 	}
 	w.out = chunk{events: make([]int32, 0, hi-lo), starts: make([]uint32, 0, nstarts),
 		info: make([]uint32, 0, nstarts), ends: make([]uint32, 0, (hi-lo)*nw)}
@@ -563,7 +570,7 @@ func (w *worker) build(ix *Index, q *query, ms []Match, place []int32) {
 			m.Runes = sortedUnique(rs)
 			continue
 		}
-		m.Field, m.Text = h.kind, ix.orig[h.field]
+		m.Field, m.Text = h.kind, ix.fieldText(int(h.field), h.event)
 		if h.nrunes > 0 {
 			m.Runes = w.runes[h.runes : h.runes+h.nrunes : h.runes+h.nrunes]
 		}
@@ -646,6 +653,36 @@ func (ix *Index) assemble(q *query, ws []*worker) (Result, *prior, error) {
 		wg.Wait()
 	}
 	return Result{Matches: ms, Counts: ix.counts(&c), Total: len(ix.t.Events)}, next, nil
+}
+
+// fieldText is the original text of field f of event e.
+func (ix *Index) fieldText(f int, e int32) string {
+	rec := &ix.fields[f]
+	ev := &ix.t.Events[e]
+	switch rec.field {
+	case FieldTitle:
+		return ev.Title
+	case FieldPeople:
+		if rec.aux == 0 {
+			return ix.t.PersonName(ev.From)
+		}
+		return ix.t.PersonName(ev.To)
+	case FieldPlace:
+		return ev.Place
+	case FieldDate:
+		return ix.dateText[ix.evDates[e]+uint32(rec.aux)]
+	case FieldKind:
+		return ix.labels[ix.kindOf[e]]
+	case FieldGroup:
+		return ev.Group
+	case FieldReportedBy:
+		return ev.ReportedBy
+	case FieldQuote:
+		return ev.Quotes[rec.aux].Text
+	case FieldQuoteBy:
+		return ev.Quotes[rec.aux].By
+	}
+	return ev.Summary
 }
 
 // fieldBytes is the folded text of field f.

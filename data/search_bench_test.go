@@ -36,7 +36,13 @@ func benchIndex(n int) *Index {
 // corpusStrings are the index's texts as the events hold them: what plain
 // fuzzy.Find searches in the comparison.
 func corpusStrings(ix *Index) []string {
-	return ix.orig
+	var out []string
+	for e := range ix.Len() {
+		for f := ix.evFields[e]; f < ix.evFields[e+1]; f++ {
+			out = append(out, ix.fieldText(int(f), int32(e)))
+		}
+	}
+	return out
 }
 
 // BenchmarkSearchTyped measures one typed query, "h" to "hanoi", end to

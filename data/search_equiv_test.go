@@ -42,7 +42,9 @@ func randomQuery(r *rand.Rand, ix *Index) string {
 			words = append(words, string(rune('a'+r.IntN(26)))+string(rune('a'+r.IntN(26))))
 		default:
 			// A piece of a field's text from a word start, maybe with letters left out.
-			text := []rune(ix.orig[r.IntN(len(ix.orig))])
+			e := r.IntN(ix.Len())
+			f := int(ix.evFields[e]) + r.IntN(int(ix.evFields[e+1]-ix.evFields[e]))
+			text := []rune(ix.fieldText(f, int32(e)))
 			i := r.IntN(len(text))
 			j := min(len(text), i+1+r.IntN(8))
 			var b strings.Builder
