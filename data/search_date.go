@@ -95,7 +95,7 @@ func datePrefix(words []string) (Date, int) {
 			ok2 := true
 			if len(p) == 3 {
 				d, ok2 = digits(p[2], 2)
-				ok2 = ok2 && d >= 1
+				ok2 = ok2 && d >= 1 && len(p[2]) == 2
 			}
 			if ok1 && ok2 && len(p[1]) == 2 {
 				if dt, ok := mkDate(y, time.Month(m), d); ok {

@@ -29,7 +29,6 @@ const (
 	rawInside   = 5 // inside a word
 	rawLetters  = 4 // letters in order inside one word
 	rawAtStart  = 1 // bonus when the match starts the field
-	rawMax      = rawWord + rawAtStart
 	maxMemoSize = 1 << 22
 )
 

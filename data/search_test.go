@@ -270,3 +270,43 @@ func TestSearchWeighting(t *testing.T) {
 		}
 	}
 }
+
+// TestParseQueryDates checks which words of a query name a period and
+// which stay words to match in the text.
+func TestParseQueryDates(t *testing.T) {
+	for _, tc := range []struct {
+		query   string
+		periods []string
+		words   []string
+	}{
+		{"2018", []string{"2018"}, nil},
+		{"june 2019", []string{"2019-06"}, nil},
+		{"Jun 30, 2019", []string{"2019-06-30"}, nil},
+		{"30 June 2019", []string{"2019-06-30"}, nil},
+		{"june 30th 2019 letter", []string{"2019-06-30"}, []string{"letter"}},
+		{"sept 2019", []string{"2019-09"}, nil},
+		{"2019-06", []string{"2019-06"}, nil},
+		{"2019-06-30", []string{"2019-06-30"}, nil},
+		{"2019-06-3", nil, []string{"2019-06-3"}}, // still being typed
+		{"6/30/2019", []string{"2019-06-30"}, nil},
+		{"30/6/2019", []string{"2019-06-30"}, nil},
+		{"6/2019", []string{"2019-06"}, nil},
+		{"2/30/2019", nil, []string{"2/30/2019"}},
+		{"june", nil, []string{"june"}},
+		{"jun 30", nil, []string{"jun", "30"}},
+		{"201", nil, []string{"201"}},
+		{"hanoi 2019 summit", []string{"2019"}, []string{"hanoi", "summit"}},
+	} {
+		q := parseQuery(tc.query)
+		var periods, words []string
+		for _, p := range q.periods {
+			periods = append(periods, p.date.String())
+		}
+		for _, w := range q.words {
+			words = append(words, string(w))
+		}
+		if !slices.Equal(periods, tc.periods) || !slices.Equal(words, tc.words) {
+			t.Errorf("%q: periods %v, words %v; want %v, %v", tc.query, periods, words, tc.periods, tc.words)
+		}
+	}
+}
