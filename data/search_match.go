@@ -313,7 +313,25 @@ func (m *matcher) eval(ix *Index, lo, hi uint32, t []byte, from, fromInfo []uint
 // start, to the end of its field (0 for none), with m.try holding its
 // offsets into s.
 func (m *matcher) chainAt(s, t []byte) int {
-	if !mayChain(s, 0, t[1]) || !m.prepare(s, t) {
+	if !mayChain(s, 0, t[1]) {
+		return 0
+	}
+	// A chain spans at most len(t) words: look no further, which keeps
+	// the memo small in long texts.
+	e := 0
+	for words := 1; ; words++ {
+		for e < len(s) && isWordByte(s[e]) {
+			e++
+		}
+		if words >= len(t) || e == len(s) {
+			break
+		}
+		for e < len(s) && !isWordByte(s[e]) {
+			e++
+		}
+	}
+	s = s[:e]
+	if !m.prepare(s, t) {
 		return 0
 	}
 	return m.chainFrom(s, t, 0)
