@@ -209,6 +209,7 @@ func (p *filterPanel) setTimeline(tl *data.Timeline) {
 }
 
 func (p *filterPanel) check(label string, set func(on bool)) *widget.Check {
+	label = shorten(label, 30)
 	c := widget.NewCheck(label, nil)
 	c.OnChanged = func(on bool) {
 		set(on)
@@ -216,6 +217,17 @@ func (p *filterPanel) check(label string, set func(on bool)) *widget.Check {
 	}
 	p.labels[c] = label
 	return c
+}
+
+// shorten cuts s to at most n runes, ending in "…" where it cut, so that a
+// long value (who reports an event, in an imported file) cannot widen the
+// sidebar.
+func shorten(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(rs[:n-1])) + "…"
 }
 
 // setCounts writes each toggle's count beside its label.
