@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"image/color"
 	"strconv"
 	"strings"
 
@@ -22,7 +23,8 @@ type Legend struct {
 	widget.BaseWidget
 
 	tl    *data.Timeline
-	sides [3]*widget.Label
+	sides [3]*canvas.Text
+	texts []*canvas.Text
 }
 
 // NewLegend returns a legend; SetTimeline gives it the people whose sides
@@ -30,7 +32,7 @@ type Legend struct {
 func NewLegend() *Legend {
 	l := &Legend{}
 	for i := range l.sides {
-		l.sides[i] = widget.NewLabel("")
+		l.sides[i] = &canvas.Text{}
 	}
 	l.ExtendBaseWidget(l)
 	return l
@@ -40,17 +42,18 @@ func NewLegend() *Legend {
 func (l *Legend) SetTimeline(tl *data.Timeline) {
 	l.tl = tl
 	l.setSides()
+	l.Refresh()
 }
 
 func (l *Legend) setSides() {
 	for i, s := range l.SidesText() {
-		l.sides[i].SetText(s)
+		l.sides[i].Text = s
 	}
 }
 
 // SidesText is the legend's wording for the sides of the axis: "Above
-// the axis: Donald Trump's side", "Below: Kim Jong Un's side", "On the axis:
-// meetings and talks".
+// the axis: Donald Trump's side", "Below: Kim Jong Un's side (and North
+// Korea's foreign ministry)", "On the axis: meetings and talks".
 func (l *Legend) SidesText() [3]string {
 	var above, below []string
 	if l.tl != nil {
@@ -63,18 +66,20 @@ func (l *Legend) SidesText() [3]string {
 			}
 		}
 	}
-	names := func(n []string) string {
+	side := func(n []string) string {
 		switch {
 		case len(n) == 0:
-			return "nobody"
+			return "nobody's side"
 		case len(n) > 3:
-			return strconv.Itoa(len(n)) + " people"
+			return strconv.Itoa(len(n)) + " people's side"
+		case len(n) == 1:
+			return n[0] + "'s side"
 		}
-		return strings.Join(n, ", ")
+		return n[0] + "'s side (and " + strings.Join(n[1:], ", ") + ")"
 	}
 	return [3]string{
-		"Above the axis: " + names(above) + "'s side",
-		"Below: " + names(below) + "'s side",
+		"Above the axis: " + side(above),
+		"Below: " + side(below),
 		"On the axis: meetings and talks",
 	}
 }
@@ -82,21 +87,64 @@ func (l *Legend) SidesText() [3]string {
 // CreateRenderer lays out the entries in wrapping rows.
 func (l *Legend) CreateRenderer() fyne.WidgetRenderer {
 	l.ExtendBaseWidget(l)
-	var items []fyne.CanvasObject
-	size := theme.DefaultTheme().Size(theme.SizeNameText)
-	for _, k := range data.Kinds {
-		lbl := widget.NewLabel(k.Label())
-		items = append(items, container.New(&rowLayout{}, NewKindIcon(k, size+4), lbl))
+	th := l.Theme()
+	size := th.Size(theme.SizeNameText)
+	pad := th.Size(theme.SizeNameInnerPadding)
+	text := func(s string) *canvas.Text {
+		t := &canvas.Text{Text: s, TextSize: size}
+		l.texts = append(l.texts, t)
+		return t
 	}
-	arrow := canvas.NewPolygon(3, theme.Color(theme.ColorNameForeground))
+	gap := func() fyne.CanvasObject {
+		r := canvas.NewRectangle(color.Transparent)
+		r.SetMinSize(fyne.NewSize(pad, 1))
+		return r
+	}
+	var items []fyne.CanvasObject
+	for _, k := range data.Kinds {
+		items = append(items, container.New(rowLayout{}, NewKindIcon(k, size+4), gap(), text(k.Label()), gap(), gap()))
+	}
+	arrow := canvas.NewPolygon(3, th.Color(theme.ColorNameForeground, fyne.CurrentApp().Settings().ThemeVariant()))
 	arrow.Angle = 180
-	arrowBox := &fixedSize{size: fyne.NewSquareSize(size)}
-	items = append(items, container.New(&rowLayout{}, container.New(arrowBox, arrow), widget.NewLabel("points to the recipient")))
+	arrowBox := &fixedSize{size: fyne.NewSquareSize(size * 0.8)}
+	items = append(items, container.New(rowLayout{}, container.New(arrowBox, arrow), gap(), text("points to the recipient"), gap(), gap()))
 	l.setSides()
 	for _, s := range l.sides {
-		items = append(items, s)
+		s.TextSize = size
+		l.texts = append(l.texts, s)
+		items = append(items, container.New(rowLayout{}, s, gap(), gap()))
 	}
-	return widget.NewSimpleRenderer(container.New(&flowLayout{}, items...))
+	r := &legendRenderer{legend: l, arrow: arrow, box: container.New(&flowLayout{rowGap: pad / 2}, items...)}
+	r.Refresh()
+	return r
+}
+
+type legendRenderer struct {
+	legend *Legend
+	arrow  *canvas.Polygon
+	box    *fyne.Container
+}
+
+func (r *legendRenderer) Destroy() {}
+
+func (r *legendRenderer) Layout(size fyne.Size) { r.box.Resize(size) }
+
+func (r *legendRenderer) MinSize() fyne.Size { return r.box.MinSize() }
+
+func (r *legendRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.box} }
+
+func (r *legendRenderer) Refresh() {
+	th := r.legend.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	fg := th.Color(theme.ColorNameForeground, v)
+	for _, t := range r.legend.texts {
+		t.Color = fg
+		t.TextSize = th.Size(theme.SizeNameText)
+		t.Refresh()
+	}
+	r.arrow.FillColor = fg
+	r.arrow.Refresh()
+	r.box.Refresh()
 }
 
 // rowLayout puts objects side by side, centred vertically, at their
@@ -137,7 +185,7 @@ func (f *fixedSize) MinSize([]fyne.CanvasObject) fyne.Size { return f.size }
 
 // flowLayout places objects left to right and wraps them onto new rows;
 // its minimum height is that of the rows at the last width it was given.
-type flowLayout struct{ width float32 }
+type flowLayout struct{ width, rowGap float32 }
 
 func (f *flowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	f.width = size.Width
@@ -161,7 +209,7 @@ func (f *flowLayout) place(objs []fyne.CanvasObject, width float32, move bool) f
 	for _, o := range objs {
 		m := o.MinSize()
 		if x > 0 && x+m.Width > width {
-			x, y, rowH = 0, y+rowH, 0
+			x, y, rowH = 0, y+rowH+f.rowGap, 0
 		}
 		if move {
 			o.Resize(m)

@@ -288,7 +288,7 @@ func (t *Timeline) Tapped(e *fyne.PointEvent) {
 		return
 	}
 	it := &t.lay.items[h.item]
-	if it.count > 0 {
+	if it.count > 1 {
 		t.zoomToCluster(it)
 		return
 	}
@@ -379,7 +379,7 @@ func (t *Timeline) HoveredEvent() int {
 		return -1
 	}
 	it := &t.lay.items[t.hover.item]
-	if it.count > 0 {
+	if it.count > 1 {
 		return -1
 	}
 	return int(it.ev)
@@ -391,11 +391,12 @@ func (t *Timeline) refreshHover() {
 	}
 }
 
-// MinSize leaves room for the axis and a lane on each side.
+// MinSize leaves room for the axis and two lanes on each side: less, and
+// almost everything would be a cluster.
 func (t *Timeline) MinSize() fyne.Size {
 	t.ExtendBaseWidget(t)
 	m := t.metrics()
-	return fyne.NewSize(120, m.tickH+3*m.laneH+2*m.pad)
+	return fyne.NewSize(120, m.tickH+5*m.laneH+2*m.pad)
 }
 
 // CreateRenderer makes the renderer with its pool of canvas objects.

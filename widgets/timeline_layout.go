@@ -400,16 +400,18 @@ func (t *Timeline) laneDemand(size fyne.Size, total int) [groupCount]int {
 
 // allocateLanes shares total lanes between the groups: what each needs
 // when there is room, spare lanes to the sides; otherwise it takes lanes
-// from the group that wants most, the axis keeping at least a third.
+// from the group that wants most.
 func allocateLanes(demand [groupCount]int, total int) [groupCount]int {
 	n := demand
 	sum := n[0] + n[1] + n[2]
 	for sum > total {
+		// the sides hold the letters, most of the events: the axis gives
+		// up a lane first when it wants as many as a side
 		g := groupAbove
 		if n[groupBelow] > n[g] {
 			g = groupBelow
 		}
-		if n[groupAxis] > n[g] && n[groupAxis] > total/3 {
+		if n[groupAxis] >= n[g] && n[groupAxis] > 1 {
 			g = groupAxis
 		}
 		if n[g] <= 1 {
@@ -716,10 +718,10 @@ func (t *Timeline) placeTicks() {
 				tk.label = t.texts.day(tm.Day())
 			}
 		}
-		if tk.lx < lastEnd+2*m.gap {
+		if w := t.texts.width(tk.label, m.textSize, tk.major); tk.lx < lastEnd+2*m.gap || tk.lx+w > l.size.Width {
 			tk.label = ""
 		} else {
-			lastEnd = tk.lx + t.texts.width(tk.label, m.textSize, tk.major)
+			lastEnd = tk.lx + w
 		}
 		l.ticks = append(l.ticks, tk)
 	}

@@ -257,6 +257,32 @@ func (r *timelineRenderer) layoutChip(c *chipObjects, it *item) {
 	y := l.laneY(int(it.grp), int(it.lane))
 	cy := y + m.chipH/2
 
+	if it.count == 1 {
+		// a lone event with no room for its label: its marker alone
+		e := &t.tl.Events[it.ev]
+		kc := r.kindColors(e.Kind)
+		col := kc[0]
+		if t.Dimmed(int(it.ev)) {
+			col = kc[1]
+		}
+		styleMarker(c.marker, e.Kind, col, fyne.NewPos(t.xOf(t.pos[it.ev]), cy), m.marker)
+		show(c.marker)
+		hide(c.ring)
+		if int(it.ev) == t.selected {
+			c.ring.FillColor = r.colors.sel
+			c.ring.StrokeColor = r.colors.fg
+			c.ring.StrokeWidth = 2
+			c.ring.CornerRadius = 4
+			c.ring.Move(fyne.NewPos(c.marker.Position().X-3, y))
+			c.ring.Resize(fyne.NewSize(c.marker.Size().Width+6, m.chipH))
+			show(c.ring)
+		}
+		hide(c.arrow)
+		hide(c.bar)
+		hide(c.date)
+		hide(c.label)
+		return
+	}
 	if it.count > 0 {
 		hide(c.marker)
 		hide(c.arrow)
@@ -283,7 +309,7 @@ func (r *timelineRenderer) layoutChip(c *chipObjects, it *item) {
 	ev := int(it.ev)
 	e := &t.tl.Events[ev]
 	selected := ev == t.selected
-	dim := t.Dimmed(ev)
+	dim := t.Dimmed(ev) && !selected // the selection always reads clearly
 	kc := r.kindColors(e.Kind)
 	col := kc[0]
 	if dim {
@@ -405,7 +431,7 @@ func (r *timelineRenderer) layoutTooltip() {
 	}
 	it := &l.items[h]
 	m := l.m
-	if it.count > 0 {
+	if it.count > 1 {
 		a, b := &t.tl.Events[it.ev], &t.tl.Events[it.last]
 		r.tipDate.Text = data.DisplayRange(a.Date, b.Date)
 		r.tipTitle.Text = t.texts.count(it.count)[1:] + " events: tap to zoom in"
