@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/sahilm/fuzzy"
 )
 
 // searchTimeline is Synthetic data with some texts made harder: accents,
@@ -280,4 +282,33 @@ func FuzzSearch(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestMatchesAreFuzzyMatches checks that every match is one sahilm/fuzzy
+// finds too (letters in order, case folded): the search is fuzzy.Find's
+// matching with weak, scattered matches left out, not something else.
+func TestMatchesAreFuzzyMatches(t *testing.T) {
+	ix := NewIndex(searchTimeline(1000, 5))
+	r := rand.New(rand.NewPCG(5, 5))
+	var m matcher
+	checked := 0
+	for range 2000 {
+		q := parseQuery(randomQuery(r, ix))
+		e := r.IntN(ix.Len())
+		for _, word := range q.words {
+			for f := ix.evFields[e]; f < ix.evFields[e+1]; f++ {
+				text := ix.fieldBytes(int(f))
+				if m.match(text, word) == 0 {
+					continue
+				}
+				checked++
+				if len(fuzzy.Find(string(word), []string{string(text)})) != 1 {
+					t.Fatalf("%q matches %q, but not for fuzzy.Find", word, text)
+				}
+			}
+		}
+	}
+	if checked < 500 {
+		t.Errorf("only %d matches checked", checked)
+	}
 }
