@@ -57,7 +57,7 @@ func Synthetic(n int, seed uint64) *Timeline {
 			e.Date = Date{Year: d.Year(), Precision: PrecisionYear}
 		}
 		e.Kind = Kinds[r.IntN(len(Kinds))]
-		if e.Kind == KindMeeting && r.IntN(3) == 0 {
+		if e.Kind == KindMeeting && e.Date.Precision == PrecisionDay && r.IntN(3) == 0 {
 			end := d.AddDate(0, 0, 1+r.IntN(4))
 			e.End = DayDate(end.Year(), end.Month(), end.Day())
 		}
