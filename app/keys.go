@@ -7,10 +7,20 @@ import (
 
 // keys binds the window's keys. Keys reach the canvas handlers only when no
 // widget has the focus; the search field handles its own (see SearchEntry).
+// In presentation mode the keys step through the slides (presentKey).
+// Shortcuts with modifiers are registered from the menu's actions (menu.go).
 func (u *UI) keys() {
 	c := u.win.Canvas()
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if u.presenting {
+			u.presentKey(k)
+			return
+		}
 		switch k.Name {
+		case fyne.KeyF5:
+			u.Present(true)
+		case fyne.KeyF1:
+			u.ShowShortcuts()
 		case fyne.KeyLeft:
 			u.Step(-1)
 		case fyne.KeyRight:
@@ -30,6 +40,9 @@ func (u *UI) keys() {
 		}
 	})
 	c.SetOnTypedRune(func(r rune) {
+		if u.presenting {
+			return // Space and the like step; they are handled as keys
+		}
 		switch r {
 		case '/':
 			u.FocusSearch()

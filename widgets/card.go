@@ -72,6 +72,17 @@ func (c *EventCard) Refresh() {
 	c.BaseWidget.Refresh()
 }
 
+// ShowNavigation shows or hides the previous/next buttons and the "n of m"
+// position (presentation mode hides them and shows its own progress).
+func (c *EventCard) ShowNavigation(on bool) {
+	if nav := c.box.Objects[0]; on {
+		nav.Show()
+	} else {
+		nav.Hide()
+	}
+	c.box.Refresh()
+}
+
 // Index is the index of the event shown, or -1.
 func (c *EventCard) Index() int { return c.index }
 
@@ -119,7 +130,7 @@ func (c *EventCard) describe(tl *data.Timeline, e *data.Event) []fyne.CanvasObje
 		&widget.TextSegment{Text: e.Kind.Label(), Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}},
 		&widget.TextSegment{Text: "   " + e.DisplayDate(), Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
 	)
-	objs := []fyne.CanvasObject{container.NewHBox(NewKindIcon(e.Kind, theme.Size(theme.SizeNameText)*1.4), kind)}
+	objs := []fyne.CanvasObject{container.NewHBox(NewKindIcon(e.Kind, c.Theme().Size(theme.SizeNameText)*1.4), kind)}
 	if e.From != "" {
 		who := tl.PersonName(e.From)
 		if e.To != "" {

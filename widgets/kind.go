@@ -17,10 +17,12 @@ import (
 
 // kindColors holds the fallback colour of each kind for light and dark
 // variants: saturated enough to read on the theme's background, distinct in
-// hue, and never the only cue (every kind also has its own shape).
+// hue, and never the only cue (every kind also has its own shape). The
+// app's theme tests check that they stay apart under deuteranopia and
+// protanopia simulations (app/theme_test.go).
 var kindColors = map[data.Kind][2]color.NRGBA{
 	data.KindLetter:    {{0x15, 0x65, 0xc0, 0xff}, {0x64, 0xb5, 0xf6, 0xff}},
-	data.KindMessage:   {{0x7b, 0x1f, 0xa2, 0xff}, {0xce, 0x93, 0xd8, 0xff}},
+	data.KindMessage:   {{0x7b, 0x1f, 0xa2, 0xff}, {0xba, 0x68, 0xc8, 0xff}},
 	data.KindMeeting:   {{0xc6, 0x28, 0x28, 0xff}, {0xef, 0x6a, 0x6a, 0xff}},
 	data.KindTalks:     {{0x2e, 0x7d, 0x32, 0xff}, {0x81, 0xc7, 0x84, 0xff}},
 	data.KindStatement: {{0xd8, 0x5a, 0x00, 0xff}, {0xff, 0xb7, 0x4d, 0xff}},
@@ -32,31 +34,39 @@ type KindColorTheme interface {
 	KindColor(k data.Kind, v fyne.ThemeVariant) color.Color
 }
 
-// KindColorName is the theme colour name of kind k ("kind-letter", …). A
-// theme that defines it (returns a colour that is not fully transparent)
-// chooses that kind's colour; the name survives container.ThemeOverride,
-// which hides a theme's other methods.
+// KindColorName is the theme colour name of kind k ("kind-letter", …), for
+// themes that also answer kind colours by name. KindColor itself asks
+// KindColorTheme, so that themes without the names (Fyne's test themes log
+// every unknown name) stay quiet.
 func KindColorName(k data.Kind) fyne.ThemeColorName {
 	return fyne.ThemeColorName("kind-" + string(k))
 }
 
 // KindColor returns the colour of kind k in theme th and variant v. A theme
-// that implements KindColorTheme decides, then one that defines
-// KindColorName(k); otherwise a built-in palette tuned for the light and the
-// dark variant is used.
+// that implements KindColorTheme decides, else the app's theme if it does
+// (th may be a ThemeOverride's wrapper of it); otherwise a built-in palette
+// tuned for the light and the dark variant is used.
 func KindColor(th fyne.Theme, v fyne.ThemeVariant, k data.Kind) color.Color {
 	if kt, ok := th.(KindColorTheme); ok {
 		if c := kt.KindColor(k, v); c != nil {
 			return c
 		}
 	}
-	if th != nil {
-		if c := th.Color(KindColorName(k), v); c != nil {
-			if _, _, _, a := c.RGBA(); a != 0 {
+	// A container.ThemeOverride hides the methods of the theme it wraps;
+	// the app's own theme still knows the kinds.
+	if a := fyne.CurrentApp(); a != nil {
+		if kt, ok := a.Settings().Theme().(KindColorTheme); ok {
+			if c := kt.KindColor(k, v); c != nil {
 				return c
 			}
 		}
 	}
+	return DefaultKindColor(v, k)
+}
+
+// DefaultKindColor is the built-in colour of kind k for variant v, which
+// KindColor falls back to.
+func DefaultKindColor(v fyne.ThemeVariant, k data.Kind) color.Color {
 	pair, ok := kindColors[k]
 	if !ok {
 		pair = kindColors[data.KindContext]

@@ -1,0 +1,203 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"image"
+	"image/png"
+	"io"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/software"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"trumpkim/data"
+)
+
+// DefaultExportSize is the size File > Export image… and --export-png draw
+// at unless told otherwise: a 1080p slide.
+var DefaultExportSize = fyne.NewSize(1920, 1080)
+
+// Bounds of an exported image's sides, in pixels.
+const (
+	minExportSide = 64
+	maxExportSide = 8192
+)
+
+// ParseSize reads a size written "WxH" ("1920x1080"), each side from 64 to
+// 8192 pixels.
+func ParseSize(s string) (fyne.Size, error) {
+	ws, hs, ok := strings.Cut(strings.ToLower(strings.TrimSpace(s)), "x")
+	if !ok {
+		return fyne.Size{}, fmt.Errorf("size %q: want WIDTHxHEIGHT, like 1920x1080", s)
+	}
+	w, err1 := strconv.Atoi(strings.TrimSpace(ws))
+	h, err2 := strconv.Atoi(strings.TrimSpace(hs))
+	if err := errors.Join(err1, err2); err != nil {
+		return fyne.Size{}, fmt.Errorf("size %q: %w", s, err)
+	}
+	if w < minExportSide || h < minExportSide || w > maxExportSide || h > maxExportSide {
+		return fyne.Size{}, fmt.Errorf("size %q: each side must be %d to %d pixels", s, minExportSide, maxExportSide)
+	}
+	return fyne.NewSize(float32(w), float32(h)), nil
+}
+
+// RenderSlide draws event index of tl as a slide (the timeline framed
+// around it and its card, as presentation mode shows them) of size pixels,
+// off-screen: no window is touched. order is the stepping order for the
+// "5 / 15" progress and the dimming (nil for every event); mode and
+// textScale give the look.
+func RenderSlide(tl *data.Timeline, index int, order []int, size fyne.Size, mode ThemeMode, textScale float32) image.Image {
+	if textScale <= 0 {
+		textScale = 1
+	}
+	s := newSlide(tl, mode, textScale)
+	c := software.NewCanvas()
+	c.SetPadded(false)
+	c.SetContent(s.view)
+	c.Resize(size)
+
+	var match []bool
+	pos, total := -1, len(tl.Events)
+	if order == nil {
+		pos = index
+	} else {
+		total = len(order)
+		if k := sort.SearchInts(order, index); k < len(order) && order[k] == index {
+			pos = k
+		}
+		if len(order) < len(tl.Events) {
+			match = make([]bool, len(tl.Events))
+			for _, i := range order {
+				match[i] = true
+			}
+		}
+	}
+	s.show(index, pos, total, match, false)
+	img := c.Capture()
+	s.stop()
+	return img
+}
+
+// WritePNG encodes img as a PNG to w.
+func WritePNG(w io.Writer, img image.Image) error {
+	if err := png.Encode(w, img); err != nil {
+		return fmt.Errorf("export: encode png: %w", err)
+	}
+	return nil
+}
+
+// ExportImage writes what the window shows (the selected or presented
+// event, the search's events dimmed as on screen) as a PNG slide of size
+// pixels to w, drawn off-screen.
+func (u *UI) ExportImage(w io.Writer, size fyne.Size) error {
+	i := u.selected
+	if u.presenting && u.pres != nil {
+		i = u.pres.current
+	}
+	order := u.stepOrder()
+	if len(order) == len(u.tl.Events) {
+		order = nil
+	}
+	return WritePNG(w, RenderSlide(u.tl, i, order, size, u.themeMode, u.textScale))
+}
+
+// exportSizes are the sizes File > Export image… offers.
+var exportSizes = []string{"1920x1080", "1280x720", "3840x2160", "1024x768", "1080x1080"}
+
+// ShowExport opens File > Export image…: choose a size, then where to save.
+func (u *UI) ShowExport() {
+	if u.presenting {
+		return // the dialog would show on the slide; leave first
+	}
+	sizes := widget.NewSelectEntry(exportSizes)
+	sizes.SetText(fmt.Sprintf("%.0fx%.0f", DefaultExportSize.Width, DefaultExportSize.Height))
+	sizes.Validator = func(s string) error { _, err := ParseSize(s); return err }
+	items := []*widget.FormItem{
+		widget.NewFormItem("Size in pixels", sizes),
+	}
+	dialog.ShowForm("Export image", "Save…", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		size, err := ParseSize(sizes.Text)
+		if err != nil {
+			dialog.ShowError(err, u.win)
+			return
+		}
+		u.saveExport(size)
+	}, u.win)
+}
+
+func (u *UI) saveExport(size fyne.Size) {
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			dialog.ShowError(fmt.Errorf("export: %w", err), u.win)
+			return
+		}
+		if wc == nil {
+			return // cancelled
+		}
+		err = u.ExportImage(wc, size)
+		if cerr := wc.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			dialog.ShowError(fmt.Errorf("export %s: %w", wc.URI().Name(), err), u.win)
+		}
+	}, u.win)
+	name := "trump-kim-letters.png"
+	if u.selected >= 0 {
+		name = "trump-kim-" + u.tl.Events[u.selected].ID + ".png"
+	}
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
+	d.Show()
+}
+
+// ExportPNG is --export-png: it writes event id's slide (the first event
+// when id is empty) of tl at size ("" for DefaultExportSize) to file,
+// without a window, in the look the person last chose. a must be the
+// running fyne app (it need not show a window).
+func ExportPNG(a fyne.App, tl *data.Timeline, file, id, size string) error {
+	sz := DefaultExportSize
+	if size != "" {
+		var err error
+		if sz, err = ParseSize(size); err != nil {
+			return fmt.Errorf("export-png: %w", err)
+		}
+	}
+	i := 0
+	if id != "" {
+		if i = tl.Index(id); i < 0 {
+			return fmt.Errorf("export-png: no event with id %q", id)
+		}
+	}
+	if len(tl.Events) == 0 {
+		i = -1
+	}
+	mode := ThemeMode(a.Preferences().String(prefTheme))
+	if !mode.Valid() {
+		mode = ThemeSystem
+	}
+	a.Settings().SetTheme(NewTheme(mode, 1))
+	img := RenderSlide(tl, i, nil, sz, mode, 1)
+	f, err := os.Create(file)
+	if err != nil {
+		return fmt.Errorf("export-png: %w", err)
+	}
+	if err := WritePNG(f, img); err != nil {
+		f.Close()
+		return fmt.Errorf("export-png %s: %w", file, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("export-png: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,126 @@
+package app
+
+import (
+	"bytes"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+func TestParseSize(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want fyne.Size
+		ok   bool
+	}{
+		{"1920x1080", fyne.NewSize(1920, 1080), true},
+		{" 800X600 ", fyne.NewSize(800, 600), true},
+		{"1920", fyne.Size{}, false},
+		{"axb", fyne.Size{}, false},
+		{"10x10", fyne.Size{}, false},
+		{"100000x100", fyne.Size{}, false},
+		{"-5x100", fyne.Size{}, false},
+	} {
+		got, err := ParseSize(c.in)
+		if (err == nil) != c.ok || got != c.want {
+			t.Errorf("ParseSize(%q) = %v, %v", c.in, got, err)
+		}
+	}
+}
+
+// distinctColours counts the colours in img, up to limit.
+func distinctColours(img image.Image, limit int) int {
+	seen := map[[4]uint32]bool{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 3 {
+		for x := b.Min.X; x < b.Max.X; x += 3 {
+			r, g, bl, a := img.At(x, y).RGBA()
+			seen[[4]uint32{r, g, bl, a}] = true
+			if len(seen) >= limit {
+				return len(seen)
+			}
+		}
+	}
+	return len(seen)
+}
+
+func TestExportImageSizeAndContent(t *testing.T) {
+	u := newTestUI(t)
+	u.Select(u.tl.Index("dmz-meeting"))
+	w := u.Window()
+	content, size := w.Content(), w.Canvas().Size()
+	for _, sz := range []fyne.Size{DefaultExportSize, fyne.NewSize(800, 600)} {
+		var buf bytes.Buffer
+		if err := u.ExportImage(&buf, sz); err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(&buf)
+		if err != nil {
+			t.Fatalf("%v: the export is not a PNG: %v", sz, err)
+		}
+		if b := img.Bounds(); b.Dx() != int(sz.Width) || b.Dy() != int(sz.Height) {
+			t.Fatalf("exported %dx%d, want %v", b.Dx(), b.Dy(), sz)
+		}
+		if n := distinctColours(img, 50); n < 50 {
+			t.Errorf("%v: only %d colours: blank", sz, n)
+		}
+	}
+	if w.Content() != content || w.Canvas().Size() != size || u.Selected() != u.tl.Index("dmz-meeting") {
+		t.Error("exporting changed the window")
+	}
+}
+
+func TestExportShowsTheEvent(t *testing.T) {
+	u := newTestUI(t)
+	// Two different events give two different images; the same event twice
+	// gives the same one.
+	render := func(id string) image.Image {
+		return RenderSlide(u.tl, u.tl.Index(id), nil, fyne.NewSize(480, 270), ThemeLight, 1)
+	}
+	a, b, a2 := render("hanoi-summit"), render("dmz-meeting"), render("hanoi-summit")
+	same := func(x, y image.Image) bool {
+		for yy := 0; yy < 270; yy++ {
+			for xx := 0; xx < 480; xx++ {
+				if x.At(xx, yy) != y.At(xx, yy) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	if same(a, b) {
+		t.Error("two events export the same image")
+	}
+	if !same(a, a2) {
+		t.Error("one event exports two different images")
+	}
+}
+
+func TestExportPNGWritesAFile(t *testing.T) {
+	a := test.NewTempApp(t)
+	u := reopen(t, a)
+	file := filepath.Join(t.TempDir(), "slide.png")
+	if err := ExportPNG(a, u.tl, file, "stockholm-talks", "640x360"); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cfg, err := png.DecodeConfig(f)
+	if err != nil || cfg.Width != 640 || cfg.Height != 360 {
+		t.Fatalf("%v: %dx%d", err, cfg.Width, cfg.Height)
+	}
+	if err := ExportPNG(a, u.tl, file, "no-such-event", ""); err == nil {
+		t.Error("an unknown event exported")
+	}
+	if err := ExportPNG(a, u.tl, file, "", "big"); err == nil {
+		t.Error("a bad size exported")
+	}
+}

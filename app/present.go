@@ -1,0 +1,510 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"sort"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"trumpkim/data"
+	"trumpkim/widgets"
+)
+
+// slideAnchor is where, as a fraction of the timeline's width, a slide puts
+// the current event: a third in, so that two thirds show what is to come.
+const slideAnchor = 1.0 / 3
+
+// slideStepDuration is how long the timeline takes to glide to the next event.
+const slideStepDuration = 450 * time.Millisecond
+
+// slideZoomIns is how many ZoomIn steps from "fit all" a slide's timeline
+// shows: about 40% of the story at once.
+const slideZoomIns = 2
+
+// presentState is what presentation mode, the themes, the preferences and
+// the menus keep in the UI, which embeds it.
+type presentState struct {
+	pres       *presentation
+	presenting bool
+	themeMode  ThemeMode
+	textScale  float32
+	menu       *fyne.MainMenu
+	themeItems []*fyne.MenuItem
+	restoring  bool // restoring preferences: do not write them back yet
+}
+
+// HideCursor, when set (by main, with the windowing library at hand), hides
+// or shows the mouse pointer at once. Fyne itself only changes the pointer
+// when it moves, so without it an idle pointer hides at its next move.
+var HideCursor func(w fyne.Window, hidden bool)
+
+// slideScale is how much bigger than the window a slide's type is: Fyne's
+// own sizes at 960x540 and below, twice them at 1920x1080 (a 24-unit
+// heading becomes 48), growing with the smaller of width and height.
+func slideScale(s fyne.Size) float32 {
+	f := min(s.Width/960, s.Height/540)
+	return max(1, min(f, 4))
+}
+
+// slide is what presentation mode shows and image export draws: the
+// timeline framed around the current event, that event's card, and a small
+// "5 / 15" progress, all in type scaled for the screen. It has its own
+// widgets, so that it never disturbs the window's.
+type slide struct {
+	tl       *data.Timeline
+	timeline *widgets.Timeline
+	card     *widgets.EventCard
+	scroll   *container.Scroll
+	progress *canvas.Text
+	bg       *canvas.Rectangle
+	over     *container.ThemeOverride
+	view     *slideView
+
+	mode      ThemeMode
+	textScale float32
+	screen    float32 // slideScale of the current size
+	size      fyne.Size
+
+	index int // event shown, -1 for none
+	anim  *fyne.Animation
+}
+
+// newSlide builds a slide of tl; extra objects are drawn on top of it.
+func newSlide(tl *data.Timeline, mode ThemeMode, textScale float32, extra ...fyne.CanvasObject) *slide {
+	s := &slide{tl: tl, mode: mode, textScale: textScale, screen: 1, index: -1}
+	s.timeline = widgets.NewTimeline(tl)
+	s.card = widgets.NewEventCard()
+	s.card.ShowNavigation(false)
+	s.scroll = container.NewVScroll(s.card)
+	s.progress = canvas.NewText("", color.Black)
+	s.progress.Alignment = fyne.TextAlignTrailing
+	s.bg = canvas.NewRectangle(color.Black)
+	content := container.New(&slideLayout{s: s}, s.timeline, s.scroll, s.progress)
+	s.over = container.NewThemeOverride(content, s.theme())
+	s.view = newSlideView(s, extra...)
+	s.applyColors()
+	return s
+}
+
+// theme is the slide's theme: the app's look, scaled for the screen.
+func (s *slide) theme() fyne.Theme {
+	return NewTheme(s.mode, s.textScale*s.screen)
+}
+
+func (s *slide) applyTheme(mode ThemeMode, textScale float32) {
+	if s.mode == mode && s.textScale == textScale {
+		return
+	}
+	s.mode, s.textScale = mode, textScale
+	s.retheme()
+}
+
+func (s *slide) retheme() {
+	s.over.Theme = s.theme()
+	s.over.Refresh()
+	s.applyColors()
+	s.frame()
+}
+
+func (s *slide) applyColors() {
+	th := s.theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	s.bg.FillColor = th.Color(theme.ColorNameBackground, v)
+	s.bg.Refresh()
+	s.progress.Color = th.Color(theme.ColorNamePlaceHolder, v)
+	s.progress.TextSize = th.Size(theme.SizeNameText)
+	s.progress.Refresh()
+}
+
+// resized follows a new size: the type scales with the screen and the
+// timeline is framed again around the current event.
+func (s *slide) resized(size fyne.Size) {
+	if size == s.size {
+		return
+	}
+	s.size = size
+	if sc := slideScale(size); sc != s.screen {
+		s.screen = sc
+		s.over.Theme = s.theme()
+		s.over.Refresh()
+		s.applyColors()
+	}
+}
+
+// show puts event i (an index into tl.Events, -1 for none) on the slide,
+// position pos (0-based) of total in the stepping order; animate glides
+// the timeline there.
+func (s *slide) show(i, pos, total int, match []bool, animate bool) {
+	s.index = i
+	s.timeline.SetDimmed(match)
+	s.card.SetEvent(s.tl, i)
+	s.scroll.ScrollToTop()
+	if total > 0 && pos >= 0 {
+		s.progress.Text = fmt.Sprintf("%d / %d", pos+1, total)
+	} else {
+		s.progress.Text = ""
+	}
+	s.progress.Refresh()
+	s.timeline.SetSelected(i)
+	s.panTo(i, animate)
+}
+
+// frame zooms the timeline to show about 40% of the story with the current
+// event a third of the way in.
+func (s *slide) frame() {
+	if s.timeline.Size().Width <= 0 {
+		return
+	}
+	s.stop()
+	s.timeline.FitAll()
+	for range slideZoomIns {
+		s.timeline.ZoomIn()
+	}
+	s.panTo(s.index, false)
+}
+
+// panTo moves the timeline so that event i sits at slideAnchor, gliding
+// there when animate is set. The Timeline has no "centre on" call, so the
+// glide is a series of Pan calls towards a target that the animation
+// interpolates; the Timeline clamps at the ends of the story.
+func (s *slide) panTo(i int, animate bool) {
+	s.stop()
+	if i < 0 || i >= len(s.tl.Events) || s.timeline.Size().Width <= 0 {
+		return
+	}
+	target := dayOf(s.tl.Events[i].Start())
+	anchor := func() (float64, float64) {
+		from, to := s.timeline.VisibleRange()
+		f, t := dayOf(from), dayOf(to)
+		return f + (t-f)*slideAnchor, t - f
+	}
+	if !animate {
+		a, span := anchor()
+		if span > 0 {
+			s.timeline.Pan((target - a) / span)
+		}
+		return
+	}
+	start, _ := anchor()
+	s.anim = fyne.NewAnimation(slideStepDuration, func(p float32) {
+		a, span := anchor()
+		if span <= 0 {
+			return
+		}
+		want := start + (target-start)*float64(p)
+		s.timeline.Pan((want - a) / span)
+	})
+	s.anim.Curve = fyne.AnimationEaseInOut
+	s.anim.Start()
+}
+
+func (s *slide) stop() {
+	if s.anim != nil {
+		s.anim.Stop()
+		s.anim = nil
+	}
+}
+
+func dayOf(t time.Time) float64 { return float64(t.Unix()) / 86400 }
+
+// slideLayout places the timeline across the top third, the card below it
+// and the progress in the bottom right corner, with margins that grow with
+// the screen.
+type slideLayout struct{ s *slide }
+
+func (l *slideLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	tl, card, progress := objs[0], objs[1], objs[2]
+	pad := max(8, size.Height*0.025)
+	ph := progress.MinSize().Height
+	tlH := size.Height * 0.36
+	tl.Move(fyne.NewPos(pad, pad))
+	tl.Resize(fyne.NewSize(size.Width-2*pad, tlH))
+	cardW := min(size.Width-4*pad, size.Height*2)
+	top := pad + tlH + pad
+	card.Move(fyne.NewPos((size.Width-cardW)/2, top))
+	card.Resize(fyne.NewSize(cardW, max(0, size.Height-top-ph-pad)))
+	progress.Resize(fyne.NewSize(size.Width-2*pad, ph))
+	progress.Move(fyne.NewPos(pad, size.Height-ph-pad/2))
+}
+
+func (l *slideLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(200, 150) }
+
+// slideView is a slide's root object: it scales the slide's type to its
+// size and frames the timeline again whenever that size changes.
+type slideView struct {
+	widget.BaseWidget
+	s     *slide
+	extra []fyne.CanvasObject // drawn on top, e.g. the idle-pointer overlay
+}
+
+func newSlideView(s *slide, extra ...fyne.CanvasObject) *slideView {
+	v := &slideView{s: s, extra: extra}
+	v.ExtendBaseWidget(v)
+	return v
+}
+
+func (v *slideView) CreateRenderer() fyne.WidgetRenderer {
+	objs := append([]fyne.CanvasObject{v.s.bg, v.s.over}, v.extra...)
+	return widget.NewSimpleRenderer(container.NewStack(objs...))
+}
+
+// Resize scales the slide for the new size, lays it out and frames the
+// timeline.
+func (v *slideView) Resize(size fyne.Size) {
+	changed := size != v.s.size
+	v.s.resized(size)
+	v.BaseWidget.Resize(size)
+	if changed {
+		v.s.frame()
+	}
+}
+
+func (v *slideView) MinSize() fyne.Size {
+	v.ExtendBaseWidget(v)
+	return fyne.NewSize(200, 150)
+}
+
+// presentation is presentation mode: the slide fills the screen, the
+// window goes fullscreen without its menu, and the keys step through the
+// events that match the current search.
+type presentation struct {
+	*slide
+	idle *widgets.IdleCursor
+
+	prevContent fyne.CanvasObject
+	prevSize    fyne.Size
+	current     int // event shown, -1 for none
+}
+
+func (u *UI) newPresentation() *presentation {
+	idle := widgets.NewIdleCursor()
+	s := newSlide(u.tl, u.themeMode, u.textScale, idle)
+	p := &presentation{slide: s, idle: idle, current: -1}
+	p.idle.OnIdleChanged = func(idle bool) {
+		if HideCursor != nil && u.Presenting() {
+			HideCursor(u.win, idle)
+		}
+	}
+	s.timeline.OnSelected = func(i int) { u.presentEvent(i, true) }
+	s.card.OnRelated = func(i int) { u.presentEvent(i, true) }
+	return p
+}
+
+// Presenting reports whether presentation mode is on.
+func (u *UI) Presenting() bool { return u.presenting }
+
+// TogglePresentation enters or leaves presentation mode.
+func (u *UI) TogglePresentation() { u.Present(!u.presenting) }
+
+// Present enters (on) or leaves presentation mode. On entering, the slide
+// shows the selected event if the current search lets it through, else the
+// next one that does, else the first.
+func (u *UI) Present(on bool) {
+	if on == u.presenting {
+		return
+	}
+	if u.pres == nil || u.pres.tl != u.tl {
+		u.pres = u.newPresentation()
+	}
+	p := u.pres
+	if on {
+		u.presenting = true
+		p.applyTheme(u.themeMode, u.textScale)
+		p.prevContent = u.win.Content()
+		p.prevSize = u.win.Canvas().Size()
+		u.win.Canvas().Unfocus()
+		u.win.SetMainMenu(nil)
+		u.win.SetContent(p.view)
+		u.win.SetFullScreen(true)
+		p.idle.Sleep()
+		if HideCursor != nil {
+			HideCursor(u.win, true)
+		}
+		u.presentEvent(u.startEvent(), false)
+		return
+	}
+	u.presenting = false
+	p.stop()
+	p.idle.Stop()
+	if HideCursor != nil {
+		HideCursor(u.win, false)
+	}
+	u.win.SetFullScreen(false)
+	if p.prevContent != nil {
+		u.win.SetContent(p.prevContent)
+	}
+	u.win.SetMainMenu(u.mainMenu())
+	if p.prevSize.Width > 0 {
+		u.win.Resize(p.prevSize)
+	}
+	if p.current >= 0 {
+		u.Select(p.current)
+	}
+}
+
+// PresentFrom enters presentation mode at the event with id (the first
+// event the search lets through when there is no such id).
+func (u *UI) PresentFrom(id string) {
+	if i := u.tl.Index(id); i >= 0 {
+		u.Select(i)
+	}
+	u.Present(true)
+}
+
+// stepOrder is the events that presentation mode steps through, in date
+// order: those in the current results (search and filters).
+func (u *UI) stepOrder() []int {
+	n := len(u.tl.Events)
+	if len(u.results) == n {
+		order := make([]int, n)
+		for i := range order {
+			order[i] = i
+		}
+		return order
+	}
+	order := make([]int, len(u.results))
+	for r, m := range u.results {
+		order[r] = m.Event
+	}
+	sort.Ints(order)
+	return order
+}
+
+// startEvent is where presentation mode opens: the selected event when the
+// search lets it through, else the next one that does, else the first.
+func (u *UI) startEvent() int {
+	order := u.stepOrder()
+	if len(order) == 0 {
+		return -1
+	}
+	if u.selected < 0 {
+		return order[0]
+	}
+	k := sort.SearchInts(order, u.selected)
+	if k == len(order) {
+		return order[len(order)-1]
+	}
+	return order[k]
+}
+
+// presentEvent shows event i on the slide and selects it in the app.
+func (u *UI) presentEvent(i int, animate bool) {
+	p := u.pres
+	if p == nil {
+		return
+	}
+	order := u.stepOrder()
+	pos := sort.SearchInts(order, i)
+	if pos == len(order) || order[pos] != i {
+		pos = -1
+	}
+	p.current = i
+	var match []bool
+	if len(order) < len(u.tl.Events) {
+		match = make([]bool, len(u.tl.Events))
+		for _, j := range order {
+			match[j] = true
+		}
+	}
+	p.show(i, pos, len(order), match, animate)
+	if i >= 0 {
+		u.selected = i
+	}
+}
+
+// PresentStep moves delta events on in the stepping order (back when
+// negative), staying at the first or last.
+func (u *UI) PresentStep(delta int) {
+	if u.pres == nil {
+		return
+	}
+	order := u.stepOrder()
+	if len(order) == 0 {
+		return
+	}
+	cur := u.pres.current
+	k := sort.SearchInts(order, cur)
+	var next int
+	switch {
+	case cur < 0:
+		next = 0
+		if delta < 0 {
+			next = len(order) - 1
+		}
+	case k < len(order) && order[k] == cur:
+		next = k + delta
+	case delta > 0: // cur is not in the order: k is the next one after it
+		next = k + delta - 1
+	default:
+		next = k + delta
+	}
+	next = max(0, min(len(order)-1, next))
+	if order[next] == cur {
+		return
+	}
+	u.presentEvent(order[next], true)
+}
+
+// PresentFirst and PresentLast jump to the ends of the stepping order.
+func (u *UI) PresentFirst() { u.PresentStep(-len(u.tl.Events) - 1) }
+
+// PresentLast jumps to the last event of the stepping order.
+func (u *UI) PresentLast() { u.PresentStep(len(u.tl.Events) + 1) }
+
+// PresentedEvent is the event presentation mode shows, or -1.
+func (u *UI) PresentedEvent() int {
+	if u.pres == nil || !u.presenting {
+		return -1
+	}
+	return u.pres.current
+}
+
+// PresentProgress is the "5 / 15" the slide shows.
+func (u *UI) PresentProgress() string {
+	if u.pres == nil {
+		return ""
+	}
+	return u.pres.progress.Text
+}
+
+// keyModifiers reports the modifier keys held now (the test driver has
+// none, so tests replace it).
+var keyModifiers = func() fyne.KeyModifier {
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
+		return d.CurrentKeyModifiers()
+	}
+	return 0
+}
+
+// presentKey handles a key in presentation mode: what clickers send steps,
+// Escape and F5 leave. It reports whether it used the key.
+func (u *UI) presentKey(k *fyne.KeyEvent) bool {
+	switch k.Name {
+	case fyne.KeyPageDown, fyne.KeyRight, fyne.KeyDown, fyne.KeyReturn, fyne.KeyEnter:
+		u.PresentStep(1)
+	case fyne.KeyPageUp, fyne.KeyLeft, fyne.KeyUp, fyne.KeyBackspace:
+		u.PresentStep(-1)
+	case fyne.KeySpace:
+		if keyModifiers()&fyne.KeyModifierShift != 0 {
+			u.PresentStep(-1)
+		} else {
+			u.PresentStep(1)
+		}
+	case fyne.KeyHome:
+		u.PresentFirst()
+	case fyne.KeyEnd:
+		u.PresentLast()
+	case fyne.KeyEscape, fyne.KeyF5:
+		u.Present(false)
+	default:
+		return false
+	}
+	return true
+}

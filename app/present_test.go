@@ -1,0 +1,289 @@
+package app
+
+import (
+	"fmt"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"trumpkim/data"
+)
+
+func presentedID(u *UI) string {
+	if i := u.PresentedEvent(); i >= 0 {
+		return u.tl.Events[i].ID
+	}
+	return ""
+}
+
+// setSearch types q into the search field and waits for its results.
+func setSearch(t *testing.T, u *UI, q string) {
+	t.Helper()
+	u.search.SetText(q)
+	u.settle()
+	if u.Query() != q {
+		t.Fatalf("query %q, want %q", u.Query(), q)
+	}
+}
+
+func TestF5EntersAndEscapeLeavesPresentation(t *testing.T) {
+	u := newTestUI(t)
+	w := u.Window()
+	normal := w.Content()
+	if w.MainMenu() == nil {
+		t.Fatal("no main menu")
+	}
+	key(u, fyne.KeyF5)
+	if !u.Presenting() || !w.FullScreen() {
+		t.Fatalf("F5: presenting=%v fullscreen=%v", u.Presenting(), w.FullScreen())
+	}
+	if w.Content() == normal || w.Content() != u.pres.view {
+		t.Fatal("F5: the slide does not fill the window")
+	}
+	if w.MainMenu() != nil {
+		t.Error("presentation mode shows the menu")
+	}
+	if w.Canvas().Focused() != nil {
+		t.Error("presentation mode leaves a widget focused (a blinking cursor)")
+	}
+	if presentedID(u) != "summit-cancelled" || u.PresentProgress() != "1 / 17" {
+		t.Errorf("opens at %q %q, want the first event, 1 / 17", presentedID(u), u.PresentProgress())
+	}
+
+	key(u, fyne.KeyRight)
+	key(u, fyne.KeyEscape)
+	if u.Presenting() || w.FullScreen() || w.Content() != normal || w.MainMenu() == nil {
+		t.Fatalf("Escape: presenting=%v fullscreen=%v menu=%v", u.Presenting(), w.FullScreen(), w.MainMenu() != nil)
+	}
+	if got := u.tl.Events[u.Selected()].ID; got != "oversized-envelope" {
+		t.Errorf("after leaving, selected %q, want the event presented last", got)
+	}
+
+	// The toolbar's button and F5 toggle too.
+	u.TogglePresentation()
+	key(u, fyne.KeyF5)
+	if u.Presenting() {
+		t.Error("F5 in presentation mode does not leave it")
+	}
+}
+
+func TestEscapeInPresentationKeepsTheSearch(t *testing.T) {
+	u := newTestUI(t)
+	setSearch(t, u, "letter")
+	n := len(u.Results())
+	u.Present(true)
+	key(u, fyne.KeyEscape)
+	if u.Presenting() {
+		t.Fatal("Escape did not leave presentation mode")
+	}
+	if u.Query() != "letter" || len(u.Results()) != n {
+		t.Errorf("Escape cleared the search: %q, %d results", u.Query(), len(u.Results()))
+	}
+	key(u, fyne.KeyEscape) // outside presentation mode it clears
+	if u.Query() != "" {
+		t.Errorf("second Escape: query %q", u.Query())
+	}
+}
+
+func TestEveryStepKey(t *testing.T) {
+	u := newTestUI(t)
+	shift := false
+	keyModifiers = func() fyne.KeyModifier {
+		if shift {
+			return fyne.KeyModifierShift
+		}
+		return 0
+	}
+	t.Cleanup(func() { keyModifiers = func() fyne.KeyModifier { return 0 } })
+	u.Present(true)
+	ids := make([]string, len(u.tl.Events))
+	for i, e := range u.tl.Events {
+		ids[i] = e.ID
+	}
+	steps := []struct {
+		key   fyne.KeyName
+		shift bool
+		want  int // index into events
+	}{
+		{fyne.KeyPageDown, false, 1},
+		{fyne.KeyRight, false, 2},
+		{fyne.KeyDown, false, 3},
+		{fyne.KeySpace, false, 4},
+		{fyne.KeyReturn, false, 5},
+		{fyne.KeyPageUp, false, 4},
+		{fyne.KeyLeft, false, 3},
+		{fyne.KeyUp, false, 2},
+		{fyne.KeySpace, true, 1},
+		{fyne.KeyBackspace, false, 0},
+		{fyne.KeyPageUp, false, 0}, // stays at the first
+		{fyne.KeyEnd, false, len(ids) - 1},
+		{fyne.KeySpace, false, len(ids) - 1}, // stays at the last
+		{fyne.KeyHome, false, 0},
+	}
+	for n, s := range steps {
+		shift = s.shift
+		key(u, s.key)
+		if got := presentedID(u); got != ids[s.want] {
+			t.Fatalf("step %d (%s shift=%v): at %q, want %q", n, s.key, s.shift, got, ids[s.want])
+		}
+		if want := fmt.Sprintf("%d / %d", s.want+1, len(ids)); u.PresentProgress() != want {
+			t.Fatalf("step %d: progress %q, want %q", n, u.PresentProgress(), want)
+		}
+		p := u.pres
+		if p.card.Index() != s.want || p.timeline.Selected() != s.want || u.Selected() != s.want {
+			t.Fatalf("step %d: card %d, timeline %d, app %d, want %d", n, p.card.Index(), p.timeline.Selected(), u.Selected(), s.want)
+		}
+	}
+	if !u.Presenting() {
+		t.Fatal("a step key left presentation mode")
+	}
+}
+
+func TestSteppingFollowsTheSearch(t *testing.T) {
+	u := newTestUI(t)
+	setSearch(t, u, "2019")
+	match := map[int]bool{}
+	for _, m := range u.Results() {
+		match[m.Event] = true
+	}
+	if len(match) == 0 || len(match) >= len(u.tl.Events) {
+		t.Fatalf("2019: %d results; the test needs a narrower set", len(match))
+	}
+	u.Present(true)
+	seen := []int{u.PresentedEvent()}
+	for range len(u.tl.Events) {
+		key(u, fyne.KeyPageDown)
+		if i := u.PresentedEvent(); i != seen[len(seen)-1] {
+			seen = append(seen, i)
+		}
+	}
+	if len(seen) != len(match) {
+		t.Fatalf("stepped through %d events, want the %d that match", len(seen), len(match))
+	}
+	for k, i := range seen {
+		if !match[i] {
+			t.Errorf("stepped onto %s, which does not match 2019", u.tl.Events[i].ID)
+		}
+		if k > 0 && i <= seen[k-1] {
+			t.Errorf("not in date order: %d after %d", i, seen[k-1])
+		}
+	}
+	if want := fmt.Sprintf("%d / %d", len(match), len(match)); u.PresentProgress() != want {
+		t.Errorf("progress %q, want %q", u.PresentProgress(), want)
+	}
+	// Events outside the search are dimmed on the slide's timeline.
+	for i := range u.tl.Events {
+		if u.pres.timeline.Dimmed(i) == match[i] {
+			t.Errorf("%s: dimmed=%v, match=%v", u.tl.Events[i].ID, u.pres.timeline.Dimmed(i), match[i])
+		}
+	}
+}
+
+func TestSteppingFollowsTheFilters(t *testing.T) {
+	u := newTestUI(t)
+	u.setKindFilter(data.KindLetter, true)
+	u.settle()
+	letters := 0
+	for _, e := range u.tl.Events {
+		if e.Kind == data.KindLetter {
+			letters++
+		}
+	}
+	u.Present(true)
+	for n := 1; n <= letters+2; n++ {
+		if k := u.tl.Events[u.PresentedEvent()].Kind; k != data.KindLetter {
+			t.Fatalf("step %d: presenting a %s", n, k)
+		}
+		key(u, fyne.KeyRight)
+	}
+	if want := fmt.Sprintf("%d / %d", letters, letters); u.PresentProgress() != want {
+		t.Errorf("progress %q, want %q", u.PresentProgress(), want)
+	}
+}
+
+func TestPresentFromStartsAtTheEvent(t *testing.T) {
+	u := newTestUI(t)
+	u.PresentFrom("hanoi-summit")
+	i := u.tl.Index("hanoi-summit")
+	if u.PresentedEvent() != i || u.PresentProgress() != fmt.Sprintf("%d / 17", i+1) {
+		t.Fatalf("at %q %q", presentedID(u), u.PresentProgress())
+	}
+	if u.pres.card.Title() != u.tl.Events[i].Title {
+		t.Errorf("card shows %q", u.pres.card.Title())
+	}
+}
+
+func TestPresentationTimelineGlidesToTheEvent(t *testing.T) {
+	u := newTestUI(t)
+	u.Window().Resize(fyne.NewSize(1920, 1080))
+	u.Present(true)
+	tl := u.pres.timeline
+	for range 8 {
+		key(u, fyne.KeyRight)
+		e := u.tl.Events[u.PresentedEvent()]
+		from, to := tl.VisibleRange()
+		if e.Start().Before(from) || !e.Start().Before(to) {
+			t.Fatalf("%s (%s) is outside the slide's timeline %s – %s", e.ID, e.Start(), from, to)
+		}
+		// What is to come is in view: the view runs well past the event
+		// unless the story ends first.
+		_, last := u.tl.Span()
+		ahead := to.Sub(e.Start())
+		if ahead < to.Sub(from)/2 && to.Before(last) {
+			t.Errorf("%s: only %v of the view lies ahead", e.ID, ahead)
+		}
+	}
+	full := u.tl.Events[len(u.tl.Events)-1].Start().Sub(u.tl.Events[0].Start())
+	from, to := tl.VisibleRange()
+	if to.Sub(from) >= full {
+		t.Errorf("the slide's timeline shows the whole story (%v), not a part that can move", to.Sub(from))
+	}
+}
+
+func TestPresentationTypeScalesWithTheScreen(t *testing.T) {
+	u := newTestUI(t)
+	u.Present(true)
+	for _, c := range []struct {
+		size        fyne.Size
+		min, maxTop float32
+	}{
+		{fyne.NewSize(1920, 1080), 48, 60},
+		{fyne.NewSize(1024, 768), 24, 40},
+	} {
+		u.Window().Resize(c.size)
+		u.pres.view.Resize(c.size) // the test window does not go fullscreen
+		h := u.pres.over.Theme.Size(theme.SizeNameHeadingText)
+		if h < c.min || h > c.maxTop {
+			t.Errorf("at %v the card title is %v tall, want %v to %v", c.size, h, c.min, c.maxTop)
+		}
+		tl := u.pres.timeline
+		if tl.Size().Height < c.size.Height/4 || u.pres.scroll.Size().Height < c.size.Height/3 {
+			t.Errorf("at %v: timeline %v, card %v do not fill the screen", c.size, tl.Size(), u.pres.scroll.Size())
+		}
+	}
+}
+
+func TestIdlePointerHidesInPresentation(t *testing.T) {
+	u := newTestUI(t)
+	var calls []bool
+	HideCursor = func(_ fyne.Window, hidden bool) { calls = append(calls, hidden) }
+	t.Cleanup(func() { HideCursor = nil })
+	u.Present(true)
+	idle := u.pres.idle
+	if !idle.Idle() || len(calls) == 0 || !calls[len(calls)-1] {
+		t.Fatalf("on entering: idle=%v calls=%v, want the pointer hidden", idle.Idle(), calls)
+	}
+	idle.MouseMoved(nil)
+	if idle.Idle() || calls[len(calls)-1] {
+		t.Fatalf("after a move: idle=%v calls=%v", idle.Idle(), calls)
+	}
+	idle.Sleep()
+	if !calls[len(calls)-1] {
+		t.Fatalf("after rest: calls=%v", calls)
+	}
+	u.Present(false)
+	if calls[len(calls)-1] {
+		t.Errorf("leaving presentation mode leaves the pointer hidden: %v", calls)
+	}
+}
