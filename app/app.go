@@ -36,10 +36,8 @@ type UI struct {
 	match     []bool // by event: in results; reused for the timeline's dimming
 	searchGen uint64 // bumped by every search; older results are dropped
 	searching sync.WaitGroup
-	handBack  func(func()) // hands a result to the UI goroutine: fyne.Do
-	drain     func()       // tests: runs what handBack queued
-	pending   []func()
-	cursor    int // highlighted row of results, -1 for none
+	opening   sync.WaitGroup // files being read (open.go)
+	cursor    int            // highlighted row of results, -1 for none
 	listEvent bool
 
 	title, subtitle *widget.Label
@@ -58,7 +56,7 @@ type UI struct {
 // New builds the window for tl in a (fyne's test app in tests). Call
 // Window().ShowAndRun() to start.
 func New(a fyne.App, tl *data.Timeline) *UI {
-	u := &UI{app: a, selected: -1, cursor: -1, handBack: fyne.Do}
+	u := &UI{app: a, selected: -1, cursor: -1}
 	u.win = a.NewWindow("Trump–Kim Letters")
 	u.build()
 	u.SetTimeline(tl)

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -25,27 +26,35 @@ func newTestUI(t *testing.T) *UI {
 	return u
 }
 
-// queueHandBacks makes the searches hand their results to a queue that
-// settle runs on the test's goroutine, the way the driver's event loop runs
-// fyne.Do functions: one at a time, in the order they arrive.
-func queueHandBacks(u *UI) {
-	u.settle() // the search SetTimeline started
-	var mu sync.Mutex
-	u.handBack = func(f func()) {
-		mu.Lock()
-		u.pending = append(u.pending, f)
-		mu.Unlock()
+// testQueue holds what the app's goroutines hand back to the UI goroutine;
+// settle runs it on the test's goroutine, the way the driver's event loop
+// runs fyne.Do functions: one at a time, in the order they arrive.
+var testQueue struct {
+	sync.Mutex
+	fs []func()
+}
+
+func TestMain(m *testing.M) {
+	handBack = func(f func()) {
+		testQueue.Lock()
+		testQueue.fs = append(testQueue.fs, f)
+		testQueue.Unlock()
 	}
-	u.drain = func() {
-		mu.Lock()
-		fs := u.pending
-		u.pending = nil
-		mu.Unlock()
+	drainHandBacks = func() bool {
+		testQueue.Lock()
+		fs := testQueue.fs
+		testQueue.fs = nil
+		testQueue.Unlock()
 		for _, f := range fs {
 			f()
 		}
+		return len(fs) > 0
 	}
+	os.Exit(m.Run())
 }
+
+// queueHandBacks lets the search that New started finish.
+func queueHandBacks(u *UI) { u.settle() }
 
 // key sends a key press the way the driver does: to the focused widget,
 // else to the canvas.
@@ -260,8 +269,9 @@ func TestTypingFastEndsWithTheLastQuery(t *testing.T) {
 	u.search.SetText("hanoi")
 	u.search.SetText("stockholm")
 	u.searching.Wait()
-	u.pending[0], u.pending[len(u.pending)-1] = u.pending[len(u.pending)-1], u.pending[0]
-	u.drain()
+	q := testQueue.fs
+	q[0], q[len(q)-1] = q[len(q)-1], q[0]
+	u.settle()
 	if r := u.Results(); len(r) == 0 || u.tl.Events[r[0].Event].ID != "stockholm-talks" {
 		t.Fatalf("out of order: top result %v", r)
 	}

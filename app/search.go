@@ -66,7 +66,7 @@ func (u *UI) runSearch() {
 		if err != nil {
 			return // cancelled by a newer search
 		}
-		u.handBack(func() {
+		handBack(func() {
 			if gen == u.searchGen {
 				u.showResult(res)
 			}
@@ -115,12 +115,25 @@ func (u *UI) showResult(res data.Result) {
 	u.timeline.SetDimmed(u.match)
 }
 
-// settle waits for the searches under way and runs what they hand back
-// (tests only need it: the app's hand-back is fyne.Do).
+// handBack hands the result of work done on another goroutine to the UI
+// goroutine. It is fyne.Do; tests replace it with a queue that they run on
+// their own goroutine, as the driver's event loop would (the test driver's
+// fyne.Do runs the function at once, on the calling goroutine).
+var handBack = fyne.Do
+
+// drainHandBacks runs what the tests' handBack queued and reports whether
+// there was anything; nil in the app.
+var drainHandBacks func() bool
+
+// settle waits for the searches and file loads under way and runs what
+// they hand back (only tests need this).
 func (u *UI) settle() {
-	u.searching.Wait()
-	if u.drain != nil {
-		u.drain()
+	for {
+		u.searching.Wait()
+		u.opening.Wait()
+		if drainHandBacks == nil || !drainHandBacks() {
+			return
+		}
 	}
 }
 
