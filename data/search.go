@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Field names the part of an event a search word matched.
@@ -366,8 +367,38 @@ func (ix *Index) done(w *worker) {
 // in the date.
 const periodScore = rawWord * 7
 
-// minShare is the fewest events worth a goroutine of their own.
-const minShare = 2048
+// A search cuts the events into shares that the goroutines (one per core)
+// take one after another: more shares than cores, so that a core slowed
+// by other programs does not hold the rest up.
+const (
+	minShare  = 2048 // the fewest events worth a share of their own
+	maxShares = 16
+)
+
+// parallel runs do(i) for i from 0 to n-1 on up to GOMAXPROCS goroutines,
+// this one included, each taking the next i not taken yet.
+func parallel(n int, do func(i int)) {
+	var next atomic.Int32
+	work := func() {
+		for {
+			i := int(next.Add(1)) - 1
+			if i >= n {
+				return
+			}
+			do(i)
+		}
+	}
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) - 1 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			work()
+		}()
+	}
+	work()
+	wg.Wait()
+}
 
 // run searches for q and returns the ranked result, and what the next
 // search needs to narrow from this one; or ctx's error if it ended first.
@@ -382,7 +413,7 @@ func (ix *Index) run(ctx context.Context, q *query, from *prior, f Filter) (Resu
 	if from != nil {
 		n = from.n
 	}
-	shares := min(runtime.GOMAXPROCS(0), max(1, n/minShare))
+	shares := min(maxShares, max(1, n/minShare))
 	ws := make([]*worker, shares)
 	for i := range ws {
 		ws[i] = ix.worker()
@@ -392,20 +423,9 @@ func (ix *Index) run(ctx context.Context, q *query, from *prior, f Filter) (Resu
 			ix.done(w)
 		}
 	}()
-	var wg sync.WaitGroup
-	for i, w := range ws {
-		lo, hi := n*i/shares, n*(i+1)/shares
-		if i == shares-1 {
-			w.search(ctx, ix, q, &fs, from, lo, hi) // this goroutine does a share too
-			break
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			w.search(ctx, ix, q, &fs, from, lo, hi)
-		}()
-	}
-	wg.Wait()
+	parallel(shares, func(i int) {
+		ws[i].search(ctx, ix, q, &fs, from, n*i/shares, n*(i+1)/shares)
+	})
 	if err := ctx.Err(); err != nil {
 		return Result{}, nil, err
 	}
@@ -637,21 +657,7 @@ func (ix *Index) assemble(q *query, ws []*worker) (Result, *prior, error) {
 		}
 	}
 	ms := make([]Match, nhits)
-	if nhits < minShare {
-		for k, w := range ws {
-			w.build(ix, q, ms, places[k])
-		}
-	} else {
-		var wg sync.WaitGroup
-		for k, w := range ws {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				w.build(ix, q, ms, places[k])
-			}()
-		}
-		wg.Wait()
-	}
+	parallel(len(ws), func(k int) { ws[k].build(ix, q, ms, places[k]) })
 	return Result{Matches: ms, Counts: ix.counts(&c), Total: len(ix.t.Events)}, next, nil
 }
 
