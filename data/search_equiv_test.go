@@ -312,3 +312,37 @@ func TestMatchesAreFuzzyMatches(t *testing.T) {
 		t.Errorf("only %d matches checked", checked)
 	}
 }
+
+// TestChain2 holds the two-letter shortcut to the general chain search.
+func TestChain2(t *testing.T) {
+	ix := NewIndex(searchTimeline(300, 9))
+	var fast, slow matcher
+	letters := []byte("abcdefghijklmnopqrstuvwxyz0")
+	n := 0
+	for f := range len(ix.fields) - 1 {
+		s := ix.fieldBytes(f)
+		for w := range s {
+			if !isWordStart(s, w) {
+				continue
+			}
+			for _, c := range letters {
+				if w+1 < len(s) && s[w+1] == c {
+					continue // a substring: chains are only looked for where it is not
+				}
+				word := []byte{s[w], c}
+				got := fast.chain2(s[w:], word)
+				want := 0
+				if mayChain(s[w:], 0, c) {
+					want = slow.chainSlow(s[w:], word)
+				}
+				if got != want || got > 0 && !slices.Equal(fast.try, slow.try) {
+					t.Fatalf("%q at %d of %q: chain2 %d %v, general %d %v", word, w, s, got, fast.try, want, slow.try)
+				}
+				n++
+			}
+		}
+	}
+	if n < 1000 {
+		t.Errorf("only %d cases", n)
+	}
+}

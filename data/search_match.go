@@ -313,9 +313,44 @@ func (m *matcher) eval(ix *Index, lo, hi uint32, t []byte, from, fromInfo []uint
 // start, to the end of its field (0 for none), with m.try holding its
 // offsets into s.
 func (m *matcher) chainAt(s, t []byte) int {
+	if len(t) == 2 {
+		return m.chain2(s, t)
+	}
 	if !mayChain(s, 0, t[1]) {
 		return 0
 	}
+	return m.chainSlow(s, t)
+}
+
+// chain2 is chainAt for a two-byte word, the second keystroke, which is
+// tried at every word start holding its first letter: the second letter
+// starts the next word, or comes later in this one.
+func (m *matcher) chain2(s, t []byte) int {
+	if t[1] >= utf8.RuneSelf {
+		return 0 // one two-byte letter: a substring or nothing
+	}
+	e := 1
+	for e < len(s) && isWordByte(s[e]) {
+		e++
+	}
+	q := e
+	for q < len(s) && !isWordByte(s[q]) {
+		q++
+	}
+	m.try = append(m.try[:0], 0, 0)
+	if q < len(s) && s[q] == t[1] {
+		m.try[1] = int32(q)
+		return rawInitials
+	}
+	if k := bytes.IndexByte(s[1:e], t[1]); k >= 0 {
+		m.try[1] = int32(1 + k)
+		return rawLetters
+	}
+	return 0
+}
+
+// chainSlow is chainAt for any word, after mayChain.
+func (m *matcher) chainSlow(s, t []byte) int {
 	// A chain spans at most len(t) words: look no further, which keeps
 	// the memo small in long texts.
 	e := 0
