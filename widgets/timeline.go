@@ -69,6 +69,8 @@ type Timeline struct {
 	tl       *data.Timeline
 	selected int
 	match    []bool
+	matchVer int // counts SetDimmed calls
+	dataVer  int // counts SetTimeline calls
 
 	// per event, by index into tl.Events
 	pos      []float64 // marker position, days since the Unix epoch
@@ -126,6 +128,7 @@ func (t *Timeline) setData(tl *data.Timeline) {
 	t.tl = tl
 	t.selected = -1
 	t.match = nil
+	t.dataVer++
 	t.hover = hit{item: -1}
 	t.texts.reset()
 	n := 0
@@ -226,6 +229,7 @@ func (t *Timeline) SetDimmed(match []bool) {
 		match = nil
 	}
 	t.match = match
+	t.matchVer++
 	t.Refresh()
 }
 

@@ -49,8 +49,8 @@ func benchTimeline(b *testing.B, n int) *Timeline {
 	return tw
 }
 
-// BenchmarkTimelinePan measures one frame of panning: moving the view and
-// laying out and refreshing the timeline.
+// BenchmarkTimelinePan measures one frame of panning (2% of the width, as
+// a drag moves between frames): moving the view, Layout and Refresh.
 func BenchmarkTimelinePan(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
@@ -62,6 +62,26 @@ func BenchmarkTimelinePan(b *testing.B) {
 					tw.Pan(0.02)
 				} else {
 					tw.Pan(-0.02)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkTimelinePanFar measures the frames of a pan that leave the
+// laid-out region (every half view of travel), which lay the events out
+// again: the worst pan frame, where BenchmarkTimelinePan is the usual one.
+func BenchmarkTimelinePanFar(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			tw := benchTimeline(b, n)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if i%2 == 0 {
+					tw.Pan(0.6)
+				} else {
+					tw.Pan(-0.6)
 				}
 			}
 		})
@@ -95,7 +115,8 @@ func BenchmarkTimelineHitTest(b *testing.B) {
 			var pts []fyne.Position
 			for _, it := range tw.lay.items {
 				y := tw.lay.laneY(int(it.grp), int(it.lane)) + 3
-				pts = append(pts, fyne.NewPos(it.x+it.w/2, y), fyne.NewPos(it.x-1, y))
+				x := it.x - tw.lay.shift
+				pts = append(pts, fyne.NewPos(x+it.w/2, y), fyne.NewPos(x-1, y))
 			}
 			if len(pts) == 0 {
 				b.Fatal("nothing laid out")

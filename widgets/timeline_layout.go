@@ -286,8 +286,16 @@ type placement struct {
 	size     fyne.Size
 	lanesFor fyne.Size // the size Timeline.demand was measured for
 	ppd      float64   // pixels per day
+	// The laid-out region: days [from, to), two views wide around the view,
+	// in content coordinates (x 0 at from). A pan that stays inside it only
+	// moves the content: shift is the content x of the view's left edge.
 	from, to float64
+	shift    float32
+	flipX    float32 // chips reaching past here put their label on the left
+	key      placeKey
+	valid    bool
 	lanes    [groupCount][]lane
+	hints    [groupCount][2]int // last frame's sweep bounds per group
 	nlanes   [groupCount]int
 	items    []item
 	ticks    []tick
@@ -333,24 +341,56 @@ func (l *placement) laneAt(y float32) (g, k int, ok bool) {
 	return g, k, true
 }
 
-// place lays out the visible events and ticks for size.
-func (t *Timeline) place(size fyne.Size) {
+// placeKey is everything a layout depends on but the pan position.
+type placeKey struct {
+	size     fyne.Size
+	span     float64 // days in view
+	anchor   float64 // the region's step
+	selected int
+	match    int // SetDimmed calls
+	data     int // SetTimeline calls
+	textSize float32
+}
+
+// place lays out the events and ticks for size and the view. It lays out
+// a region two views wide, in steps of half a view, and reports whether
+// it did: a pan inside the region only moves the content.
+func (t *Timeline) place(size fyne.Size) bool {
 	l := &t.lay
 	m := t.metrics()
 	if t.fitted {
 		t.fit()
 	}
-	l.size = size
-	l.items = l.items[:0]
-	l.ticks = l.ticks[:0]
-	if size.Width <= 0 || size.Height <= 0 || t.viewTo <= t.viewFrom {
+	span := t.viewTo - t.viewFrom
+	if size.Width <= 0 || size.Height <= 0 || span <= 0 {
+		l.size = size
+		l.items = l.items[:0]
+		l.ticks = l.ticks[:0]
+		l.valid = false
 		for g := range l.nlanes {
 			l.nlanes[g] = 0
 		}
-		return
+		return true
 	}
-	l.from, l.to = t.viewFrom, t.viewTo
-	l.ppd = float64(size.Width) / (t.viewTo - t.viewFrom)
+	if l.valid && math.Abs(span-l.key.span) <= span*1e-9 {
+		span = l.key.span // the same zoom, give or take rounding
+	}
+	step := span / 2
+	key := placeKey{size: size, span: span, anchor: math.Floor(t.viewFrom / step),
+		selected: t.selected, match: t.matchVer, data: t.dataVer, textSize: m.textSize}
+	l.ppd = float64(size.Width) / span
+	if l.valid && key == l.key {
+		l.shift = float32((t.viewFrom - l.from) * l.ppd)
+		return false
+	}
+	l.key, l.valid = key, true
+	l.size = size
+	l.items = l.items[:0]
+	l.ticks = l.ticks[:0]
+	l.from, l.to = (key.anchor-1)*step, (key.anchor+3)*step
+	l.shift = float32((t.viewFrom - l.from) * l.ppd)
+	_, fullTo := t.fullSpan()
+	l.flipX = t.xOf(fullTo) - m.pad
 
 	total := int((size.Height - m.tickH - 2*m.pad) / m.laneH)
 	if total < 3 {
@@ -370,6 +410,7 @@ func (t *Timeline) place(size fyne.Size) {
 		t.sweep(g, l.nlanes[g])
 	}
 	t.placeTicks()
+	return true
 }
 
 // laneDemand is how many lanes each group needs when everything is in
@@ -380,8 +421,9 @@ func (t *Timeline) laneDemand(size fyne.Size, total int) [groupCount]int {
 	l := &t.lay
 	limit := max(1, total-2)
 	from, to := t.fullSpan()
-	saveFrom, saveTo, savePPD := l.from, l.to, l.ppd
+	saveFrom, saveTo, savePPD, saveFlip := l.from, l.to, l.ppd, l.flipX
 	l.from, l.to, l.ppd = from, to, float64(size.Width)/(to-from)
+	l.flipX = size.Width - l.m.pad
 	var d [groupCount]int
 	for g := range groupCount {
 		l.items = l.items[:0]
@@ -394,7 +436,7 @@ func (t *Timeline) laneDemand(size fyne.Size, total int) [groupCount]int {
 		}
 	}
 	l.items = l.items[:0]
-	l.from, l.to, l.ppd = saveFrom, saveTo, savePPD
+	l.from, l.to, l.ppd, l.flipX = saveFrom, saveTo, savePPD, saveFlip
 	return d
 }
 
@@ -449,13 +491,13 @@ func (t *Timeline) sweep(g, nl int) {
 	if nl == 0 || len(gr.idx) == 0 {
 		return
 	}
-	// Start a little before the view, at a point that only moves in steps
-	// of half a view, so that lanes stay put while the person pans.
-	span := l.to - l.from
-	step := span / 2
-	sweepFrom := (math.Floor(l.from/step)-1)*step - gr.reach
-	i := sort.Search(len(gr.pos), func(k int) bool { return gr.pos[k] >= sweepFrom })
-	end := sort.Search(len(gr.pos), func(k int) bool { return gr.pos[k] > l.to })
+	// The region starts at a point that only moves in steps of half a view,
+	// so that lanes stay put while the person pans. Last frame's bounds
+	// are good guesses, and a search that starts from them touches only a
+	// few cache lines.
+	i := searchNear(gr.pos, l.hints[g][0], l.from-gr.reach, false)
+	end := searchNear(gr.pos, l.hints[g][1], l.to, true)
+	l.hints[g] = [2]int{i, end}
 
 	selPos := -1
 	var selL, selR float32
@@ -516,8 +558,8 @@ func (t *Timeline) sweep(g, nl int) {
 		best := -1
 		if quick >= 0 && (quick != 0 || selPos < 0 || left+pill+m.gap <= selL || left >= selR+m.gap) {
 			x := left
-			if x+pill > l.size.Width-m.pad {
-				x = max(lanes[quick].end+m.gap, l.size.Width-m.pad-pill)
+			if x+pill > l.flipX {
+				x = max(lanes[quick].end+m.gap, l.flipX-pill)
 			}
 			t.put(lanes, quick, item{ev: int32(ev), last: int32(ev), grp: int8(g), x: x, w: pill, markX: x})
 			best = quick
@@ -559,7 +601,7 @@ func (t *Timeline) sweep(g, nl int) {
 			edgeX = min(edgeX, selL-m.gap-m.padL-m.marker/2)
 		}
 		edge := t.dayOf(edgeX)
-		j := i + sort.Search(end-i, func(k int) bool { return gr.pos[i+k] >= edge })
+		j := gallop(gr.pos, i, end, edge)
 		j = max(j, i+1)
 		if selPos >= 0 && selPos > i && selPos < j {
 			j = selPos
@@ -583,7 +625,7 @@ func (t *Timeline) chip(i, g int, bold bool) item {
 	mx := t.xOf(t.pos[i])
 	it := item{ev: int32(i), grp: int8(g), markX: mx, x: mx - m.marker/2 - m.padL}
 	it.w = m.chipWidth(t, i, bold)
-	if it.x+it.w > l.size.Width-m.pad && mx+m.marker/2+m.padL-it.w >= 0 {
+	if it.x+it.w > l.flipX && mx+m.marker/2+m.padL-it.w >= 0 {
 		it.flip = true
 		it.x = mx + m.marker/2 + m.padL - it.w
 	}
@@ -615,6 +657,7 @@ type hit struct {
 // hitTest finds the chip or cluster at pos by binary search in its lane.
 func (t *Timeline) hitTest(pos fyne.Position) hit {
 	l := &t.lay
+	pos.X += l.shift // to content coordinates
 	g, k, ok := l.laneAt(pos.Y)
 	if !ok || k >= len(l.lanes[g]) {
 		return hit{item: -1}
@@ -686,7 +729,7 @@ func (t *Timeline) placeTicks() {
 			}
 		}
 		x := t.xOf(days(tm))
-		if x > l.size.Width {
+		if x > float32((l.to-l.from)*l.ppd) {
 			break
 		}
 		if x < 0 {
@@ -718,11 +761,68 @@ func (t *Timeline) placeTicks() {
 				tk.label = t.texts.day(tm.Day())
 			}
 		}
-		if w := t.texts.width(tk.label, m.textSize, tk.major); tk.lx < lastEnd+2*m.gap || tk.lx+w > l.size.Width {
+		if w := t.texts.width(tk.label, m.textSize, tk.major); tk.lx < lastEnd+2*m.gap || tk.lx+w > l.flipX+m.pad {
 			tk.label = ""
 		} else {
 			lastEnd = tk.lx + w
 		}
 		l.ticks = append(l.ticks, tk)
+	}
+}
+
+// gallop returns the first k in [lo, hi) with pos[k] >= v (hi if none),
+// for an answer expected near lo: it doubles its step from lo, then
+// bisects the last step, so it costs log(k-lo) and stays in nearby memory.
+func gallop(pos []float64, lo, hi int, v float64) int {
+	if lo >= hi || pos[lo] >= v {
+		return lo
+	}
+	prev, step := lo, 1 // pos[prev] < v
+	for {
+		next := prev + step
+		if next >= hi {
+			next = hi
+		}
+		if next == hi || pos[next] >= v {
+			return prev + 1 + sort.Search(next-prev-1, func(k int) bool { return pos[prev+1+k] >= v })
+		}
+		prev, step = next, step*2
+	}
+}
+
+// searchNear returns the first k with pos[k] >= v (pos[k] > v when
+// strict), starting from a guess: it gallops from hint in whichever
+// direction the answer lies.
+func searchNear(pos []float64, hint int, v float64, strict bool) int {
+	n := len(pos)
+	before := func(k int) bool { // pos[k] is before the answer
+		if strict {
+			return pos[k] <= v
+		}
+		return pos[k] < v
+	}
+	hint = max(0, min(hint, n))
+	if hint < n && before(hint) {
+		// forward
+		prev, step := hint, 1
+		for {
+			next := min(prev+step, n)
+			if next == n || !before(next) {
+				return prev + 1 + sort.Search(next-prev-1, func(k int) bool { return !before(prev + 1 + k) })
+			}
+			prev, step = next, step*2
+		}
+	}
+	// the answer is at or before hint
+	hi, step := hint, 1 // !before(hi) or hi == n
+	for {
+		next := hi - step
+		if next < 0 {
+			next = -1
+		}
+		if next < 0 || before(next) {
+			return next + 1 + sort.Search(hi-next-1, func(k int) bool { return !before(next + 1 + k) })
+		}
+		hi, step = next, step*2
 	}
 }

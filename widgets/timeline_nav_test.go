@@ -294,6 +294,7 @@ func TestTimelineClusterTapZoomsIn(t *testing.T) {
 	var cl item
 	found := false
 	for _, it := range tw.lay.items {
+		it.x -= tw.lay.shift // to the window's coordinates
 		if it.count > 1 && it.x >= 0 && it.x+it.w <= 900 {
 			cl, found = it, true
 			break

@@ -33,6 +33,7 @@ type timelineRenderer struct {
 
 	track    *canvas.Rectangle
 	axisLine *canvas.Rectangle
+	content  *fyne.Container // ticks and chips, in content coordinates
 	ticks    []tickObjects
 	chips    []chipObjects
 	tipBg    *canvas.Rectangle
@@ -60,6 +61,7 @@ func newTimelineRenderer(t *Timeline) *timelineRenderer {
 		t:        t,
 		track:    &canvas.Rectangle{},
 		axisLine: &canvas.Rectangle{},
+		content:  &fyne.Container{},
 		tipBg:    &canvas.Rectangle{},
 		tipDate:  &canvas.Text{},
 		tipTitle: &canvas.Text{TextStyle: fyne.TextStyle{Bold: true}},
@@ -74,15 +76,15 @@ func newTimelineRenderer(t *Timeline) *timelineRenderer {
 }
 
 func (r *timelineRenderer) rebuild() {
-	r.objects = r.objects[:0]
-	r.objects = append(r.objects, r.track, r.axisLine)
+	objs := r.content.Objects[:0]
 	for _, tk := range r.ticks {
-		r.objects = append(r.objects, tk.mark, tk.label)
+		objs = append(objs, tk.mark, tk.label)
 	}
 	for _, c := range r.chips {
-		r.objects = append(r.objects, c.ring, c.bar, c.marker, c.arrow, c.date, c.label)
+		objs = append(objs, c.ring, c.bar, c.marker, c.arrow, c.date, c.label)
 	}
-	r.objects = append(r.objects, r.tipBg, r.tipDate, r.tipTitle)
+	r.content.Objects = objs
+	r.objects = append(r.objects[:0], r.track, r.axisLine, r.content, r.tipBg, r.tipDate, r.tipTitle)
 	r.dirty = false
 }
 
@@ -111,6 +113,7 @@ func (r *timelineRenderer) applyTheme() {
 	if p.ready && p.theme == th && p.variant == v {
 		return // colours are worked out once per theme, not per frame
 	}
+	r.t.lay.valid = false
 	p.ready, p.theme, p.variant = true, th, v
 	p.fg = th.Color(theme.ColorNameForeground, v)
 	p.muted = th.Color(theme.ColorNamePlaceHolder, v)
@@ -156,13 +159,21 @@ func (r *timelineRenderer) kindColors(k data.Kind) [4]color.Color {
 	return r.colors.kinds[data.KindContext]
 }
 
-// Layout places the visible events for size and moves the pooled objects
-// onto them.
+// Layout places the events for size and the view, and moves the pooled
+// objects onto them. A pan inside the laid-out region only moves the
+// content.
 func (r *timelineRenderer) Layout(size fyne.Size) {
 	t := r.t
-	t.place(size)
+	relaid := t.place(size)
 	l := &t.lay
 	m := l.m
+	defer func() {
+		r.content.Move(fyne.NewPos(-l.shift, 0))
+		if t.hover.item >= 0 {
+			t.hover = t.hitTest(t.hoverPos)
+		}
+		r.layoutTooltip()
+	}()
 
 	if size.Width <= 0 || l.nlanes[groupAxis] == 0 {
 		hide(r.track)
@@ -175,6 +186,11 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 		r.axisLine.Move(fyne.NewPos(0, l.tickTop-1))
 		r.axisLine.Resize(fyne.NewSize(size.Width, 2))
 	}
+
+	if !relaid {
+		return
+	}
+	r.content.Resize(fyne.NewSize(float32((l.to-l.from)*l.ppd), size.Height))
 
 	// ticks
 	for len(r.ticks) < len(l.ticks) {
@@ -218,9 +234,6 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 	n := 0
 	for k := range l.items {
 		it := &l.items[k]
-		if it.x+it.w < 0 || it.x > size.Width {
-			continue
-		}
 		if n >= len(r.chips) {
 			r.chips = append(r.chips, chipObjects{
 				ring: &canvas.Rectangle{}, bar: &canvas.Rectangle{},
@@ -244,10 +257,6 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 	if r.dirty {
 		r.rebuild()
 	}
-	if t.hover.item >= 0 {
-		t.hover = t.hitTest(t.hoverPos)
-	}
-	r.layoutTooltip()
 }
 
 func (r *timelineRenderer) layoutChip(c *chipObjects, it *item) {

@@ -3,6 +3,7 @@ package widgets
 import (
 	"fmt"
 	"image/color"
+	"sort"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -78,7 +79,14 @@ func union(a, b rect) rect {
 // objects, measuring the text actually drawn.
 func shownChips(tw *Timeline) []shownChip {
 	r := rendererOf(tw)
+	off := r.content.Position() // chips live in the scrolled content
 	var out []shownChip
+	defer func() {
+		for i := range out {
+			b := &out[i].box
+			b.x0, b.x1, b.y0, b.y1 = b.x0+off.X, b.x1+off.X, b.y0+off.Y, b.y1+off.Y
+		}
+	}()
 	for _, c := range r.chips {
 		if !c.label.Visible() {
 			continue
@@ -132,9 +140,11 @@ func assertNoOverlap(t *testing.T, tw *Timeline) {
 	// tick labels neither touch each other nor any chip
 	r := rendererOf(tw)
 	var ticks []rect
+	off := r.content.Position()
 	for _, tk := range r.ticks {
 		if tk.label.Visible() {
-			ticks = append(ticks, objRect(tk.label))
+			b := objRect(tk.label)
+			ticks = append(ticks, rect{b.x0 + off.X, b.y0 + off.Y, b.x1 + off.X, b.y1 + off.Y})
 		}
 	}
 	for i, a := range ticks {
@@ -197,8 +207,9 @@ func chipOf(t *testing.T, tw *Timeline, i int) item {
 	return item{}
 }
 
+// chipCentre is where it's marker is in the window.
 func chipCentre(tw *Timeline, it item) fyne.Position {
-	return fyne.NewPos(it.markX, tw.lay.laneY(int(it.grp), int(it.lane))+tw.lay.m.chipH/2)
+	return fyne.NewPos(it.markX-tw.lay.shift, tw.lay.laneY(int(it.grp), int(it.lane))+tw.lay.m.chipH/2)
 }
 
 func TestTimelineTapSelects(t *testing.T) {
@@ -217,7 +228,7 @@ func TestTimelineTapSelects(t *testing.T) {
 	denial := tl.Index("nice-note-denial")
 	it := chipOf(t, tw, denial)
 	p := chipCentre(tw, it)
-	p.X = it.x + it.w - 10
+	p.X = it.x + it.w - 10 - tw.lay.shift
 	test.TapCanvas(win.Canvas(), p)
 	if tw.Selected() != denial || got[len(got)-1] != denial {
 		t.Fatalf("tap on the denial's label: selected %d, OnSelected %v; want %d", tw.Selected(), got, denial)
@@ -379,4 +390,25 @@ func TestTimelineLook(t *testing.T) {
 	tw.SetSelected(tl.Index("dmz-meeting"))
 	test.AssertImageMatches(t, "timeline_default.png", win.Canvas().Capture())
 	test.AssertRendersToMarkup(t, "timeline_default.xml", win.Canvas())
+}
+
+func TestSearchNearAndGallop(t *testing.T) {
+	pos := []float64{1, 2, 2, 2, 5, 8, 8, 13, 21, 34}
+	for v := 0.0; v <= 35; v += 0.5 {
+		want := sort.SearchFloat64s(pos, v)
+		wantStrict := sort.Search(len(pos), func(k int) bool { return pos[k] > v })
+		for hint := -1; hint <= len(pos)+1; hint++ {
+			if got := searchNear(pos, hint, v, false); got != want {
+				t.Errorf("searchNear(%v, hint %d) = %d, want %d", v, hint, got, want)
+			}
+			if got := searchNear(pos, hint, v, true); got != wantStrict {
+				t.Errorf("searchNear(%v, hint %d, strict) = %d, want %d", v, hint, got, wantStrict)
+			}
+		}
+		for lo := 0; lo <= want; lo++ {
+			if got := gallop(pos, lo, len(pos), v); got != want {
+				t.Errorf("gallop(%v from %d) = %d, want %d", v, lo, got, want)
+			}
+		}
+	}
 }
