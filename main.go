@@ -5,6 +5,7 @@
 package main
 
 import (
+	_ "embed"
 	"flag"
 	"fmt"
 	"os"
@@ -18,11 +19,22 @@ import (
 	"trumpkim/data"
 )
 
+// fyneAppTOML gives About the version when the binary was built with go
+// build rather than fyne package.
+//
+//go:embed FyneApp.toml
+var fyneAppTOML []byte
+
 func main() {
 	if handled, code := app.RunCLI(os.Args[1:], os.Stdout, os.Stderr); handled {
 		os.Exit(code)
 	}
 	synthetic := flag.Int("synthetic", envInt("TRUMPKIM_SYNTHETIC"), "open a generated data set of `N` events instead of the article's (also $TRUMPKIM_SYNTHETIC)")
+	present := flag.Bool("present", false, "open in presentation mode, fullscreen (Escape leaves)")
+	from := flag.String("from", "", "open at the event with this `ID` (with --present, present from it)")
+	exportPNG := flag.String("export-png", "", "write the slide of --event as a PNG to `FILE` and exit, without a window")
+	event := flag.String("event", "", "the event `ID` that --export-png draws (default the first)")
+	size := flag.String("size", "", "the size of --export-png's image, `WxH` (default 1920x1080)")
 	flag.Parse()
 
 	tl, err := load(*synthetic)
@@ -31,9 +43,25 @@ func main() {
 		os.Exit(1)
 	}
 	fixLocale()
+	app.FallbackVersion = app.VersionFromTOML(fyneAppTOML)
 	a := fyneapp.NewWithID("org.trumpkimletters.app")
 	a.SetIcon(assets.Icon)
+	if *exportPNG != "" {
+		if err := app.ExportPNG(a, tl, *exportPNG, *event, *size); err != nil {
+			fmt.Fprintln(os.Stderr, "trump-kim-letters:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	u := app.New(a, tl)
+	if *from != "" && tl.Index(*from) < 0 {
+		fmt.Fprintf(os.Stderr, "trump-kim-letters: --from: no event with id %q\n", *from)
+	}
+	if *present {
+		u.PresentFrom(*from)
+	} else if i := tl.Index(*from); i >= 0 {
+		u.Select(i)
+	}
 	a.Lifecycle().SetOnStarted(func() { fitToScreen(u.Window()) })
 	u.Window().ShowAndRun()
 }

@@ -51,6 +51,8 @@ type UI struct {
 	legend          *widgets.Legend
 	card            *widgets.EventCard
 	split           *container.Split
+
+	presentState // presentation mode, themes, preferences, menus (present.go)
 }
 
 // New builds the window for tl in a (fyne's test app in tests). Call
@@ -62,6 +64,7 @@ func New(a fyne.App, tl *data.Timeline) *UI {
 	u.SetTimeline(tl)
 	u.win.Resize(DefaultSize)
 	u.keys()
+	u.extend() // remembered look and place, menus, shortcuts (prefs.go)
 	return u
 }
 
@@ -140,6 +143,8 @@ func (u *UI) build() {
 		widget.NewToolbarAction(theme.ZoomOutIcon(), func() { u.timeline.ZoomOut() }),
 		widget.NewToolbarAction(theme.ZoomFitIcon(), func() { u.timeline.FitAll() }),
 		widget.NewToolbarAction(theme.ZoomInIcon(), func() { u.timeline.ZoomIn() }),
+		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.MediaPlayIcon(), u.TogglePresentation), // presentation mode, F5
 	)
 	bar := container.NewBorder(nil, nil, tools, nil, u.span)
 	top := container.NewBorder(bar, u.legend, nil, nil, u.timeline)

@@ -115,6 +115,9 @@ func (s *slide) retheme() {
 
 func (s *slide) applyColors() {
 	th := s.theme()
+	// The card makes new objects for every event, which the override
+	// around the slide does not reach: it themes them itself.
+	s.card.SetContentTheme(th)
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	s.bg.FillColor = th.Color(theme.ColorNameBackground, v)
 	s.bg.Refresh()
@@ -214,7 +217,7 @@ func (s *slide) stop() {
 
 func dayOf(t time.Time) float64 { return float64(t.Unix()) / 86400 }
 
-// slideLayout places the timeline across the top third, the card below it
+// slideLayout places the timeline across the top 30%, the card below it
 // and the progress in the bottom right corner, with margins that grow with
 // the screen.
 type slideLayout struct{ s *slide }
@@ -223,7 +226,7 @@ func (l *slideLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	tl, card, progress := objs[0], objs[1], objs[2]
 	pad := max(8, size.Height*0.025)
 	ph := progress.MinSize().Height
-	tlH := size.Height * 0.36
+	tlH := size.Height * 0.3
 	tl.Move(fyne.NewPos(pad, pad))
 	tl.Resize(fyne.NewSize(size.Width-2*pad, tlH))
 	cardW := min(size.Width-4*pad, size.Height*2)

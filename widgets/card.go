@@ -32,6 +32,7 @@ type EventCard struct {
 	prev, next *widget.Button
 	position   *widget.Label
 	body       *fyne.Container
+	bodyTheme  *container.ThemeOverride // set by SetContentTheme
 	box        *fyne.Container
 	related    []*widget.Button
 }
@@ -83,6 +84,34 @@ func (c *EventCard) ShowNavigation(on bool) {
 	c.box.Refresh()
 }
 
+// SetContentTheme draws the card's contents in th (nil for the app's
+// theme), e.g. with type scaled for a projector. A container.ThemeOverride
+// around the card does not reach them, as the card makes new objects for
+// every event (and on every Refresh).
+func (c *EventCard) SetContentTheme(th fyne.Theme) {
+	switch {
+	case th == nil && c.bodyTheme != nil:
+		c.bodyTheme = nil
+		c.box.Objects[1] = c.body
+	case th != nil && c.bodyTheme == nil:
+		c.bodyTheme = container.NewThemeOverride(c.body, th)
+		c.box.Objects[1] = c.bodyTheme
+	case th != nil:
+		c.bodyTheme.Theme = th
+	}
+	c.refreshBody()
+	c.box.Refresh()
+}
+
+// refreshBody redraws the contents, theming new objects.
+func (c *EventCard) refreshBody() {
+	if c.bodyTheme != nil {
+		c.bodyTheme.Refresh()
+		return
+	}
+	c.body.Refresh()
+}
+
 // Index is the index of the event shown, or -1.
 func (c *EventCard) Index() int { return c.index }
 
@@ -106,12 +135,12 @@ func (c *EventCard) SetEvent(tl *data.Timeline, index int) {
 		c.prev.Disable()
 		c.next.Disable()
 		c.position.SetText("")
-		c.body.Refresh()
+		c.refreshBody()
 		return
 	}
 	e := &tl.Events[index]
 	c.body.Objects = c.describe(tl, e)
-	c.body.Refresh()
+	c.refreshBody()
 	c.position.SetText(fmt.Sprintf("%d of %d", index+1, len(tl.Events)))
 	setEnabled(c.prev, index > 0)
 	setEnabled(c.next, index < len(tl.Events)-1)
