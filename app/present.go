@@ -45,11 +45,12 @@ type presentState struct {
 // when it moves, so without it an idle pointer hides at its next move.
 var HideCursor func(w fyne.Window, hidden bool)
 
-// slideScale is how much bigger than the window a slide's type is: Fyne's
-// own sizes at 960x540 and below, twice them at 1920x1080 (a 24-unit
-// heading becomes 48), growing with the smaller of width and height.
+// slideScale is how much bigger than Fyne's own sizes a slide's type is:
+// the same share of the screen's height at any resolution (a 24-unit
+// heading becomes 48 at 1080 lines, 34 at 768), unless the screen is so
+// narrow that lines would break too often.
 func slideScale(s fyne.Size) float32 {
-	f := min(s.Width/960, s.Height/540)
+	f := min(s.Width/720, s.Height/540)
 	return max(1, min(f, 4))
 }
 
