@@ -129,3 +129,19 @@ func BenchmarkTimelineHitTest(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkTimelineOpen measures giving the timeline a data set and laying
+// out its first frame (fit all), the timeline's part of opening the app.
+func BenchmarkTimelineOpen(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			tl := data.Synthetic(n, 1)
+			tw, _ := showTimeline(b, tl, 900, 330)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				tw.SetTimeline(tl)
+			}
+		})
+	}
+}

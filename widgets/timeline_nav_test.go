@@ -330,3 +330,50 @@ func TestTimelineDimmedStayVisibleWhenDense(t *testing.T) {
 		t.Errorf("dimming everything changed what is drawn: %d chips, then %d", before, after)
 	}
 }
+
+func TestTimelineSmallPanOnlyMovesTheContent(t *testing.T) {
+	tl := defaultData(t)
+	tw, win := showTimeline(t, tl, 900, 330)
+	for range 3 {
+		tw.ZoomIn()
+	}
+	tw.SetSelected(tl.Index("dmz-meeting"))
+	before := shownChips(tw)
+	items := len(tw.lay.items)
+	tw.Pan(0.01)
+	after := shownChips(tw)
+	if len(after) != len(before) || len(tw.lay.items) != items {
+		t.Fatalf("a 1%% pan changed what is laid out: %d chips, then %d", len(before), len(after))
+	}
+	dx := float32(0.01 * 900)
+	for i := range after {
+		if after[i].label != before[i].label || !near(float64(before[i].box.x0-after[i].box.x0), float64(dx), 0.01) {
+			t.Errorf("%q moved from %v to %v, want %v px left", after[i].label, before[i].box, after[i].box, dx)
+		}
+	}
+	// taps land on what is drawn after the pan
+	tapped := 0
+	for i := range tl.Events {
+		if i == tw.Selected() {
+			continue
+		}
+		for _, it := range tw.lay.items {
+			p := chipCentre(tw, it)
+			if it.count == 0 && int(it.ev) == i && p.X > 10 && p.X < 890 {
+				test.TapCanvas(win.Canvas(), p)
+				if tw.Selected() != i {
+					t.Errorf("tap on %s after a pan selected %d", tl.Events[i].ID, tw.Selected())
+				}
+				tapped++
+			}
+		}
+	}
+	if tapped < 3 {
+		t.Errorf("only %d events in view to tap", tapped)
+	}
+	// a long pan lays out again and still never overlaps
+	for range 6 {
+		tw.Pan(0.4)
+		assertNoOverlap(t, tw)
+	}
+}
