@@ -117,10 +117,13 @@ func NewTimeline(tl *data.Timeline) *Timeline {
 }
 
 // SetTimeline shows new data: the view fits all events, and selection and
-// dimming are cleared.
+// dimming are cleared. OnViewChanged reports the new span.
 func (t *Timeline) SetTimeline(tl *data.Timeline) {
 	t.setData(tl)
-	t.Refresh()
+	if t.Size().Width > 0 {
+		t.fit()
+	}
+	t.viewChanged() // so that a shown span follows the new data
 }
 
 func (t *Timeline) setData(tl *data.Timeline) {

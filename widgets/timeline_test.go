@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"sort"
+	"time"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -309,7 +310,12 @@ func TestTimelineSetTimelineClears(t *testing.T) {
 	tw.SetSelected(2)
 	tw.SetDimmed(make([]bool, len(tl.Events)))
 	tw.ZoomIn()
+	var reported string
+	tw.OnViewChanged = func(from, to time.Time) { reported = from.Format("2006") + "–" + to.Format("2006") }
 	tw.SetTimeline(data.Synthetic(50, 2))
+	if from, to := tw.VisibleRange(); reported != from.Format("2006")+"–"+to.Format("2006") {
+		t.Errorf("OnViewChanged after SetTimeline reported %q, view is %v–%v", reported, from, to)
+	}
 	if tw.Selected() != -1 || tw.match != nil {
 		t.Errorf("after SetTimeline: selected %d, dimmed %v", tw.Selected(), tw.match != nil)
 	}
