@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"image/color"
 	"sort"
-	"time"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
