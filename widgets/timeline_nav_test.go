@@ -377,3 +377,38 @@ func TestTimelineSmallPanOnlyMovesTheContent(t *testing.T) {
 		assertNoOverlap(t, tw)
 	}
 }
+
+func TestTimelineLoneMarkerSelects(t *testing.T) {
+	tl := defaultData(t)
+	tw, win := showTimeline(t, tl, 520, 150) // too short for every label
+	var lone item
+	found := false
+	for _, it := range tw.lay.items {
+		if it.count == 1 {
+			lone, found = it, true
+		}
+	}
+	if !found {
+		t.Fatal("no event drawn as a lone marker at 520x150")
+	}
+	r := rendererOf(tw)
+	markers := 0
+	for _, c := range r.chips {
+		if c.marker.Visible() && !c.label.Visible() {
+			markers++
+		}
+	}
+	if markers == 0 {
+		t.Error("the lone event has no visible marker")
+	}
+	p := fyne.NewPos(tw.xOf(tw.pos[lone.ev])-tw.lay.shift, tw.lay.laneY(int(lone.grp), int(lone.lane))+tw.lay.m.chipH/2)
+	test.MoveMouse(win.Canvas(), p)
+	if tw.HoveredEvent() != int(lone.ev) || r.tipTitle.Text != tl.Events[lone.ev].Title {
+		t.Errorf("hover on the lone marker: hovered %d, tooltip %q", tw.HoveredEvent(), r.tipTitle.Text)
+	}
+	test.TapCanvas(win.Canvas(), p)
+	if tw.Selected() != int(lone.ev) {
+		t.Errorf("tap on the lone marker of %s selected %d", tl.Events[lone.ev].ID, tw.Selected())
+	}
+	assertNoOverlap(t, tw)
+}

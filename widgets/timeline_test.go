@@ -89,10 +89,15 @@ func shownChips(tw *Timeline) []shownChip {
 		}
 	}()
 	for _, c := range r.chips {
-		if !c.label.Visible() {
+		var s shownChip
+		switch {
+		case c.label.Visible():
+			s = shownChip{label: c.label.Text, bold: c.label.TextStyle.Bold, color: c.label.Color, box: objRect(c.label)}
+		case c.marker.Visible(): // a lone marker
+			s = shownChip{box: objRect(c.marker)}
+		default:
 			continue
 		}
-		s := shownChip{label: c.label.Text, bold: c.label.TextStyle.Bold, color: c.label.Color, box: objRect(c.label)}
 		for _, o := range []fyne.CanvasObject{c.marker, c.arrow, c.date, c.ring} {
 			if o.Visible() {
 				s.box = union(s.box, objRect(o))
