@@ -109,13 +109,15 @@ run_one() {
     [[ -n $bin ]] || { fail "no binary under */bin/ in $target"; return; }
     local desk
     desk=$(find "$tmp/pkg" -name '*.desktop' | head -1)
-    [[ -n $desk ]] && pass "tarball holds $(basename "$bin"), $(basename "$desk") and $(find "$tmp/pkg" -name '*.png' | wc -l) icon(s)"
     wmclass_want=$(sed -n 's/^StartupWMClass=//p' "$desk" 2>/dev/null || true)
   else
     bin=$target
     wmclass_want=$TITLE
   fi
   echo "== $name ($bin)"
+  if [[ $target == *.tar.xz ]]; then
+    [[ -n $desk && -n $(find "$tmp/pkg" -name '*.png') ]] && pass "tarball holds $(basename "$bin"), $(basename "$desk") and $(find "$tmp/pkg" -name '*.png' -printf '%f ')" || fail "tarball lacks a desktop entry or an icon"
+  fi
   local pre="$OUT/${name%%.*}"
   local home="$tmp/home-$name"
   mkdir -p "$home"
@@ -175,7 +177,7 @@ run_one() {
   # 4. Ctrl+Q quits within a second and leaves nothing behind
   local t1 code=""
   t1=$(date +%s%N)
-  key ctrl+q
+  xdotool key --clearmodifiers ctrl+q
   while kill -0 "$app" 2>/dev/null && [[ $(( ($(date +%s%N) - t1) / 1000000 )) -lt 1000 ]]; do sleep 0.02; done
   if kill -0 "$app" 2>/dev/null; then
     fail "still running 1 s after Ctrl+Q"
