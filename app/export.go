@@ -57,7 +57,7 @@ func RenderSlide(tl *data.Timeline, index int, order []int, size fyne.Size, mode
 	if textScale <= 0 {
 		textScale = 1
 	}
-	s := newSlide(tl, mode, textScale)
+	s := newSlide(tl, mode, textScale, true)
 	c := software.NewCanvas()
 	c.SetPadded(false)
 	c.SetContent(s.view)

@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/png"
 	"os"
@@ -10,6 +11,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"trumpkim/data"
 )
 
 func TestParseSize(t *testing.T) {
@@ -122,5 +125,47 @@ func TestExportPNGWritesAFile(t *testing.T) {
 	}
 	if err := ExportPNG(a, u.tl, file, "", "big"); err == nil {
 		t.Error("a bad size exported")
+	}
+}
+
+// BenchmarkRenderSlide measures File > Export image…'s drawing, which runs
+// on the UI goroutine while the person waits.
+func BenchmarkRenderSlide(b *testing.B) {
+	test.NewTempApp(b)
+	tl, err := data.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	i := tl.Index("hanoi-summit")
+	for _, sz := range []fyne.Size{fyne.NewSize(960, 540), DefaultExportSize, fyne.NewSize(3840, 2160)} {
+		b.Run(fmt.Sprintf("%.0fx%.0f", sz.Width, sz.Height), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				RenderSlide(tl, i, nil, sz, ThemeLight, 1)
+			}
+		})
+	}
+}
+
+// BenchmarkPresentStep measures one step in presentation mode: the card,
+// the progress and the timeline's glide (which the test driver runs to its
+// end at once).
+func BenchmarkPresentStep(b *testing.B) {
+	tl, err := data.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	u := New(test.NewTempApp(b), tl)
+	u.Window().Resize(fyne.NewSize(1920, 1080))
+	u.Present(true)
+	b.ReportAllocs()
+	d := 1
+	for b.Loop() {
+		if u.PresentedEvent() == len(tl.Events)-1 {
+			d = -1
+		} else if u.PresentedEvent() == 0 {
+			d = 1
+		}
+		u.PresentStep(d)
 	}
 }

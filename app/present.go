@@ -58,6 +58,12 @@ func slideScale(s fyne.Size) float32 {
 // timeline framed around the current event, that event's card, and a small
 // "5 / 15" progress, all in type scaled for the screen. It has its own
 // widgets, so that it never disturbs the window's.
+//
+// How the type is scaled differs. Presentation mode, which owns the whole
+// window, sets the app's theme (onScreen); an export, drawn while the window
+// stays as it is, wraps the slide in a container.ThemeOverride. An override
+// costs more per event: each new scope it makes (and the card makes new
+// objects for every event) parses the fonts again.
 type slide struct {
 	tl       *data.Timeline
 	timeline *widgets.Timeline
@@ -65,8 +71,12 @@ type slide struct {
 	scroll   *container.Scroll
 	progress *canvas.Text
 	bg       *canvas.Rectangle
-	over     *container.ThemeOverride
+	content  fyne.CanvasObject        // the slide, themed or not
+	over     *container.ThemeOverride // nil when the app's theme is the slide's
 	view     *slideView
+	// onScreen, for a slide without an override, is called when the
+	// slide's theme changed with the screen size: the app sets it.
+	onScreen func()
 
 	mode      ThemeMode
 	textScale float32
@@ -77,8 +87,10 @@ type slide struct {
 	anim  *fyne.Animation
 }
 
-// newSlide builds a slide of tl; extra objects are drawn on top of it.
-func newSlide(tl *data.Timeline, mode ThemeMode, textScale float32, extra ...fyne.CanvasObject) *slide {
+// newSlide builds a slide of tl; override says whether it carries its own
+// theme (for export) or relies on the app's (presentation mode); extra
+// objects are drawn on top of it.
+func newSlide(tl *data.Timeline, mode ThemeMode, textScale float32, override bool, extra ...fyne.CanvasObject) *slide {
 	s := &slide{tl: tl, mode: mode, textScale: textScale, screen: 1, index: -1}
 	s.timeline = widgets.NewTimeline(tl)
 	s.card = widgets.NewEventCard()
@@ -87,8 +99,11 @@ func newSlide(tl *data.Timeline, mode ThemeMode, textScale float32, extra ...fyn
 	s.progress = canvas.NewText("", color.Black)
 	s.progress.Alignment = fyne.TextAlignTrailing
 	s.bg = canvas.NewRectangle(color.Black)
-	content := container.New(&slideLayout{s: s}, s.timeline, s.scroll, s.progress)
-	s.over = container.NewThemeOverride(content, s.theme())
+	s.content = container.New(&slideLayout{s: s}, s.timeline, s.scroll, s.progress)
+	if override {
+		s.over = container.NewThemeOverride(s.content, s.theme())
+		s.content = s.over
+	}
 	s.view = newSlideView(s, extra...)
 	s.applyColors()
 	return s
@@ -99,26 +114,32 @@ func (s *slide) theme() fyne.Theme {
 	return NewTheme(s.mode, s.textScale*s.screen)
 }
 
+// applyTheme follows a new look or text size.
 func (s *slide) applyTheme(mode ThemeMode, textScale float32) {
 	if s.mode == mode && s.textScale == textScale {
 		return
 	}
 	s.mode, s.textScale = mode, textScale
 	s.retheme()
+	s.frame()
 }
 
+// retheme gives the widgets the slide's theme.
 func (s *slide) retheme() {
-	s.over.Theme = s.theme()
-	s.over.Refresh()
+	if s.over != nil {
+		s.over.Theme = s.theme()
+		s.over.Refresh()
+		// The card makes new objects for every event, which the override
+		// around the slide does not reach: it themes them itself.
+		s.card.SetContentTheme(s.over.Theme)
+	} else if s.onScreen != nil {
+		s.onScreen()
+	}
 	s.applyColors()
-	s.frame()
 }
 
 func (s *slide) applyColors() {
 	th := s.theme()
-	// The card makes new objects for every event, which the override
-	// around the slide does not reach: it themes them itself.
-	s.card.SetContentTheme(th)
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	s.bg.FillColor = th.Color(theme.ColorNameBackground, v)
 	s.bg.Refresh()
@@ -127,8 +148,7 @@ func (s *slide) applyColors() {
 	s.progress.Refresh()
 }
 
-// resized follows a new size: the type scales with the screen and the
-// timeline is framed again around the current event.
+// resized follows a new size: the type scales with the screen.
 func (s *slide) resized(size fyne.Size) {
 	if size == s.size {
 		return
@@ -136,9 +156,7 @@ func (s *slide) resized(size fyne.Size) {
 	s.size = size
 	if sc := slideScale(size); sc != s.screen {
 		s.screen = sc
-		s.over.Theme = s.theme()
-		s.over.Refresh()
-		s.applyColors()
+		s.retheme()
 	}
 }
 
@@ -255,7 +273,7 @@ func newSlideView(s *slide, extra ...fyne.CanvasObject) *slideView {
 }
 
 func (v *slideView) CreateRenderer() fyne.WidgetRenderer {
-	objs := append([]fyne.CanvasObject{v.s.bg, v.s.over}, v.extra...)
+	objs := append([]fyne.CanvasObject{v.s.bg, v.s.content}, v.extra...)
 	return widget.NewSimpleRenderer(container.NewStack(objs...))
 }
 
@@ -289,7 +307,8 @@ type presentation struct {
 
 func (u *UI) newPresentation() *presentation {
 	idle := widgets.NewIdleCursor()
-	s := newSlide(u.tl, u.themeMode, u.textScale, idle)
+	s := newSlide(u.tl, u.themeMode, u.textScale, false, idle)
+	s.onScreen = u.applyTheme
 	p := &presentation{slide: s, idle: idle, current: -1}
 	p.idle.OnIdleChanged = func(idle bool) {
 		if HideCursor != nil && u.Presenting() {
@@ -327,6 +346,7 @@ func (u *UI) Present(on bool) {
 		u.win.SetMainMenu(nil)
 		u.win.SetContent(p.view)
 		u.win.SetFullScreen(true)
+		u.applyTheme() // the slide's type, scaled for the screen
 		p.idle.Sleep()
 		if HideCursor != nil {
 			HideCursor(u.win, true)
@@ -344,6 +364,7 @@ func (u *UI) Present(on bool) {
 	if p.prevContent != nil {
 		u.win.SetContent(p.prevContent)
 	}
+	u.applyTheme() // back to the window's own type size
 	u.win.SetMainMenu(u.mainMenu())
 	if p.prevSize.Width > 0 {
 		u.win.Resize(p.prevSize)

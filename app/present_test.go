@@ -253,14 +253,35 @@ func TestPresentationTypeScalesWithTheScreen(t *testing.T) {
 	} {
 		u.Window().Resize(c.size)
 		u.pres.view.Resize(c.size) // the test window does not go fullscreen
-		h := u.pres.over.Theme.Size(theme.SizeNameHeadingText)
+		h := u.pres.theme().Size(theme.SizeNameHeadingText)
+		if a := fyne.CurrentApp().Settings().Theme().Size(theme.SizeNameHeadingText); a != h {
+			t.Errorf("at %v the app's theme has %v headings, the slide's %v", c.size, a, h)
+		}
 		if h < c.min || h > c.maxTop {
 			t.Errorf("at %v the card title is %v tall, want %v to %v", c.size, h, c.min, c.maxTop)
 		}
 		tl := u.pres.timeline
-		if tl.Size().Height < c.size.Height/4 || u.pres.scroll.Size().Height < c.size.Height/3 {
+		if tl.Size().Height < c.size.Height/5 || u.pres.scroll.Size().Height < c.size.Height/3 {
 			t.Errorf("at %v: timeline %v, card %v do not fill the screen", c.size, tl.Size(), u.pres.scroll.Size())
 		}
+	}
+}
+
+func TestLeavingPresentationRestoresTheTypeSize(t *testing.T) {
+	u := newTestUI(t)
+	base := fyne.CurrentApp().Settings().Theme().Size(theme.SizeNameText)
+	u.Window().Resize(fyne.NewSize(1920, 1080))
+	u.Present(true)
+	u.pres.view.Resize(fyne.NewSize(1920, 1080))
+	if got := fyne.CurrentApp().Settings().Theme().Size(theme.SizeNameText); got < 2*base {
+		t.Fatalf("presenting at 1080p: text %v, want at least %v", got, 2*base)
+	}
+	u.Present(false)
+	if got := fyne.CurrentApp().Settings().Theme().Size(theme.SizeNameText); got != base {
+		t.Errorf("after presenting: text %v, want %v", got, base)
+	}
+	if got := fyne.CurrentApp().Preferences().Float(prefTextScale); got != 1 {
+		t.Errorf("the slide's scale was saved as the text size: %v", got)
 	}
 }
 

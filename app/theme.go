@@ -253,7 +253,11 @@ func (u *UI) applyTheme() {
 	if u.textScale == 0 {
 		u.textScale = 1
 	}
-	u.app.Settings().SetTheme(NewTheme(u.themeMode, u.textScale))
+	scale := u.textScale
+	if u.presenting && u.pres != nil {
+		scale *= u.pres.screen // the slide owns the window
+	}
+	u.app.Settings().SetTheme(NewTheme(u.themeMode, scale))
 	u.savePrefs()
 	if u.pres != nil {
 		u.pres.applyTheme(u.themeMode, u.textScale)
