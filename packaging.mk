@@ -68,6 +68,14 @@ mingw:
 	@command -v $(MINGW_CC) >/dev/null || { echo "installing gcc-mingw-w64-x86-64"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq gcc-mingw-w64-x86-64; }
 
+# refresh_icons: menus watch the applications folder themselves; an icon
+# cache is only brought up to date where one exists (making one in ~/.local
+# would hide icons other programs install there later).
+define refresh_icons
+d="$(INSTALL_PREFIX)/share/icons/hicolor"; touch "$$d" 2>/dev/null; \
+	if [ -f "$$d/icon-theme.cache" ] && command -v gtk-update-icon-cache >/dev/null; then gtk-update-icon-cache -q -t "$$d" || true; fi
+endef
+
 # install: the tarball's binary and desktop entry, the icon drawn for each
 # size into the hicolor theme; Exec gets the full path, as ~/.local/bin is not
 # on every desktop session's PATH.
@@ -80,15 +88,13 @@ install: package-linux
 	for s in $(ICON_SIZES); do \
 	  install -Dm644 assets/icon-$$s.png "$(INSTALL_PREFIX)/share/icons/hicolor/$${s}x$${s}/apps/$(APP_ID).png"; \
 	done
-	-@command -v update-desktop-database >/dev/null && update-desktop-database -q "$(INSTALL_PREFIX)/share/applications"
-	-@command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q -t "$(INSTALL_PREFIX)/share/icons/hicolor"
+	@$(refresh_icons)
 	@echo "installed $(INSTALL_PREFIX)/bin/$(BIN) and its menu entry $(INSTALL_PREFIX)/share/applications/$(APP_ID).desktop"
 
 uninstall:
 	rm -f "$(INSTALL_PREFIX)/bin/$(BIN)" "$(INSTALL_PREFIX)/share/applications/$(APP_ID).desktop"
 	for s in $(ICON_SIZES); do rm -f "$(INSTALL_PREFIX)/share/icons/hicolor/$${s}x$${s}/apps/$(APP_ID).png"; done
-	-@command -v update-desktop-database >/dev/null && update-desktop-database -q "$(INSTALL_PREFIX)/share/applications"
-	-@command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q -t "$(INSTALL_PREFIX)/share/icons/hicolor"
+	@$(refresh_icons)
 
 e2e: release package-linux
 	.ci/e2e.sh $(E2E_TARGETS)
