@@ -62,6 +62,9 @@ func main() {
 	} else if i := tl.Index(*from); i >= 0 {
 		u.Select(i)
 	}
+	if flag.NArg() > 0 {
+		u.OpenFile(flag.Arg(0)) // read off the UI goroutine; a bad file gets a dialog
+	}
 	a.Lifecycle().SetOnStarted(func() { fitToScreen(u.Window()) })
 	u.Window().ShowAndRun()
 }

@@ -37,8 +37,11 @@ type UI struct {
 	searchGen uint64 // bumped by every search; older results are dropped
 	searching sync.WaitGroup
 	opening   sync.WaitGroup // files being read (open.go)
-	cursor    int            // highlighted row of results, -1 for none
-	listEvent bool
+	// lastMessage is the text of the last problem dialog (tests read it).
+	lastMessage string
+	recentItem  *fyne.MenuItem // File > Open recent
+	cursor      int            // highlighted row of results, -1 for none
+	listEvent   bool
 
 	title, subtitle *widget.Label
 	search          *widgets.SearchEntry
@@ -64,6 +67,7 @@ func New(a fyne.App, tl *data.Timeline) *UI {
 	u.SetTimeline(tl)
 	u.win.Resize(DefaultSize)
 	u.keys()
+	u.win.SetOnDropped(u.dropped)
 	u.extend() // remembered look and place, menus, shortcuts (prefs.go)
 	return u
 }
@@ -76,7 +80,7 @@ func (u *UI) Window() fyne.Window { return u.win }
 func (u *UI) SetTimeline(tl *data.Timeline) {
 	u.tl = tl
 	u.selected = -1
-	u.win.SetTitle(tl.Title)
+	u.win.SetTitle(u.windowTitle())
 	u.title.SetText(tl.Title)
 	u.subtitle.SetText(tl.Subtitle)
 	u.timeline.SetTimeline(tl)

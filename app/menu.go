@@ -10,7 +10,7 @@ import (
 //
 //	u.item("Open…", ctrl(fyne.KeyO), u.showOpen),
 func (u *UI) fileItems() []*fyne.MenuItem {
-	return []*fyne.MenuItem{}
+	return u.openItems()
 }
 
 // action is one thing the person can do from the menu, with the keys that

@@ -1,0 +1,269 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"trumpkim/data"
+)
+
+// AppName is the application's name, in window titles and dialogs.
+const AppName = "Trump–Kim Letters"
+
+const (
+	prefRecent = "recent"
+	maxRecent  = 8
+)
+
+// loaded is what opening a file gave: the timeline (nil when nothing was
+// usable), the problems of what was skipped, and an error when nothing could
+// be used.
+type loaded struct {
+	name     string // what to call the file in messages: its base name
+	path     string // for the recent list; empty when there is no path
+	tl       *data.Timeline
+	problems data.Problems
+	err      error
+}
+
+// OpenFile opens a timeline file (the app's JSON, TimelineJS JSON or a
+// TimelineJS spreadsheet CSV) by path, off the UI goroutine. A file that
+// cannot be used changes nothing: the current timeline stays and a dialog
+// says what is wrong and where.
+func (u *UI) OpenFile(path string) {
+	u.loadInBackground(func() loaded {
+		tl, ps, err := data.LoadFile(path)
+		return loaded{name: filepath.Base(path), path: path, tl: tl, problems: ps, err: err}
+	})
+}
+
+// openURI opens a file chosen in the file dialog or dropped on the window.
+func (u *UI) openURI(uri fyne.URI) {
+	u.loadInBackground(func() loaded {
+		l := loaded{name: uri.Name()}
+		if uri.Scheme() == "file" {
+			l.path = uri.Path()
+			l.tl, l.problems, l.err = data.LoadFile(l.path)
+			return l
+		}
+		r, err := storage.Reader(uri)
+		if err != nil {
+			l.err = err
+			return l
+		}
+		defer r.Close()
+		l.tl, l.problems, l.err = data.Load(uri.Name(), r)
+		return l
+	})
+}
+
+// loadInBackground runs load on its own goroutine (a 50 MB file takes
+// seconds) and shows what it gave on the UI goroutine.
+func (u *UI) loadInBackground(load func() loaded) {
+	u.opening.Add(1)
+	go func() {
+		defer u.opening.Done()
+		l := load()
+		handBack(func() { u.showLoaded(l) })
+	}()
+}
+
+// showLoaded switches to the loaded timeline, or explains why not.
+func (u *UI) showLoaded(l loaded) {
+	if l.err != nil || l.tl == nil {
+		u.showProblems(fmt.Sprintf("%s could not be opened", l.name),
+			"Nothing was changed: the timeline you had is still open.", l.problems, l.err)
+		return
+	}
+	u.SetTimeline(l.tl)
+	if l.path != "" {
+		u.addRecent(l.path)
+	}
+	if len(l.problems) > 0 {
+		u.showProblems(fmt.Sprintf("%s opened with %d %s skipped", l.name, len(l.problems), pluralWord(len(l.problems), "problem")),
+			fmt.Sprintf("%d events were loaded; what is listed below was left out.", len(l.tl.Events)), l.problems, nil)
+	}
+}
+
+// showProblems shows a dialog listing up to data.MaxListed problems.
+func (u *UI) showProblems(title, lead string, ps data.Problems, err error) {
+	var b strings.Builder
+	b.WriteString(lead)
+	b.WriteString("\n")
+	var own data.Problems
+	if len(ps) == 0 && errors.As(err, &own) {
+		ps = own
+	}
+	for i, p := range ps {
+		if i == data.MaxListed {
+			fmt.Fprintf(&b, "\n… and %d more", len(ps)-data.MaxListed)
+			break
+		}
+		b.WriteString("\n• " + p.String())
+	}
+	if len(ps) == 0 && err != nil {
+		b.WriteString("\n" + err.Error())
+	}
+	u.lastMessage = title + "\n" + b.String()
+	text := widget.NewLabel(b.String())
+	text.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(text)
+	scroll.SetMinSize(fyne.NewSize(min(640, u.win.Canvas().Size().Width*0.8), min(320, u.win.Canvas().Size().Height*0.6)))
+	dialog.ShowCustom(title, "OK", scroll, u.win)
+}
+
+func pluralWord(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
+// windowTitle is the open timeline's title with the app's name.
+func (u *UI) windowTitle() string {
+	if u.tl == nil || u.tl.Title == "" || u.tl.Title == AppName {
+		return AppName
+	}
+	return u.tl.Title + " — " + AppName
+}
+
+// ShowOpen asks for a file to open.
+func (u *UI) ShowOpen() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		uri := r.URI()
+		r.Close()
+		u.openURI(uri)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".json", ".csv"}))
+	d.Resize(u.dialogSize())
+	d.Show()
+}
+
+// ReopenBuiltin goes back to the embedded Trump–Kim data set.
+func (u *UI) ReopenBuiltin() {
+	tl, err := data.Default()
+	if err != nil {
+		u.showProblems("The built-in timeline could not be read", "", nil, err)
+		return
+	}
+	u.SetTimeline(tl)
+}
+
+// ShowExportTimelineJS asks where to save the open timeline as TimelineJS
+// JSON, and saves it there.
+func (u *UI) ShowExportTimelineJS() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		defer w.Close()
+		if err := data.ExportTimelineJS(u.tl, w); err != nil {
+			u.showProblems("The timeline could not be exported", "", nil, err)
+		}
+	}, u.win)
+	d.SetFileName(slugName(u.tl.Title) + ".json")
+	d.Resize(u.dialogSize())
+	d.Show()
+}
+
+func slugName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			return r
+		case r >= 'A' && r <= 'Z':
+			return r + 'a' - 'A'
+		}
+		return '-'
+	}, s)
+	for strings.Contains(s, "--") {
+		s = strings.ReplaceAll(s, "--", "-")
+	}
+	if s = strings.Trim(s, "-"); s == "" {
+		return "timeline"
+	}
+	return s
+}
+
+func (u *UI) dialogSize() fyne.Size {
+	s := u.win.Canvas().Size()
+	return fyne.NewSize(max(480, s.Width*0.8), max(360, s.Height*0.8))
+}
+
+// Recent is the list of recently opened files, newest first.
+func (u *UI) Recent() []string {
+	var out []string
+	for _, p := range u.app.Preferences().StringList(prefRecent) {
+		if p != "" && len(out) < maxRecent {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (u *UI) addRecent(path string) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	list := []string{path}
+	for _, p := range u.Recent() {
+		if p != path && len(list) < maxRecent {
+			list = append(list, p)
+		}
+	}
+	u.app.Preferences().SetStringList(prefRecent, list)
+	u.refreshRecentMenu()
+}
+
+// openItems are the File menu's items for opening timelines.
+func (u *UI) openItems() []*fyne.MenuItem {
+	open := fyne.NewMenuItem("Open…", u.ShowOpen)
+	open.Shortcut = ctrl(fyne.KeyO)
+	u.recentItem = fyne.NewMenuItem("Open recent", nil)
+	u.recentItem.ChildMenu = fyne.NewMenu("")
+	u.fillRecent()
+	builtin := fyne.NewMenuItem("Reopen the built-in timeline", u.ReopenBuiltin)
+	export := fyne.NewMenuItem("Export as TimelineJS…", u.ShowExportTimelineJS)
+	return []*fyne.MenuItem{open, u.recentItem, builtin, fyne.NewMenuItemSeparator(), export}
+}
+
+func (u *UI) fillRecent() {
+	var items []*fyne.MenuItem
+	for _, p := range u.Recent() {
+		items = append(items, fyne.NewMenuItem(p, func() { u.OpenFile(p) }))
+	}
+	if len(items) == 0 {
+		none := fyne.NewMenuItem("No recent files", nil)
+		none.Disabled = true
+		items = append(items, none)
+	}
+	u.recentItem.ChildMenu.Items = items
+}
+
+func (u *UI) refreshRecentMenu() {
+	if u.recentItem == nil {
+		return
+	}
+	u.fillRecent()
+	if u.menu != nil {
+		u.menu.Refresh()
+	}
+}
+
+// dropped opens the first file dropped on the window.
+func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
+	if len(uris) > 0 {
+		u.openURI(uris[0])
+	}
+}

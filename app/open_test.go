@@ -1,0 +1,97 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
+)
+
+
+func writeFile(t *testing.T, name, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestOpenTimelineJSFile(t *testing.T) {
+	path := filepath.Join(interop, "my-own-timeline.csv")
+	if _, err := os.Stat(path); err != nil {
+		t.Skip("interop files not here")
+	}
+	u := newTestUI(t)
+	u.OpenFile(path)
+	u.settle()
+	if got := u.tl.Title; got != "MY OWN CSV" {
+		t.Fatalf("title %q: the file did not open", got)
+	}
+	if got := u.Window().Title(); got != "MY OWN CSV — "+AppName {
+		t.Errorf("window title %q", got)
+	}
+	if len(u.Results()) != len(u.tl.Events) || len(u.tl.Events) != 10 {
+		t.Errorf("%d results for %d events", len(u.Results()), len(u.tl.Events))
+	}
+	abs, _ := filepath.Abs(path)
+	if r := u.Recent(); len(r) != 1 || r[0] != abs {
+		t.Errorf("recent = %v", r)
+	}
+	u.search.SetText("lovelace")
+	u.settle()
+	if len(u.Results()) == 0 || !strings.Contains(u.tl.Events[u.Results()[0].Event].Title, "Lovelace") {
+		t.Errorf("search in the opened file: %v", u.Results())
+	}
+
+	u.ReopenBuiltin()
+	if u.Window().Title() != AppName || len(u.tl.Events) != 17 {
+		t.Errorf("reopen built-in: %q, %d events", u.Window().Title(), len(u.tl.Events))
+	}
+}
+
+func TestBadFileChangesNothing(t *testing.T) {
+	tests := []struct{ name, content, want string }{
+		{"month.csv", "Year,Month,Day,Headline\n2019,13,1,A\n2019,14,1,B\n", "row 2, column Month"},
+		{"junk.json", "\x00\x01\x02binary", "could not be opened"},
+		{"empty.json", "", "could not be opened"},
+		{"array.json", `[{"title": "x"}]`, "array"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			u := newTestUI(t)
+			u.Select(3)
+			before := u.tl
+			u.OpenFile(writeFile(t, tc.name, tc.content))
+			u.settle()
+			if u.tl != before || u.Selected() != 3 {
+				t.Fatalf("a bad file changed the timeline or lost the place")
+			}
+			if !strings.Contains(u.lastMessage, tc.want) || !strings.Contains(u.lastMessage, tc.name) {
+				t.Errorf("message %q does not say %q about %s", u.lastMessage, tc.want, tc.name)
+			}
+			if u.Window().Canvas().Overlays().Top() == nil {
+				t.Error("no dialog shown")
+			}
+			if len(u.Recent()) != 0 {
+				t.Error("a file that did not open went into the recent list")
+			}
+		})
+	}
+}
+
+func TestPartlyBrokenFileLoadsTheGoodRows(t *testing.T) {
+	u := newTestUI(t)
+	p := writeFile(t, "part.csv", "Year,Month,Day,Headline\n2019,6,30,Good one\n2019,13,1,Bad month\n2020,1,2,Good two\n")
+	u.dropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(p)})
+	u.settle()
+	if len(u.tl.Events) != 2 {
+		t.Fatalf("%d events loaded, want the 2 good rows", len(u.tl.Events))
+	}
+	if !strings.Contains(u.lastMessage, "1 problem") || !strings.Contains(u.lastMessage, "row 3, column Month") {
+		t.Errorf("message %q", u.lastMessage)
+	}
+}
