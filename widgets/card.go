@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"fmt"
+	"net/url"
 	"image/color"
 
 	"fyne.io/fyne/v2"
@@ -176,6 +177,10 @@ func (c *EventCard) describe(tl *data.Timeline, e *data.Event) []fyne.CanvasObje
 	if e.Place != "" {
 		objs = append(objs, field("Place", e.Place))
 	}
+	if e.Group != "" {
+		objs = append(objs, field("Group", e.Group))
+	}
+	objs = append(objs, media(e.Media)...)
 	th, v := c.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
 	for _, q := range e.Quotes {
 		objs = append(objs, quoteBlock(q, th.Color(theme.ColorNamePrimary, v)))
@@ -209,6 +214,36 @@ func (c *EventCard) describe(tl *data.Timeline, e *data.Event) []fyne.CanvasObje
 			c.related = append(c.related, b)
 			objs = append(objs, b)
 		}
+	}
+	return objs
+}
+
+// media shows an imported event's media as text and a link; nothing is
+// fetched (the link opens in the browser only if the person follows it).
+func media(m data.Media) []fyne.CanvasObject {
+	if m.IsZero() {
+		return nil
+	}
+	var objs []fyne.CanvasObject
+	text := m.Caption
+	if m.Credit != "" {
+		if text != "" {
+			text += " — "
+		}
+		text += "credit: " + m.Credit
+	}
+	if m.Embed != "" && text == "" {
+		text = m.Embed
+	}
+	if text != "" {
+		objs = append(objs, field("Media", text))
+	}
+	if u, err := url.Parse(m.URL); err == nil && m.URL != "" && (u.Scheme == "http" || u.Scheme == "https") {
+		link := widget.NewHyperlink(m.URL, u)
+		link.Truncation = fyne.TextTruncateEllipsis
+		objs = append(objs, link)
+	} else if m.URL != "" {
+		objs = append(objs, field("Link", m.URL))
 	}
 	return objs
 }

@@ -154,3 +154,31 @@ func TestResultRowHighlights(t *testing.T) {
 		t.Errorf("context line %q", got)
 	}
 }
+
+func TestEventCardShowsImportedMedia(t *testing.T) {
+	test.NewTempApp(t)
+	tl := &data.Timeline{Title: "T", Events: []data.Event{{
+		ID: "a", Date: data.DayDate(1815, 12, 10), Kind: data.KindContext, Title: "Ada Lovelace",
+		Group: "Pioneers", DateText: "Winter 1815",
+		Media: data.Media{URL: "https://example.org/ada.jpg", Caption: "Portrait", Credit: "Wikimedia"},
+	}}}
+	c := NewEventCard()
+	w := test.NewWindow(c)
+	defer w.Close()
+	c.SetEvent(tl, 0)
+	got := cardText(c)
+	for _, want := range []string{"Winter 1815", "Group: Pioneers", "Media: Portrait — credit: Wikimedia"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("card lacks %q:\n%s", want, got)
+		}
+	}
+	var link *widget.Hyperlink
+	for _, o := range c.body.Objects {
+		if h, ok := o.(*widget.Hyperlink); ok {
+			link = h
+		}
+	}
+	if link == nil || link.URL.String() != "https://example.org/ada.jpg" {
+		t.Errorf("no link to the media: %v", link)
+	}
+}
