@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/storage"
 )
 
-
 func writeFile(t *testing.T, name, content string) string {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), name)

@@ -2,8 +2,8 @@ package widgets
 
 import (
 	"fmt"
-	"net/url"
 	"image/color"
+	"net/url"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
