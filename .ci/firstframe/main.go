@@ -6,8 +6,11 @@
 // with -br (a black root window), where a window nobody has drawn into stays
 // black, so the first non-black pixel is the first frame the program drew.
 //
-// It prints one line, "mapped_ms=M frame_ms=F", kills the program and waits
-// for it. It lives under .ci/, which the go tool's ./... patterns skip; build
+// It prints one line, "mapped_ms=M frame_ms=F cpu_ms=C", kills the program
+// and waits for it. C is the CPU time all the program's threads had used
+// when its first frame was seen (from /proc/PID/task/*/schedstat): unlike
+// the wall-clock figures it hardly changes when other work competes for the
+// processors. It lives under .ci/, which the go tool's ./... patterns skip; build
 // it with `go build ./.ci/firstframe`.
 package main
 
@@ -64,6 +67,9 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -79,20 +85,37 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	mapped, frame, err := measure(flag.Args(), *timeout)
+	mapped, frame, cpu, err := measure(flag.Args(), *timeout)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "firstframe:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("mapped_ms=%.1f frame_ms=%.1f\n", ms(mapped), ms(frame))
+	fmt.Printf("mapped_ms=%.1f frame_ms=%.1f cpu_ms=%.1f\n", ms(mapped), ms(frame), ms(cpu))
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
-func measure(args []string, timeout time.Duration) (mapped, frame time.Duration, err error) {
+// cpuTime is the CPU time used so far by all threads of process pid.
+func cpuTime(pid int) time.Duration {
+	tasks, _ := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/schedstat", pid))
+	var ns int64
+	for _, t := range tasks {
+		b, err := os.ReadFile(t)
+		if err != nil {
+			continue
+		}
+		if f := strings.Fields(string(b)); len(f) > 0 {
+			n, _ := strconv.ParseInt(f[0], 10, 64)
+			ns += n
+		}
+	}
+	return time.Duration(ns)
+}
+
+func measure(args []string, timeout time.Duration) (mapped, frame, cpu time.Duration, err error) {
 	d := C.XOpenDisplay(nil)
 	if d == nil {
-		return 0, 0, fmt.Errorf("cannot open display %q", os.Getenv("DISPLAY"))
+		return 0, 0, 0, fmt.Errorf("cannot open display %q", os.Getenv("DISPLAY"))
 	}
 	defer C.XCloseDisplay(d)
 	C.XSelectInput(d, C.XDefaultRootWindow(d), C.SubstructureNotifyMask)
@@ -102,7 +125,7 @@ func measure(args []string, timeout time.Duration) (mapped, frame time.Duration,
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
-		return 0, 0, fmt.Errorf("start %s: %w", args[0], err)
+		return 0, 0, 0, fmt.Errorf("start %s: %w", args[0], err)
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
@@ -120,12 +143,12 @@ func measure(args []string, timeout time.Duration) (mapped, frame time.Duration,
 	var win C.Window
 	for win == 0 {
 		if time.Since(start) > timeout {
-			return 0, 0, fmt.Errorf("no window mapped within %v", timeout)
+			return 0, 0, 0, fmt.Errorf("no window mapped within %v", timeout)
 		}
 		select {
 		case err := <-exited:
 			exited <- err
-			return 0, 0, fmt.Errorf("%s exited before it mapped a window: %v", args[0], err)
+			return 0, 0, 0, fmt.Errorf("%s exited before it mapped a window: %v", args[0], err)
 		default:
 		}
 		win = C.nextMap(d, 100, &w, &h)
@@ -133,9 +156,10 @@ func measure(args []string, timeout time.Duration) (mapped, frame time.Duration,
 	mapped = time.Since(start)
 	for C.drawn(d, win, w, h) == 0 {
 		if time.Since(start) > timeout {
-			return mapped, 0, fmt.Errorf("window mapped after %v but nothing drawn within %v", mapped, timeout)
+			return mapped, 0, 0, fmt.Errorf("window mapped after %v but nothing drawn within %v", mapped, timeout)
 		}
 		time.Sleep(500 * time.Microsecond)
 	}
-	return mapped, time.Since(start), nil
+	frame = time.Since(start)
+	return mapped, frame, cpuTime(cmd.Process.Pid), nil
 }
