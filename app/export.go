@@ -122,7 +122,7 @@ func (u *UI) ShowExport() {
 	items := []*widget.FormItem{
 		widget.NewFormItem("Size in pixels", sizes),
 	}
-	dialog.ShowForm("Export image", "Save…", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm("Export image", "Save…", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -133,6 +133,8 @@ func (u *UI) ShowExport() {
 		}
 		u.saveExport(size)
 	}, u.win)
+	d.Resize(fyne.NewSize(440, d.MinSize().Height))
+	d.Show()
 }
 
 func (u *UI) saveExport(size fyne.Size) {
