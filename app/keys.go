@@ -11,6 +11,19 @@ import (
 // Shortcuts with modifiers are registered from the menu's actions (menu.go).
 func (u *UI) keys() {
 	c := u.win.Canvas()
+	// F5 and F1 work from the search field too: a teacher types "letter"
+	// and presents only the letters.
+	u.search.OnKey = func(k *fyne.KeyEvent) bool {
+		switch k.Name {
+		case fyne.KeyF5:
+			u.Present(true)
+		case fyne.KeyF1:
+			u.ShowShortcuts()
+		default:
+			return false
+		}
+		return true
+	}
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
 		if u.presenting {
 			u.presentKey(k)

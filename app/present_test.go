@@ -308,3 +308,19 @@ func TestIdlePointerHidesInPresentation(t *testing.T) {
 		t.Errorf("leaving presentation mode leaves the pointer hidden: %v", calls)
 	}
 }
+
+func TestF5FromTheSearchFieldPresentsTheResults(t *testing.T) {
+	u := newTestUI(t)
+	u.FocusSearch()
+	setSearch(t, u, "letter")
+	key(u, fyne.KeyF5)
+	if !u.Presenting() {
+		t.Fatal("F5 in the search field did not present")
+	}
+	if u.Window().Canvas().Focused() != nil {
+		t.Error("the search field keeps the focus on the slide")
+	}
+	if want := fmt.Sprintf("1 / %d", len(u.Results())); u.PresentProgress() != want {
+		t.Errorf("progress %q, want %q", u.PresentProgress(), want)
+	}
+}

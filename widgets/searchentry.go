@@ -15,6 +15,10 @@ type SearchEntry struct {
 	OnDown   func() `json:"-"`
 	OnEnter  func() `json:"-"`
 	OnEscape func() `json:"-"`
+	// OnKey, when set, is offered every other key first, so that window
+	// keys such as F5 work while the field has the focus; it reports
+	// whether it used the key.
+	OnKey func(k *fyne.KeyEvent) bool `json:"-"`
 }
 
 var _ fyne.Focusable = (*SearchEntry)(nil)
@@ -44,6 +48,9 @@ func (e *SearchEntry) TypedKey(k *fyne.KeyEvent) {
 	case fyne.KeyEscape:
 		call(e.OnEscape)
 	default:
+		if e.OnKey != nil && e.OnKey(k) {
+			return
+		}
 		e.Entry.TypedKey(k)
 	}
 }
