@@ -2,7 +2,7 @@
 # Included from the Makefile; uses its GO, BIN, RELEASE, SUDO and deps/check-go.
 #
 #   make release          stripped, -trimpath release binary: dist/trump-kim-letters
-#   make package          both packages below, then their sizes
+#   make package          the release binary and both packages below, then their sizes
 #   make package-linux    dist/trump-kim-letters-VERSION-linux-amd64.tar.xz (fyne package -os linux)
 #   make package-windows  dist/trump-kim-letters-VERSION-windows-amd64.exe (mingw-w64 cross-compile)
 #   make install          the Linux package into ~/.local (INSTALL_PREFIX), so the app is in the menu
@@ -36,7 +36,7 @@ STARTUP_RUNS   ?= 7
 release: deps
 	$(GO) build $(RELEASE) -tags $(RELEASE_TAGS) -o $(RELEASE_BIN) .
 
-package: package-linux package-windows
+package: release package-linux package-windows
 	@echo "== artefacts"; for f in $(RELEASE_BIN) $(LINUX_TAR) $(WINDOWS_EXE); do \
 	  [ -f "$$f" ] && printf '%-50s %10d bytes  %s\n' "$$f" "$$(stat -c %s "$$f")" "$$(du -h "$$f" | cut -f1)"; \
 	done; true
