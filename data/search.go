@@ -95,6 +95,12 @@ type Index struct {
 	dirOf     []uint16
 	repOf     []uint32
 
+	fieldEv   []int32  // the event of each field
+	vocab     []string // the distinct tokens of all fields' folded texts
+	postAt    []uint32 // token t occurs at postField/postOff[postAt[t]:postAt[t+1]]
+	postField []uint32 // ... in these fields, in order
+	postOff   []uint32 // ... at these offsets into their folded text
+
 	mu   sync.Mutex
 	idle []*worker // scratch space of finished searches, for the next ones
 }
@@ -218,6 +224,7 @@ func NewIndex(t *Timeline) *Index {
 	for _, k := range ix.kinds {
 		ix.labels = append(ix.labels, k.Label())
 	}
+	ix.buildVocab()
 	return ix
 }
 
@@ -299,48 +306,74 @@ func (q *query) refines(old *query) bool {
 	return true
 }
 
-// worker searches a share of the events with its own scratch space, and
-// builds the matches of the events it finds.
-type worker struct {
-	m       matcher
-	hits    []hit   // events that match and pass the filter, in date order
-	out     chunk   // every event that matched the query, with where; new for each search
-	c       counter // filter counts
-	runes   []int   // the hits' Runes, one after the other; new for each search
-	wordPos [][]int32
-	wordFld []uint32
-}
+// maxFields is the most fields an event can have (fieldRec.aux's bits).
+const maxFields = 1 << 16
 
-// chunk is a share of a search's matching events, kept for narrowing the
-// next search: the events in date order, and for each event and query word
-// the offsets into Index.text where the word matched.
-type chunk struct {
-	events []int32
-	starts []uint32
-	info   []uint32 // for each start (see infoNext)
-	// ends[k*words+j] is where the offsets of event k's word j end in
-	// starts; they begin where the previous ones end.
-	ends []uint32
-}
-
-// prior is what a narrowing search starts from: the previous query's
-// matching events, in date order over its chunks, and the length of each
-// of its words.
-type prior struct {
-	chunks []chunk
-	lens   []int
-	n      int // events over all chunks
-}
-
-// at returns the chunk and position in it of the i-th event of p.
-func (p *prior) at(i int) (int, int) {
-	for c := range p.chunks {
-		if i < len(p.chunks[c].events) {
-			return c, i
+// buildVocab cuts every field's folded text into tokens (see tokens) and
+// lists, for each distinct token, where it occurs: the vocabulary that
+// sahilm/fuzzy searches, and the postings that lead from a token to the
+// fields and events holding it.
+func (ix *Index) buildVocab() {
+	nf := len(ix.fields) - 1
+	ix.fieldEv = make([]int32, nf)
+	for e := range len(ix.evFields) - 1 {
+		for f := ix.evFields[e]; f < ix.evFields[e+1]; f++ {
+			ix.fieldEv[f] = int32(e)
 		}
-		i -= len(p.chunks[c].events)
 	}
-	return len(p.chunks), 0
+	id := map[string]uint32{}
+	var occTok, occField, occOff []uint32
+	for f := range nf {
+		s := ix.fieldBytes(f)
+		tokens(s, func(lo, hi int) {
+			t, ok := id[string(s[lo:hi])]
+			if !ok {
+				t = uint32(len(ix.vocab))
+				w := string(s[lo:hi])
+				id[w] = t
+				ix.vocab = append(ix.vocab, w)
+			}
+			occTok = append(occTok, t)
+			occField = append(occField, uint32(f))
+			occOff = append(occOff, uint32(lo))
+		})
+	}
+	// Postings by token, each token's in field order (a counting sort).
+	ix.postAt = make([]uint32, len(ix.vocab)+1)
+	for _, t := range occTok {
+		ix.postAt[t+1]++
+	}
+	for i := 1; i < len(ix.postAt); i++ {
+		ix.postAt[i] += ix.postAt[i-1]
+	}
+	next := slices.Clone(ix.postAt[:len(ix.vocab)])
+	ix.postField = make([]uint32, len(occTok))
+	ix.postOff = make([]uint32, len(occTok))
+	for k, t := range occTok {
+		p := next[t]
+		next[t]++
+		ix.postField[p], ix.postOff[p] = occField[k], occOff[k]
+	}
+}
+
+// worker gathers, for a share of the events, the best hit of each query
+// word from the postings of the tokens it matches, and builds the matches
+// of the events that have all words, with its own scratch space.
+type worker struct {
+	best  []int32  // best[wi*n+e-lo]: word wi's best score in event e, 0 for none
+	bestP []uint32 // ... the posting of that hit
+	bestK []uint32 // ... and its tokHit in wordHits.hits
+	hits  []hit    // events that match and pass the filter, in date order
+	c     counter  // filter counts
+	runes []int    // the hits' Runes, one after the other; new for each search
+	wfld  []int64
+	total int // events that matched the query, filter or not
+}
+
+// prior is what a narrowing search starts from: what each word of the
+// previous query matched in the vocabulary.
+type prior struct {
+	words []*wordHits
 }
 
 // worker returns scratch space for one share of a search.
@@ -357,15 +390,15 @@ func (ix *Index) worker() *worker {
 
 // done gives w back for later searches.
 func (ix *Index) done(w *worker) {
-	w.out, w.runes = chunk{}, nil // the next search's prior and matches hold them
+	w.runes = nil // the matches hold them
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.idle = append(ix.idle, w)
 }
 
-// periodScore is what a period named in the query counts: a whole-word hit
-// in the date.
-const periodScore = rawWord * 7
+// periodScore is what a period named in the query counts: about a
+// whole-word hit in the date.
+const periodScore = 100 * 7
 
 // A search cuts the events into shares that the goroutines (one per core)
 // take one after another: more shares than cores, so that a core slowed
@@ -402,17 +435,26 @@ func parallel(n int, do func(i int)) {
 
 // run searches for q and returns the ranked result, and what the next
 // search needs to narrow from this one; or ctx's error if it ended first.
-// With a nil from it searches every event; else only from's events, and
-// each of from's words only where it matched before.
+// With a nil from, each word is fuzzy-matched against the whole
+// vocabulary; else word i only against the tokens from's word i matched
+// (q must refine the query from comes from).
 func (ix *Index) run(ctx context.Context, q *query, from *prior, f Filter) (Result, *prior, error) {
 	fs := ix.compile(f)
 	if q.blank() {
 		return ix.all(fs), nil, ctx.Err()
 	}
-	n := len(ix.t.Events)
-	if from != nil {
-		n = from.n
+	next := &prior{words: make([]*wordHits, len(q.words))}
+	for i, t := range q.words {
+		var base *wordHits
+		if from != nil && i < len(from.words) {
+			base = from.words[i]
+		}
+		next.words[i] = ix.matchWord(string(t), base)
+		if err := ctx.Err(); err != nil {
+			return Result{}, nil, err
+		}
 	}
+	n := len(ix.t.Events)
 	shares := min(maxShares, max(1, n/minShare))
 	ws := make([]*worker, shares)
 	for i := range ws {
@@ -424,34 +466,26 @@ func (ix *Index) run(ctx context.Context, q *query, from *prior, f Filter) (Resu
 		}
 	}()
 	parallel(shares, func(i int) {
-		ws[i].search(ctx, ix, q, &fs, from, n*i/shares, n*(i+1)/shares)
+		ws[i].search(ctx, ix, q, next.words, &fs, n*i/shares, n*(i+1)/shares)
 	})
 	if err := ctx.Err(); err != nil {
 		return Result{}, nil, err
 	}
-	return ix.assemble(q, ws)
+	res := ix.assemble(q, ws)
+	return res, next, nil
 }
 
-// search matches events lo to hi: of the data set, or of from.
-func (w *worker) search(ctx context.Context, ix *Index, q *query, fs *filterSet, from *prior, lo, hi int) {
-	nw := len(q.words)
-	letters := 0
-	for _, t := range q.words {
-		letters += len(t)
-	}
-	w.hits, w.runes = slices.Grow(w.hits[:0], hi-lo), make([]int, 0, (hi-lo)*letters/2+64)
-	// Room for the offsets where the words match: a guess, at most as
-	// many as before. (Memory asked for and not used costs collections.)
-	nstarts := (hi - lo) * nw * 8
-	if from != nil && from.n > 0 {
-		total := 0
-		for _, c := range from.chunks {
-			total += len(c.starts)
-		}
-		nstarts = min(total*(hi-lo)/from.n, (hi-lo)*nw*2) + 64
-	}
-	w.out = chunk{events: make([]int32, 0, hi-lo), starts: make([]uint32, 0, nstarts),
-		info: make([]uint32, 0, nstarts), ends: make([]uint32, 0, (hi-lo)*nw)}
+// search finds the events lo to hi that match q, whose words matched the
+// tokens of words.
+func (w *worker) search(ctx context.Context, ix *Index, q *query, words []*wordHits, fs *filterSet, lo, hi int) {
+	n := hi - lo
+	nw := len(words)
+	w.best = slices.Grow(w.best[:0], nw*n)[:nw*n]
+	w.bestP = slices.Grow(w.bestP[:0], nw*n)[:nw*n]
+	w.bestK = slices.Grow(w.bestK[:0], nw*n)[:nw*n]
+	clear(w.best)
+	w.hits = w.hits[:0]
+	w.total = 0
 	if len(w.c.kind) != len(ix.kinds) || len(w.c.dir) != len(ix.dirs) || len(w.c.rep) != len(ix.reporters) {
 		w.c = ix.newCounter()
 	} else {
@@ -459,113 +493,92 @@ func (w *worker) search(ctx context.Context, ix *Index, q *query, fs *filterSet,
 		clear(w.c.dir)
 		clear(w.c.rep)
 	}
-	for len(w.wordPos) < nw {
-		w.wordPos = append(w.wordPos, nil)
-	}
-	w.wordFld = slices.Grow(w.wordFld[:0], nw)[:nw]
-	if from == nil {
-		for e := lo; e < hi; e++ {
-			if (e-lo)&1023 == 1023 && ctx.Err() != nil {
+	flo, fhi := ix.evFields[lo], ix.evFields[hi]
+	for wi, wh := range words {
+		best, bestP, bestK := w.best[wi*n:(wi+1)*n], w.bestP[wi*n:(wi+1)*n], w.bestK[wi*n:(wi+1)*n]
+		for k, th := range wh.hits {
+			if k&63 == 63 && ctx.Err() != nil {
 				return
 			}
-			w.event(ix, q, fs, int32(e), nil, 0, nil)
-		}
-		return
-	}
-	c, k := from.at(lo)
-	for i := lo; i < hi; i++ {
-		if (i-lo)&1023 == 1023 && ctx.Err() != nil {
-			return
-		}
-		for k == len(from.chunks[c].events) {
-			c, k = c+1, 0
-		}
-		w.event(ix, q, fs, from.chunks[c].events[k], &from.chunks[c], k, from.lens)
-		k++
-	}
-}
-
-// event matches event e against q and, when every word and period
-// matches, records where, counts it and keeps its match if it passes the
-// filter. The first len(oldLens) words are tried only where they
-// matched in the previous search: event k of chunk prev.
-func (w *worker) event(ix *Index, q *query, fs *filterSet, e int32, prev *chunk, k int, oldLens []int) {
-	for _, p := range q.periods {
-		if ix.evFrom[e] >= p.upto || ix.evUpto[e] <= p.from {
-			return
-		}
-	}
-	total := len(q.periods) * periodScore
-	bestSc, bestFld := -1, int64(-1)
-	if len(q.periods) > 0 {
-		bestSc = periodScore
-	}
-	lo, hi := ix.evFields[e], ix.evFields[e+1]
-	if lo == hi && len(q.words) > 0 {
-		return
-	}
-	mark := len(w.out.starts)
-	for wi, t := range q.words {
-		var from, fromInfo []uint32
-		grown := 0
-		if wi < len(oldLens) {
-			x := k*len(oldLens) + wi
-			b := uint32(0)
-			if x > 0 {
-				b = prev.ends[x-1]
-			}
-			from, fromInfo, grown = prev.starts[b:prev.ends[x]], prev.info[b:prev.ends[x]], oldLens[wi]
-			if from == nil {
-				from = []uint32{} // tried nowhere, not everywhere
-			}
-		}
-		var sc int
-		var fld uint32
-		sc, fld, w.out.starts, w.out.info = w.m.eval(ix, lo, hi, t, from, fromInfo, grown, w.out.starts, w.out.info)
-		if sc == 0 {
-			w.out.starts, w.out.info = w.out.starts[:mark], w.out.info[:mark]
-			w.out.ends = w.out.ends[:len(w.out.events)*len(q.words)]
-			return
-		}
-		w.out.ends = append(w.out.ends, uint32(len(w.out.starts)))
-		total += sc
-		w.wordFld[wi] = fld
-		w.wordPos[wi] = append(w.wordPos[wi][:0], w.m.pos...)
-		if sc > bestSc {
-			bestSc, bestFld = sc, int64(fld)
-		}
-	}
-	w.out.events = append(w.out.events, e)
-	k2, d, r := ix.pass(fs, e)
-	ix.add(&w.c, e, k2, d, r)
-	if !(k2 && d && r) {
-		return
-	}
-	h := hit{event: e, score: int32(total), field: int32(bestFld), runes: uint32(len(w.runes)), kind: FieldDate}
-	if bestFld >= 0 {
-		rec := &ix.fields[bestFld]
-		h.kind = rec.field
-		var ro []int32
-		if !rec.plain {
-			ra := ix.runesAt[bestFld]
-			ro = ix.runeOf[ra : ra+ix.fields[bestFld+1].off-rec.off]
-		}
-		for wi := range q.words {
-			if int64(w.wordFld[wi]) != bestFld {
-				continue
-			}
-			for _, p := range w.wordPos[wi] {
-				if ro != nil {
-					w.runes = append(w.runes, int(ro[p]))
-				} else {
-					w.runes = append(w.runes, int(p))
+			p0, p1 := ix.postAt[th.tok], ix.postAt[th.tok+1]
+			fields := ix.postField[p0:p1]
+			a, _ := slices.BinarySearch(fields, flo)
+			z, _ := slices.BinarySearch(fields[a:], fhi)
+			for p := p0 + uint32(a); p < p0+uint32(a+z); p++ {
+				f := ix.postField[p]
+				e := ix.fieldEv[f] - int32(lo)
+				sc := th.raw * int32(fieldWeight[ix.fields[f].field])
+				cur := best[e]
+				if sc > cur || sc == cur && (f < ix.postField[bestP[e]] || f == ix.postField[bestP[e]] && ix.postOff[p] < ix.postOff[bestP[e]]) {
+					best[e], bestP[e], bestK[e] = sc, p, uint32(k)
 				}
 			}
 		}
-		w.runes = append(w.runes[:h.runes], sortedUnique(w.runes[h.runes:])...)
 	}
-	h.nrunes = uint32(len(w.runes)) - h.runes
-	w.hits = append(w.hits, h)
+	if ctx.Err() != nil {
+		return
+	}
+	w.wfld = slices.Grow(w.wfld[:0], nw)[:nw]
+	w.runes = make([]int, 0, 64)
+events:
+	for e := lo; e < hi; e++ {
+		for _, p := range q.periods {
+			if ix.evFrom[e] >= p.upto || ix.evUpto[e] <= p.from {
+				continue events
+			}
+		}
+		total := len(q.periods) * periodScore
+		bestSc, bestFld := -1, int64(-1)
+		if len(q.periods) > 0 {
+			bestSc = periodScore
+		}
+		for wi := range nw {
+			sc := int(w.best[wi*n+e-lo])
+			if sc == 0 {
+				continue events
+			}
+			total += sc
+			f := int64(ix.postField[w.bestP[wi*n+e-lo]])
+			w.wfld[wi] = f
+			if sc > bestSc {
+				bestSc, bestFld = sc, f
+			}
+		}
+		w.total++
+		k2, d, r := ix.pass(fs, int32(e))
+		ix.add(&w.c, int32(e), k2, d, r)
+		if !(k2 && d && r) {
+			continue
+		}
+		h := hit{event: int32(e), score: int32(total), field: int32(bestFld), runes: uint32(len(w.runes)), kind: FieldDate}
+		if bestFld >= 0 {
+			rec := &ix.fields[bestFld]
+			h.kind = rec.field
+			var ro []int32
+			if !rec.plain {
+				ra := ix.runesAt[bestFld]
+				ro = ix.runeOf[ra : ra+ix.fields[bestFld+1].off-rec.off]
+			}
+			for wi, wh := range words {
+				if w.wfld[wi] != bestFld {
+					continue
+				}
+				x := wi*n + e - lo
+				th := &wh.hits[w.bestK[x]]
+				off := int(ix.postOff[w.bestP[x]])
+				for _, i := range wh.idx[th.i0:th.i1] {
+					if ro != nil {
+						w.runes = append(w.runes, int(ro[off+i]))
+					} else {
+						w.runes = append(w.runes, off+i)
+					}
+				}
+			}
+			w.runes = append(w.runes[:h.runes], sortedUnique(w.runes[h.runes:])...)
+		}
+		h.nrunes = uint32(len(w.runes)) - h.runes
+		w.hits = append(w.hits, h)
+	}
 }
 
 // hit is an event that matches a search, until its Match is built.
@@ -614,20 +627,14 @@ func (ix *Index) all(fs filterSet) Result {
 // assemble merges the workers' hits, best first (a counting sort by
 // score: stable, so equal scores stay in date order), builds their matches
 // (each worker its own, in parallel) and adds up the counts.
-func (ix *Index) assemble(q *query, ws []*worker) (Result, *prior, error) {
+func (ix *Index) assemble(q *query, ws []*worker) Result {
 	nhits, maxScore := 0, int32(0)
-	next := &prior{}
-	for _, t := range q.words {
-		next.lens = append(next.lens, len(t))
-	}
 	c := ix.newCounter()
 	for _, w := range ws {
 		nhits += len(w.hits)
 		for i := range w.hits {
 			maxScore = max(maxScore, w.hits[i].score)
 		}
-		next.chunks = append(next.chunks, w.out)
-		next.n += len(w.out.events)
 		for i := range c.kind {
 			c.kind[i] += w.c.kind[i]
 		}
@@ -658,7 +665,7 @@ func (ix *Index) assemble(q *query, ws []*worker) (Result, *prior, error) {
 	}
 	ms := make([]Match, nhits)
 	parallel(len(ws), func(k int) { ws[k].build(ix, q, ms, places[k]) })
-	return Result{Matches: ms, Counts: ix.counts(&c), Total: len(ix.t.Events)}, next, nil
+	return Result{Matches: ms, Counts: ix.counts(&c), Total: len(ix.t.Events)}
 }
 
 // fieldText is the original text of field f of event e.

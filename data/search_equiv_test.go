@@ -106,45 +106,111 @@ func TestSearchNarrowingEqualsFullSearch(t *testing.T) {
 
 func ptr[T any](v T) *T { return &v }
 
-// TestEvalEqualsMatchPerField checks that matching a word against a whole
-// event at once gives what matching each field on its own does, and the
-// same again when trying it only where a shorter word matched.
-func TestEvalEqualsMatchPerField(t *testing.T) {
-	ix := NewIndex(searchTimeline(2000, 3))
+// TestSearchEqualsFuzzyPerField checks single-word searches against
+// sahilm/fuzzy run directly on each field's tokens: the event matches
+// exactly when fuzzy finds a token that is not a weak match, with the best
+// token score times the field's weight, and its highlights are fuzzy's
+// MatchedIndexes in that field, as runes of the original text.
+func TestSearchEqualsFuzzyPerField(t *testing.T) {
+	ix := NewIndex(searchTimeline(400, 3))
 	r := rand.New(rand.NewPCG(3, 3))
-	var m1, m2 matcher
-	for range 3000 {
+	ctx := context.Background()
+	checked := 0
+	for range 60 {
 		q := parseQuery(randomQuery(r, ix))
 		for _, word := range q.words {
-			e := r.IntN(ix.Len())
-			lo, hi := ix.evFields[e], ix.evFields[e+1]
-			want, wantF := 0, lo
-			var wantPos []int32
-			for f := lo; f < hi; f++ {
-				if sc := m1.match(ix.fieldBytes(int(f)), word) * fieldWeight[ix.fields[f].field]; sc > want {
-					want, wantF = sc, f
-					wantPos = slices.Clone(m1.pos)
+			one := query{words: [][]byte{word}}
+			res, _, err := ix.run(ctx, &one, nil, Filter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[int]Match{}
+			for _, m := range res.Matches {
+				got[m.Event] = m
+			}
+			for e := range ix.Len() {
+				want, wantF, wantRunes := 0, -1, []int(nil)
+				for f := int(ix.evFields[e]); f < int(ix.evFields[e+1]); f++ {
+					folded, runes, _ := appendFold(nil, []int32{}, ix.fieldText(f, int32(e)))
+					tokens(folded, func(lo, hi int) {
+						ms := fuzzy.Find(string(word), []string{string(folded[lo:hi])})
+						if len(ms) == 0 {
+							return
+						}
+						sc := tokenScore(ms[0].Str, ms[0].MatchedIndexes, ms[0].Score) * fieldWeight[ix.fields[f].field]
+						if sc > want {
+							want, wantF, wantRunes = sc, f, nil
+							for _, i := range ms[0].MatchedIndexes {
+								wantRunes = append(wantRunes, int(runes[lo+i]))
+							}
+						}
+					})
+				}
+				m, ok := got[e]
+				if ok != (want > 0) || ok && m.Score != want {
+					t.Fatalf("%q in event %d: search gives %v %d, fuzzy per field %d", word, e, ok, m.Score, want)
+				}
+				if !ok {
+					continue
+				}
+				checked++
+				if m.Text != ix.fieldText(wantF, int32(e)) || !slices.Equal(m.Runes, sortedUnique(wantRunes)) {
+					t.Fatalf("%q in event %d: %q %v, fuzzy per field %q %v", word, e, m.Text, m.Runes, ix.fieldText(wantF, int32(e)), wantRunes)
 				}
 			}
-			got, gotF, starts, info := m2.eval(ix, lo, hi, word, nil, nil, 0, nil, nil)
-			if got != want || got > 0 && (gotF != wantF || !slices.Equal(m2.pos, wantPos)) {
-				t.Fatalf("%q in event %d: eval gives %d in field %d at %v, match per field %d in %d at %v",
-					word, e, got, gotF, m2.pos, want, wantF, wantPos)
-			}
-			// Trying only where a shorter word (or the same) matched
-			// gives the same.
-			for cut := 1; cut <= len(word); cut++ {
-				_, _, shorter, shorterInfo := m1.eval(ix, lo, hi, word[:cut], nil, nil, 0, nil, nil)
-				if shorter == nil {
-					shorter = []uint32{}
-				}
-				got2, gotF2, starts2, info2 := m1.eval(ix, lo, hi, word, shorter, shorterInfo, cut, nil, nil)
-				if got2 != got || got2 > 0 && (gotF2 != gotF || !slices.Equal(m1.pos, m2.pos)) ||
-					!slices.Equal(starts, starts2) || !slices.Equal(info, info2) {
-					t.Fatalf("%q in event %d, from where %q matched: %d in %d at %v (starts %v %x), from all %d in %d at %v (starts %v %x)",
-						word, e, word[:cut], got2, gotF2, m1.pos, starts2, info2, got, gotF, m2.pos, starts, info)
-				}
-			}
+		}
+	}
+	if checked < 500 {
+		t.Errorf("only %d matches checked", checked)
+	}
+}
+
+// TestTokenScore checks which forms of fuzzy matches are kept, and that
+// the forms rank as they should.
+func TestTokenScore(t *testing.T) {
+	score := func(word, tok string) int {
+		ms := fuzzy.Find(word, []string{tok})
+		if len(ms) == 0 {
+			return -1
+		}
+		return tokenScore(tok, ms[0].MatchedIndexes, ms[0].Score)
+	}
+	for _, tc := range []struct {
+		word, tok string
+		kept      bool
+	}{
+		{"hanoi", "hanoi,", true},
+		{"han", "hanoi", true},
+		{"noi", "hanoi", true},
+		{"trmp", "trump", true},
+		{"us", "u.s.-south", true},
+		{"uss", "u.s.-south", true},
+		{"korea's", "korea's", true},
+		{"30", "2019-06-30", true},
+		{"pyongyang", "pyongyang", true},
+		{"김은", "김정은", true},
+		{"tkab", "talk-about", false}, // scattered over two words
+		{"aeiou", "aerobic-outing", false},
+		{"hs", "the-summit", false}, // starts mid-token, not at a word start
+		{"rmp", "trump", false},     // letters in order, not from the word start
+	} {
+		sc := score(tc.word, tc.tok)
+		if sc < 0 {
+			t.Fatalf("%q in %q: fuzzy finds nothing", tc.word, tc.tok)
+		}
+		if (sc > 0) != tc.kept {
+			t.Errorf("%q in %q: score %d, want kept %v", tc.word, tc.tok, sc, tc.kept)
+		}
+	}
+	for _, pair := range [][4]string{
+		{"hanoi", "hanoi", "hanoi", "xhanoi"},    // word start over mid-word
+		{"han", "hanoi", "han", "xhanoi"},        // prefix over inside
+		{"ton", "ton", "ton", "tonkin"},          // whole word over prefix
+		{"ton", "tonkin", "ton", "washington"},   // prefix over inside
+		{"hs", "hanoi-summit", "hs", "hashtags"}, // initials over letters in a word
+	} {
+		if a, b := score(pair[0], pair[1]), score(pair[2], pair[3]); a <= b {
+			t.Errorf("%q in %q scores %d, not above %q in %q (%d)", pair[0], pair[1], a, pair[2], pair[3], b)
 		}
 	}
 }
@@ -282,67 +348,4 @@ func FuzzSearch(f *testing.F) {
 			}
 		}
 	})
-}
-
-// TestMatchesAreFuzzyMatches checks that every match is one sahilm/fuzzy
-// finds too (letters in order, case folded): the search is fuzzy.Find's
-// matching with weak, scattered matches left out, not something else.
-func TestMatchesAreFuzzyMatches(t *testing.T) {
-	ix := NewIndex(searchTimeline(1000, 5))
-	r := rand.New(rand.NewPCG(5, 5))
-	var m matcher
-	checked := 0
-	for range 2000 {
-		q := parseQuery(randomQuery(r, ix))
-		e := r.IntN(ix.Len())
-		for _, word := range q.words {
-			for f := ix.evFields[e]; f < ix.evFields[e+1]; f++ {
-				text := ix.fieldBytes(int(f))
-				if m.match(text, word) == 0 {
-					continue
-				}
-				checked++
-				if len(fuzzy.Find(string(word), []string{string(text)})) != 1 {
-					t.Fatalf("%q matches %q, but not for fuzzy.Find", word, text)
-				}
-			}
-		}
-	}
-	if checked < 500 {
-		t.Errorf("only %d matches checked", checked)
-	}
-}
-
-// TestChain2 holds the two-letter shortcut to the general chain search.
-func TestChain2(t *testing.T) {
-	ix := NewIndex(searchTimeline(300, 9))
-	var fast, slow matcher
-	letters := []byte("abcdefghijklmnopqrstuvwxyz0")
-	n := 0
-	for f := range len(ix.fields) - 1 {
-		s := ix.fieldBytes(f)
-		for w := range s {
-			if !isWordStart(s, w) {
-				continue
-			}
-			for _, c := range letters {
-				if w+1 < len(s) && s[w+1] == c {
-					continue // a substring: chains are only looked for where it is not
-				}
-				word := []byte{s[w], c}
-				got := fast.chain2(s[w:], word)
-				want := 0
-				if mayChain(s[w:], 0, c) {
-					want = slow.chainSlow(s[w:], word)
-				}
-				if got != want || got > 0 && !slices.Equal(fast.try, slow.try) {
-					t.Fatalf("%q at %d of %q: chain2 %d %v, general %d %v", word, w, s, got, fast.try, want, slow.try)
-				}
-				n++
-			}
-		}
-	}
-	if n < 1000 {
-		t.Errorf("only %d cases", n)
-	}
 }
