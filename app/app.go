@@ -62,6 +62,7 @@ type UI struct {
 // Window().ShowAndRun() to start.
 func New(a fyne.App, tl *data.Timeline) *UI {
 	u := &UI{app: a, selected: -1, cursor: -1}
+	u.restoreLook() // the remembered theme, before any widget is drawn (prefs.go)
 	u.win = a.NewWindow("Trump–Kim Letters")
 	u.build()
 	u.SetTimeline(tl)

@@ -29,15 +29,16 @@ const (
 // freshly built UI: it restores the remembered look and place, sets the main
 // menu and registers the shortcuts.
 func (u *UI) extend() {
-	u.restorePrefs()
+	u.restorePlace()
 	u.win.SetMainMenu(u.mainMenu())
 	u.shortcuts()
 	u.app.Lifecycle().SetOnStopped(u.savePlace)
 }
 
-// restorePrefs applies the remembered theme, text size, window size, split
-// positions and selected event, skipping any that is missing or invalid.
-func (u *UI) restorePrefs() {
+// restoreLook applies the remembered theme and text size, skipping any that
+// is missing or invalid. New calls it before it builds any widget, so that
+// nothing is first drawn in another look.
+func (u *UI) restoreLook() {
 	p := u.app.Preferences()
 	u.themeMode = ThemeMode(p.StringWithFallback(prefTheme, string(ThemeSystem)))
 	if !u.themeMode.Valid() {
@@ -50,6 +51,12 @@ func (u *UI) restorePrefs() {
 	u.restoring = true
 	u.applyTheme()
 	u.restoring = false
+}
+
+// restorePlace applies the remembered window size, split positions and
+// selected event, skipping any that is missing or invalid.
+func (u *UI) restorePlace() {
+	p := u.app.Preferences()
 
 	w := p.FloatWithFallback(prefWindowWidth, 0)
 	h := p.FloatWithFallback(prefWindowHeight, 0)
