@@ -5,7 +5,8 @@
 # with Mesa's software GL and a private settings folder, then checks that
 #
 #   1. a window titled "Trump–Kim Letters" appears, with the WM_CLASS that the
-#      desktop entry's StartupWMClass names (docks then group it with its icon);
+#      desktop entry's StartupWMClass names (docks then group it with its icon)
+#      and an icon of its own;
 #   2. Right selects an event and Right again moves the selection: the detail
 #      card's part of the screen changes each time;
 #   3. Ctrl+F (and "/"), then typing a query, changes what is drawn;
@@ -138,6 +139,8 @@ run_one() {
   [[ $got == "$TITLE" ]] && pass "window titled \"$got\"" || fail "window title is \"$got\", want \"$TITLE\""
   got=$(printf '%b' "$(xprop -id "$win" WM_CLASS | sed 's/.*= //')")
   [[ $got == *"\"$wmclass_want\""* ]] && pass "WM_CLASS $got matches StartupWMClass" || fail "WM_CLASS is $got, want \"$wmclass_want\""
+  got=$(xprop -id "$win" -f _NET_WM_ICON 32c _NET_WM_ICON 2>/dev/null | head -c 200 | sed -n 's/^[^=]*= \([0-9]*\), \([0-9]*\),.*/\1x\2/p' || true)
+  [[ $got =~ ^[1-9][0-9]*x[1-9][0-9]*$ ]] && pass "the window carries an icon ($got)" || fail "the window has no _NET_WM_ICON"
   xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus --sync "$win" 2>/dev/null || true
   settle "$pre-0-open.png"
 

@@ -10,6 +10,8 @@ import (
 	"testing"
 )
 
+// TestIconIsSquarePNG checks the embedded icon: a PNG, square, at the size
+// the window icon needs and no larger (see Icon).
 func TestIconIsSquarePNG(t *testing.T) {
 	if Icon.Name() != "icon.png" {
 		t.Errorf("Icon.Name() = %q, want icon.png", Icon.Name())
@@ -18,8 +20,8 @@ func TestIconIsSquarePNG(t *testing.T) {
 	if err != nil {
 		t.Fatalf("icon is not a PNG: %v", err)
 	}
-	if cfg.Width != 512 || cfg.Height != 512 {
-		t.Errorf("icon is %dx%d, want 512x512", cfg.Width, cfg.Height)
+	if cfg.Width != 256 || cfg.Height != 256 {
+		t.Errorf("icon is %dx%d, want 256x256", cfg.Width, cfg.Height)
 	}
 }
 
