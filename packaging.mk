@@ -29,7 +29,7 @@ ICON_SIZES     := 16 24 32 48 64 128 256 512
 E2E_TARGETS     = $(RELEASE_BIN) $(LINUX_TAR)
 STARTUP_RUNS   ?= 7
 
-.PHONY: release package package-linux package-windows install uninstall e2e startup fyne-cli mingw
+.PHONY: release package package-linux package-windows install uninstall e2e startup fyne-cli mingw xz
 
 # The same flags and tags `fyne package --release` uses (migrated_fynedo
 # because FyneApp.toml says [Migrations] fyneDo = true).
@@ -48,7 +48,7 @@ define stage
 	  --exclude=./$(BIN) --exclude='*.exe' --exclude='*.syso' . | tar -x -C $(1)
 endef
 
-package-linux: deps fyne-cli
+package-linux: deps fyne-cli xz
 	$(call stage,build/stage-linux)
 	cd build/stage-linux && $(FYNE) package -os linux --release --exe $(BIN)
 	mv build/stage-linux/*.tar.xz $(LINUX_TAR)
@@ -63,6 +63,10 @@ package-windows: deps fyne-cli mingw
 fyne-cli: check-go
 	@$(FYNE) version 2>/dev/null | grep -q '$(FYNE_TOOLS)' || { \
 	  echo "installing the fyne CLI $(FYNE_TOOLS)"; $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS); }
+
+xz:
+	@command -v xz >/dev/null || { echo "installing xz-utils (fyne package makes a .tar.xz)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq xz-utils; }
 
 mingw:
 	@command -v $(MINGW_CC) >/dev/null || { echo "installing gcc-mingw-w64-x86-64"; \
