@@ -100,6 +100,8 @@ type Index struct {
 	postAt    []uint32 // token t occurs at postField/postOff[postAt[t]:postAt[t+1]]
 	postField []uint32 // ... in these fields, in order
 	postOff   []uint32 // ... at these offsets into their folded text
+	postEv    []int32  // ... of these events
+	postKind  []uint8  // ... whose Field is this, with postPlain set if the field is plain
 
 	mu   sync.Mutex
 	idle []*worker // scratch space of finished searches, for the next ones
@@ -322,7 +324,8 @@ func (ix *Index) buildVocab() {
 		}
 	}
 	id := map[string]uint32{}
-	var occTok, occField, occOff []uint32
+	guess := len(ix.text)/5 + 16 // tokens average about six bytes with their space
+	occTok, occField, occOff := make([]uint32, 0, guess), make([]uint32, 0, guess), make([]uint32, 0, guess)
 	for f := range nf {
 		s := ix.fieldBytes(f)
 		tokens(s, func(lo, hi int) {
@@ -349,12 +352,23 @@ func (ix *Index) buildVocab() {
 	next := slices.Clone(ix.postAt[:len(ix.vocab)])
 	ix.postField = make([]uint32, len(occTok))
 	ix.postOff = make([]uint32, len(occTok))
+	ix.postEv = make([]int32, len(occTok))
+	ix.postKind = make([]uint8, len(occTok))
 	for k, t := range occTok {
 		p := next[t]
 		next[t]++
-		ix.postField[p], ix.postOff[p] = occField[k], occOff[k]
+		f := occField[k]
+		ix.postField[p], ix.postOff[p] = f, occOff[k]
+		ix.postEv[p], ix.postKind[p] = ix.fieldEv[f], uint8(ix.fields[f].field)
+		if ix.fields[f].plain {
+			ix.postKind[p] |= postPlain
+		}
 	}
 }
+
+// postPlain marks, in Index.postKind, a posting in a plain field (see
+// fieldRec).
+const postPlain = 0x80
 
 // worker gathers, for a share of the events, the best hit of each query
 // word from the postings of the tokens it matches, and builds the matches
@@ -505,11 +519,10 @@ func (w *worker) search(ctx context.Context, ix *Index, q *query, words []*wordH
 			a, _ := slices.BinarySearch(fields, flo)
 			z, _ := slices.BinarySearch(fields[a:], fhi)
 			for p := p0 + uint32(a); p < p0+uint32(a+z); p++ {
-				f := ix.postField[p]
-				e := ix.fieldEv[f] - int32(lo)
-				sc := th.raw * int32(fieldWeight[ix.fields[f].field])
+				e := ix.postEv[p] - int32(lo)
+				sc := th.raw * int32(fieldWeight[ix.postKind[p]&^postPlain])
 				cur := best[e]
-				if sc > cur || sc == cur && (f < ix.postField[bestP[e]] || f == ix.postField[bestP[e]] && ix.postOff[p] < ix.postOff[bestP[e]]) {
+				if sc > cur || sc == cur && ix.before(p, bestP[e]) {
 					best[e], bestP[e], bestK[e] = sc, p, uint32(k)
 				}
 			}
@@ -519,7 +532,12 @@ func (w *worker) search(ctx context.Context, ix *Index, q *query, words []*wordH
 		return
 	}
 	w.wfld = slices.Grow(w.wfld[:0], nw)[:nw]
-	w.runes = make([]int, 0, 64)
+	letters := 0
+	for _, t := range q.words {
+		letters += len(t)
+	}
+	w.runes = make([]int, 0, n*letters/2+64)
+	w.hits = slices.Grow(w.hits, n)
 events:
 	for e := lo; e < hi; e++ {
 		for _, p := range q.periods {
@@ -528,7 +546,7 @@ events:
 			}
 		}
 		total := len(q.periods) * periodScore
-		bestSc, bestFld := -1, int64(-1)
+		bestSc, bestFld, bestPost := -1, int64(-1), uint32(0)
 		if len(q.periods) > 0 {
 			bestSc = periodScore
 		}
@@ -538,10 +556,11 @@ events:
 				continue events
 			}
 			total += sc
-			f := int64(ix.postField[w.bestP[wi*n+e-lo]])
+			bp := w.bestP[wi*n+e-lo]
+			f := int64(ix.postField[bp])
 			w.wfld[wi] = f
 			if sc > bestSc {
-				bestSc, bestFld = sc, f
+				bestSc, bestFld, bestPost = sc, f, bp
 			}
 		}
 		w.total++
@@ -552,12 +571,12 @@ events:
 		}
 		h := hit{event: int32(e), score: int32(total), field: int32(bestFld), runes: uint32(len(w.runes)), kind: FieldDate}
 		if bestFld >= 0 {
-			rec := &ix.fields[bestFld]
-			h.kind = rec.field
+			pk := ix.postKind[bestPost]
+			h.kind = Field(pk &^ postPlain)
 			var ro []int32
-			if !rec.plain {
+			if pk&postPlain == 0 {
 				ra := ix.runesAt[bestFld]
-				ro = ix.runeOf[ra : ra+ix.fields[bestFld+1].off-rec.off]
+				ro = ix.runeOf[ra : ra+ix.fields[bestFld+1].off-ix.fields[bestFld].off]
 			}
 			for wi, wh := range words {
 				if w.wfld[wi] != bestFld {
@@ -579,6 +598,12 @@ events:
 		h.nrunes = uint32(len(w.runes)) - h.runes
 		w.hits = append(w.hits, h)
 	}
+}
+
+// before reports whether posting p comes before posting o: in an earlier
+// field, or earlier in the same field.
+func (ix *Index) before(p, o uint32) bool {
+	return ix.postField[p] < ix.postField[o] || ix.postField[p] == ix.postField[o] && ix.postOff[p] < ix.postOff[o]
 }
 
 // hit is an event that matches a search, until its Match is built.

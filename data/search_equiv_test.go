@@ -349,3 +349,20 @@ func FuzzSearch(f *testing.F) {
 		}
 	})
 }
+
+// TestTokensAreFields checks that the vocabulary cuts texts where
+// strings.Fields does, as the query is cut.
+func TestTokensAreFields(t *testing.T) {
+	ix := NewIndex(searchTimeline(300, 4))
+	texts := []string{"", " ", "a", "  a  b\tc\n", "x\u2003y\u3000z\u0085w", "é b", "\xff \xfe"}
+	for f := range len(ix.fields) - 1 {
+		texts = append(texts, string(ix.fieldBytes(f)))
+	}
+	for _, s := range texts {
+		var got []string
+		tokens([]byte(s), func(lo, hi int) { got = append(got, s[lo:hi]) })
+		if want := strings.Fields(s); !slices.Equal(got, want) {
+			t.Fatalf("%q: tokens %q, strings.Fields %q", s, got, want)
+		}
+	}
+}

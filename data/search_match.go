@@ -131,16 +131,23 @@ func nextWordStart(s string, i int) int {
 	return i
 }
 
+// asciiSpace are the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
 // tokens calls fn with the start and end of each token of folded text s:
 // the pieces strings.Fields would cut it into.
 func tokens(s []byte, fn func(lo, hi int)) {
 	start := -1
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		var space bool
+		if r < utf8.RuneSelf {
+			space = asciiSpace[r]
+		} else {
 			r, size = utf8.DecodeRune(s[i:])
+			space = unicode.IsSpace(r)
 		}
-		if unicode.IsSpace(r) {
+		if space {
 			if start >= 0 {
 				fn(start, i)
 				start = -1
