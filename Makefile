@@ -1,5 +1,7 @@
 # Trump–Kim Letters. Two commands do everything on a fresh Debian or Ubuntu
-# machine: `make run` opens the app, `make test` runs every check CI runs.
+# machine: `make run` opens the app, `make test` runs every check CI runs:
+# gofmt, vet, the tests, the release build, and the end-to-end test of the
+# real window on the release binary and the packaged one.
 # Both install what is missing first (system packages with apt-get, Go
 # modules through the Go module proxy).
 
@@ -29,6 +31,8 @@ test: deps
 	@echo "== go vet"; $(GO) vet ./...
 	@echo "== go test"; $(GO) test -count=1 ./...
 	@echo "== build"; $(GO) build $(RELEASE) -o $(BIN) .
+	@echo "== end-to-end: the release binary and the packaged one, in a real X window (Xvfb)"
+	@$(MAKE) --no-print-directory e2e
 
 # deps installs the C headers Fyne's OpenGL driver builds against, and Go
 # when there is none (Go 1.21 or newer fetches the exact toolchain go.mod
