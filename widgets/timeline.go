@@ -241,11 +241,24 @@ func (t *Timeline) Dimmed(i int) bool {
 	return t.match != nil && i >= 0 && i < len(t.match) && !t.match[i]
 }
 
-// ZoomIn shows a shorter span around the centre of the view.
-func (t *Timeline) ZoomIn() { t.zoomAt(0.5, 1/zoomStep) }
+// ZoomIn shows a shorter span around the selected event when it is in
+// view, else around the centre of the view.
+func (t *Timeline) ZoomIn() { t.zoomAt(t.zoomAnchor(), 1/zoomStep) }
 
-// ZoomOut shows a longer span around the centre of the view.
-func (t *Timeline) ZoomOut() { t.zoomAt(0.5, zoomStep) }
+// ZoomOut shows a longer span around the selected event when it is in
+// view, else around the centre of the view.
+func (t *Timeline) ZoomOut() { t.zoomAt(t.zoomAnchor(), zoomStep) }
+
+// zoomAnchor is where in the width (0 to 1) the keys and buttons zoom
+// around: the selected event if it is in view, so that it stays put.
+func (t *Timeline) zoomAnchor() float64 {
+	if s := t.selected; s >= 0 && s < len(t.pos) {
+		if f := (t.pos[s] - t.viewFrom) / (t.viewTo - t.viewFrom); f >= 0 && f <= 1 {
+			return f
+		}
+	}
+	return 0.5
+}
 
 // FitAll shows every event.
 func (t *Timeline) FitAll() {

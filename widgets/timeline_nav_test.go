@@ -412,3 +412,22 @@ func TestTimelineLoneMarkerSelects(t *testing.T) {
 	}
 	assertNoOverlap(t, tw)
 }
+
+func TestTimelineZoomKeepsTheSelectionInPlace(t *testing.T) {
+	tl := defaultData(t)
+	tw, _ := showTimeline(t, tl, 900, 330)
+	dmz := tl.Index("dmz-meeting")
+	tw.SetSelected(dmz)
+	frac := func() float64 { return (tw.pos[dmz] - tw.viewFrom) / span(tw) }
+	f0 := frac()
+	for range 4 {
+		tw.ZoomIn()
+		if !near(frac(), f0, 1e-6) {
+			t.Fatalf("zooming in moved the selection from %v to %v of the width", f0, frac())
+		}
+	}
+	tw.ZoomOut()
+	if !near(frac(), f0, 1e-6) {
+		t.Errorf("zooming out moved the selection from %v to %v of the width", f0, frac())
+	}
+}
