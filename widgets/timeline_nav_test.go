@@ -431,3 +431,23 @@ func TestTimelineZoomKeepsTheSelectionInPlace(t *testing.T) {
 		t.Errorf("zooming out moved the selection from %v to %v of the width", f0, frac())
 	}
 }
+
+func TestTimelineWithoutData(t *testing.T) {
+	tw, win := showTimeline(t, nil, 600, 300)
+	holdKeys(t, fyne.KeyModifierControl)
+	test.TapCanvas(win.Canvas(), fyne.NewPos(300, 150))
+	test.Scroll(win.Canvas(), fyne.NewPos(300, 150), 0, 50)
+	test.Drag(win.Canvas(), fyne.NewPos(300, 150), 40, 0)
+	test.MoveMouse(win.Canvas(), fyne.NewPos(300, 150))
+	tw.ZoomIn()
+	tw.FitAll()
+	tw.SetSelected(0)
+	tw.SetDimmed([]bool{true})
+	if tw.Selected() != -1 || len(shownChips(tw)) != 0 || tw.VisibleSpan() == "" {
+		t.Errorf("empty timeline: selected %d, %d chips, span %q", tw.Selected(), len(shownChips(tw)), tw.VisibleSpan())
+	}
+	tw.SetTimeline(&data.Timeline{})
+	if len(shownChips(tw)) != 0 {
+		t.Error("chips drawn for an empty data set")
+	}
+}
