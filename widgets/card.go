@@ -130,8 +130,10 @@ func (c *EventCard) SetEvent(tl *data.Timeline, index int) {
 	c.tl, c.index = tl, index
 	if tl == nil || index < 0 || index >= len(tl.Events) {
 		c.index = -1
+		// Regular type: an italic face here would be one more font to load
+		// before the first frame.
 		c.body.Objects = []fyne.CanvasObject{
-			widget.NewLabelWithStyle("Choose an event on the timeline or in the list.", fyne.TextAlignLeading, fyne.TextStyle{Italic: true}),
+			widget.NewLabel("Choose an event on the timeline or in the list, or press Right."),
 		}
 		c.prev.Disable()
 		c.next.Disable()
