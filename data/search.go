@@ -63,8 +63,7 @@ type Match struct {
 }
 
 // fieldRec is one searchable text of one event: its folded text is
-// Index.text from off to the next record's off. Kept small: a search walks
-// these records.
+// Index.text from off to the next record's off.
 type fieldRec struct {
 	off   uint32
 	aux   uint16 // which one: 0 sender, 1 recipient; the quote; the way of writing the date
@@ -74,7 +73,10 @@ type fieldRec struct {
 
 // Index is the search corpus of one data set, built once: every field of
 // every event folded (lower case, accents removed) into one block of bytes,
-// plus what the filters need. It is safe for concurrent searches.
+// the vocabulary of its distinct whitespace-separated tokens that
+// sahilm/fuzzy matches query words against, the postings from each token
+// to the fields holding it, and what the filters need. It is safe for
+// concurrent searches.
 type Index struct {
 	t        *Timeline
 	text     []byte
@@ -246,10 +248,13 @@ func (ix *Index) Search(query string) []Match {
 // SearchContext returns the events that match query and f, best first
 // (equal scores in date order). The query is split into words; every word
 // must match, each in any field, in any order, ignoring case and accents.
-// Words that write a date with its year ("2018", "june 2019", "2019-06",
-// "6/30/2019") keep the events in that period. A blank query returns every
-// event that f keeps, in date order. The search stops with ctx's error when
-// ctx is done.
+// A word matches a word of a field (a whitespace-separated token) as
+// sahilm/fuzzy matches it, weak scattered matches left out (see
+// tokenScore); fuzzy's score, the field's weight and the form of the match
+// rank it, and fuzzy's matched characters are the highlights. Words that
+// write a date with its year ("2018", "june 2019", "2019-06", "6/30/2019")
+// keep the events in that period. A blank query returns every event that f
+// keeps, in date order. The search stops with ctx's error when ctx is done.
 func (ix *Index) SearchContext(ctx context.Context, query string, f Filter) ([]Match, error) {
 	q := parseQuery(query)
 	res, _, err := ix.run(ctx, &q, nil, f)

@@ -16,15 +16,17 @@ type Result struct {
 	Counts Counts
 	// Total is the number of events in the data set ("4 of 17").
 	Total int
-	// Narrowed reports that the search looked only within the previous
-	// result, because the query had only grown.
+	// Narrowed reports that the search looked only within what the
+	// previous search matched, because the query had only grown.
 	Narrowed bool
 }
 
 // Searcher runs the searches of one search field: each Search cancels the
 // one before it, and a query that only grows since the last completed
 // search (more letters, more words, the same dates) is searched within that
-// search's matches, which gives the same result as a full search, sooner.
+// search's matches: each grown word is fuzzy-matched only against the
+// vocabulary tokens its shorter form matched, which gives the same result
+// as a full search, sooner.
 // Filters do not affect narrowing. It is safe for use from several
 // goroutines; the usual use is one goroutine per keystroke, handing the
 // result to the UI with fyne.Do when err is nil.
