@@ -98,8 +98,3 @@ func Fold(s string) string {
 func isWordByte(b byte) bool {
 	return b >= utf8.RuneSelf || 'a' <= b && b <= 'z' || '0' <= b && b <= '9'
 }
-
-// isWordStart reports whether folded text s has a word starting at i.
-func isWordStart(s []byte, i int) bool {
-	return isWordByte(s[i]) && (i == 0 || !isWordByte(s[i-1]))
-}
