@@ -57,7 +57,10 @@ func RenderSlide(tl *data.Timeline, index int, order []int, size fyne.Size, mode
 	if textScale <= 0 {
 		textScale = 1
 	}
-	s := newSlide(tl, mode, textScale, true)
+	// Every theme scope the slide makes costs a parse of the fonts when it
+	// is drawn, so the slide is made at its final scale, and the card's
+	// contents are themed once, after the event is on it.
+	s := newSlide(tl, mode, textScale, size, true)
 	c := software.NewCanvas()
 	c.SetPadded(false)
 	c.SetContent(s.view)
@@ -80,6 +83,7 @@ func RenderSlide(tl *data.Timeline, index int, order []int, size fyne.Size, mode
 		}
 	}
 	s.show(index, pos, total, match, false)
+	s.card.SetContentTheme(s.over.Theme)
 	img := c.Capture()
 	s.stop()
 	return img

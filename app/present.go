@@ -87,11 +87,12 @@ type slide struct {
 	anim  *fyne.Animation
 }
 
-// newSlide builds a slide of tl; override says whether it carries its own
-// theme (for export) or relies on the app's (presentation mode); extra
-// objects are drawn on top of it.
-func newSlide(tl *data.Timeline, mode ThemeMode, textScale float32, override bool, extra ...fyne.CanvasObject) *slide {
-	s := &slide{tl: tl, mode: mode, textScale: textScale, screen: 1, index: -1}
+// newSlide builds a slide of tl for a screen of size (zero when not yet
+// known); override says whether it carries its own theme (for export) or
+// relies on the app's (presentation mode); extra objects are drawn on top of
+// it.
+func newSlide(tl *data.Timeline, mode ThemeMode, textScale float32, size fyne.Size, override bool, extra ...fyne.CanvasObject) *slide {
+	s := &slide{tl: tl, mode: mode, textScale: textScale, screen: slideScale(size), index: -1}
 	s.timeline = widgets.NewTimeline(tl)
 	s.card = widgets.NewEventCard()
 	s.card.ShowNavigation(false)
@@ -307,7 +308,7 @@ type presentation struct {
 
 func (u *UI) newPresentation() *presentation {
 	idle := widgets.NewIdleCursor()
-	s := newSlide(u.tl, u.themeMode, u.textScale, false, idle)
+	s := newSlide(u.tl, u.themeMode, u.textScale, fyne.Size{}, false, idle)
 	s.onScreen = u.applyTheme
 	p := &presentation{slide: s, idle: idle, current: -1}
 	p.idle.OnIdleChanged = func(idle bool) {
