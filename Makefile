@@ -16,6 +16,12 @@ RELEASE  := -ldflags "-s -w"
 # share one build cache: the cgo code of Fyne's GL driver compiles once
 # (minutes on two cores), not once per set of flags.
 export GOFLAGS := $(strip $(GOFLAGS) -trimpath -tags=migrated_fynedo)
+# ... and with the C flags `fyne package --release` sets (fyne.io/tools
+# v1.7.4, commands/build.go and hardening_flags.go), so that packaging reuses
+# that compile too instead of building the C code a second time.
+CC_UBUNTU := $(shell cc --version 2>/dev/null | head -1 | grep -qi ubuntu && echo yes)
+export CGO_CFLAGS := -O3 -pipe $(if $(CC_UBUNTU),,-D_FORTIFY_SOURCE=3 )-fcf-protection -fstack-protector-strong
+export CGO_LDFLAGS := -Wl,-z,relro,-z,now -Wl,--as-needed
 
 .PHONY: run build test deps check-go vet fmt clean
 
