@@ -329,6 +329,7 @@ func (ix *Index) buildVocab() {
 		}
 	}
 	id := map[string]uint32{}
+	var lastEv []int32           // the last event each token was seen in
 	guess := len(ix.text)/5 + 16 // tokens average about six bytes with their space
 	occTok, occField, occOff := make([]uint32, 0, guess), make([]uint32, 0, guess), make([]uint32, 0, guess)
 	for f := range nf {
@@ -340,7 +341,16 @@ func (ix *Index) buildVocab() {
 				w := string(s[lo:hi])
 				id[w] = t
 				ix.vocab = append(ix.vocab, w)
+				lastEv = append(lastEv, -1)
 			}
+			// Only a token's first place in an event counts: its field
+			// weighs the most and it comes first, so it is the hit a
+			// search keeps of all the token's places in the event.
+			ev := ix.fieldEv[f]
+			if lastEv[t] == ev {
+				return
+			}
+			lastEv[t] = ev
 			occTok = append(occTok, t)
 			occField = append(occField, uint32(f))
 			occOff = append(occOff, uint32(lo))

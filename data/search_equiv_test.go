@@ -366,3 +366,22 @@ func TestTokensAreFields(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldsHeaviestFirst checks what the postings rely on to keep only a
+// token's first place in an event: each event's fields come in Field
+// order, and a later Field never weighs more than an earlier one.
+func TestFieldsHeaviestFirst(t *testing.T) {
+	for f := FieldTitle + 1; f < fieldCount; f++ {
+		if fieldWeight[f] > fieldWeight[f-1] {
+			t.Errorf("%s weighs %d, more than %s before it (%d)", f, fieldWeight[f], f-1, fieldWeight[f-1])
+		}
+	}
+	ix := NewIndex(searchTimeline(300, 6))
+	for e := range ix.Len() {
+		for f := ix.evFields[e] + 1; f < ix.evFields[e+1]; f++ {
+			if ix.fields[f].field < ix.fields[f-1].field {
+				t.Fatalf("event %d: %s after %s", e, ix.fields[f].field, ix.fields[f-1].field)
+			}
+		}
+	}
+}
