@@ -98,14 +98,17 @@ func WritePNG(w io.Writer, img image.Image) error {
 }
 
 // ExportImage writes what the window shows (the selected or presented
-// event, the search's events dimmed as on screen) as a PNG slide of size
-// pixels to w, drawn off-screen.
+// event, else the search's first; the search's events dimmed as on
+// screen) as a PNG slide of size pixels to w, drawn off-screen.
 func (u *UI) ExportImage(w io.Writer, size fyne.Size) error {
 	i := u.selected
 	if u.presenting && u.pres != nil {
 		i = u.pres.current
 	}
 	order := u.stepOrder()
+	if i < 0 && len(order) > 0 {
+		i = order[0] // nothing chosen yet: the first event of the search
+	}
 	if len(order) == len(u.tl.Events) {
 		order = nil
 	}
