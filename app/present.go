@@ -451,6 +451,12 @@ func (u *UI) PresentStep(delta int) {
 	if u.pres == nil {
 		return
 	}
+	if u.presenting && u.pres.tl != u.tl {
+		// Another file was opened while presenting: start its slides.
+		u.Present(false)
+		u.Present(true)
+		return
+	}
 	order := u.stepOrder()
 	if len(order) == 0 {
 		return

@@ -324,3 +324,18 @@ func TestF5FromTheSearchFieldPresentsTheResults(t *testing.T) {
 		t.Errorf("progress %q, want %q", u.PresentProgress(), want)
 	}
 }
+
+func TestOpeningAnotherFileWhilePresenting(t *testing.T) {
+	u := newTestUI(t)
+	u.Present(true)
+	key(u, fyne.KeyEnd)
+	u.SetTimeline(data.Synthetic(40, 1))
+	u.settle()
+	key(u, fyne.KeyRight)
+	if !u.Presenting() || u.pres.tl != u.tl {
+		t.Fatal("the slides still show the old data")
+	}
+	if want := "1 / 40"; u.PresentProgress() != want {
+		t.Errorf("progress %q, want %q", u.PresentProgress(), want)
+	}
+}
