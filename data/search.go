@@ -389,14 +389,15 @@ const postPlain = 0x80
 // word from the postings of the tokens it matches, and builds the matches
 // of the events that have all words, with its own scratch space.
 type worker struct {
-	best  []int32  // best[wi*n+e-lo]: word wi's best score in event e, 0 for none
-	bestP []uint32 // ... the posting of that hit
-	bestK []uint32 // ... and its tokHit in wordHits.hits
-	hits  []hit    // events that match and pass the filter, in date order
-	c     counter  // filter counts
-	runes []int    // the hits' Runes, one after the other; new for each search
-	wfld  []int64
-	total int // events that matched the query, filter or not
+	best    []int32  // best[wi*n+e-lo]: word wi's best score in event e, 0 for none
+	bestP   []uint32 // ... the posting of that hit
+	bestK   []uint32 // ... and its tokHit in wordHits.hits
+	hits    []hit    // events that match and pass the filter, in date order
+	c       counter  // filter counts
+	runes   []int    // the hits' Runes, one after the other; new for each search
+	scratch []int    // where they are gathered
+	wfld    []int64
+	total   int // events that matched the query, filter or not
 }
 
 // prior is what a narrowing search starts from: what each word of the
@@ -535,6 +536,9 @@ func (w *worker) search(ctx context.Context, ix *Index, q *query, words []*wordH
 			z, _ := slices.BinarySearch(fields[a:], fhi)
 			for p := p0 + uint32(a); p < p0+uint32(a+z); p++ {
 				e := ix.postEv[p] - int32(lo)
+				if wi > 0 && w.best[e] == 0 {
+					continue // the first word is not in e: e is out
+				}
 				sc := th.raw * int32(fieldWeight[ix.postKind[p]&^postPlain])
 				cur := best[e]
 				if sc > cur || sc == cur && ix.before(p, bestP[e]) {
@@ -547,11 +551,9 @@ func (w *worker) search(ctx context.Context, ix *Index, q *query, words []*wordH
 		return
 	}
 	w.wfld = slices.Grow(w.wfld[:0], nw)[:nw]
-	letters := 0
-	for _, t := range q.words {
-		letters += len(t)
-	}
-	w.runes = make([]int, 0, n*letters/2+64)
+	// The runes go to scratch space kept between searches, then to a
+	// slice of their own that the matches keep.
+	w.runes = w.scratch[:0]
 	w.hits = slices.Grow(w.hits, n)
 events:
 	for e := lo; e < hi; e++ {
@@ -613,6 +615,8 @@ events:
 		h.nrunes = uint32(len(w.runes)) - h.runes
 		w.hits = append(w.hits, h)
 	}
+	w.scratch = w.runes
+	w.runes = slices.Clone(w.runes)
 }
 
 // before reports whether posting p comes before posting o: in an earlier
