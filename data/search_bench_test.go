@@ -79,8 +79,9 @@ func BenchmarkSearchTyped(b *testing.B) {
 }
 
 // BenchmarkSearchKeystroke measures each keystroke of the typed query on
-// its own, as the Searcher runs it: the first over every event, each later
-// one within the previous keystroke's matches.
+// its own, as the Searcher runs it: the first runs fuzzy over the whole
+// vocabulary, each later one only over the tokens the previous keystroke's
+// word matched.
 func BenchmarkSearchKeystroke(b *testing.B) {
 	ctx := context.Background()
 	for _, n := range benchSizes {
