@@ -192,3 +192,34 @@ func (r *kindIconRenderer) Refresh() {
 	r.Layout(r.icon.Size())
 	r.marker.Refresh()
 }
+
+// groupColors are the colours of an imported timeline's groups
+// (TimelineJS's "group"), in the order the groups first appear, for the
+// light and the dark variant: distinct in hue, dark enough to read on a
+// light background and light enough on a dark one. The timeline draws a
+// grouped event's marker in its group's colour (its shape still says its
+// kind) and the legend shows a swatch per group.
+var groupColors = [][2]color.NRGBA{
+	{{0x0b, 0x63, 0xb5, 0xff}, {0x6c, 0xb4, 0xf0, 0xff}}, // blue
+	{{0xc2, 0x54, 0x00, 0xff}, {0xff, 0xa9, 0x59, 0xff}}, // orange
+	{{0x1b, 0x7f, 0x3b, 0xff}, {0x7e, 0xd6, 0x9a, 0xff}}, // green
+	{{0xa8, 0x32, 0x7e, 0xff}, {0xe8, 0x8b, 0xc4, 0xff}}, // magenta
+	{{0x00, 0x76, 0x7a, 0xff}, {0x5f, 0xd0, 0xcf, 0xff}}, // teal
+	{{0x8a, 0x5a, 0x1e, 0xff}, {0xd8, 0xae, 0x74, 0xff}}, // brown
+	{{0x5e, 0x45, 0xb5, 0xff}, {0xaf, 0xa0, 0xf0, 0xff}}, // purple
+	{{0xb3, 0x26, 0x1e, 0xff}, {0xf2, 0x8b, 0x82, 0xff}}, // red
+}
+
+// GroupColor is the colour of the i-th group of a timeline (in the order
+// of data.Timeline.Groups) for variant v; the palette repeats after
+// GroupColors colours.
+func GroupColor(v fyne.ThemeVariant, i int) color.Color {
+	pair := groupColors[((i%len(groupColors))+len(groupColors))%len(groupColors)]
+	if v == theme.VariantDark {
+		return pair[1]
+	}
+	return pair[0]
+}
+
+// GroupColors is how many distinct group colours there are.
+const GroupColors = 8

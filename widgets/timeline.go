@@ -20,7 +20,7 @@ var (
 	_ desktop.Cursorable = (*Timeline)(nil)
 )
 
-// The groups of events: one per side of the axis and one on it.
+// The sides of the axis a band of lanes can sit on.
 const (
 	groupAbove = iota
 	groupAxis
@@ -76,20 +76,32 @@ type Timeline struct {
 	pos      []float64 // marker position, days since the Unix epoch
 	start    []float64 // first instant, days
 	until    []float64 // end of a range's bar, days; 0 for a single date
-	groupOf  []int8
-	groupPos []int32   // position within its group
+	groupOf  []int8    // the band the event sits in: an index into bands
+	groupPos []int32   // position within its band
+	hue      []int8    // index into the group palette, or -1 for the kind's colour
 	labelW   []float32 // label width, measured when first needed
 	chipW    []float32 // chip width, measured when first needed
 	dir      []data.Side
 
-	groups [groupCount]group
-	first  float64 // earliest position, days
-	last   float64 // latest position or range end, days
+	// bands are the strips of lanes from top to bottom: bands above the
+	// axis (outermost first), the axis, bands below (nearest first). The
+	// article's data has three: its people's sides and the axis.
+	bands   []band
+	axis    int      // index of the axis band
+	dgroups []string // data.Timeline.Groups, whose colours hue indexes
+	eras    []eraSpan
+	// captions name whose side is above and below ("Donald Trump"); empty
+	// when the data has no people on that side.
+	captions [2]string
+	first    float64 // earliest position, days
+	last     float64 // latest position or range end, days
 
 	// the view: visible days [viewFrom, viewTo)
 	viewFrom, viewTo float64
-	fitted           bool            // the view is "fit all" and refits on resize
-	demand           [groupCount]int // lanes each group needs to show all
+	fitted           bool    // the view is "fit all" and refits on resize
+	demand           []int   // lanes each band needs to show all
+	saturated        bool    // some band wants every lane it can have
+	blocked          [2]bool // a chip sits where the caption above/below would go, at fit-all
 	anim             *fyne.Animation
 
 	hover    hit
@@ -99,12 +111,29 @@ type Timeline struct {
 	texts textCache
 }
 
-// group is the events of one side (or of the axis), in date order.
+// group is the events of one band, in date order.
 type group struct {
 	idx []int32
 	pos []float64
 	// reach is how many days a range in this group starts before its marker.
 	reach float64
+}
+
+// band is one strip of lanes: a side of the axis, the axis itself, or one
+// data group's share of a side.
+type band struct {
+	group
+	side int // groupAbove, groupAxis or groupBelow
+	// slot is the data group band (0, 1, 2, … alternating above and below)
+	// or -1 for a side's people or the axis.
+	slot int
+}
+
+// eraSpan is an era's stretch in days, [from, to), with its index in
+// data.Timeline.Eras.
+type eraSpan struct {
+	from, to float64
+	idx      int
 }
 
 // NewTimeline returns a Timeline showing tl (which may be nil), fitted to
@@ -146,10 +175,9 @@ func (t *Timeline) setData(tl *data.Timeline) {
 	t.labelW = make([]float32, n)
 	t.chipW = make([]float32, n)
 	t.dir = make([]data.Side, n)
-	for g := range t.groups {
-		t.groups[g] = group{}
-	}
+	t.hue = make([]int8, n)
 	t.first, t.last = 0, 0
+	t.assignBands()
 	for i := 0; i < n; i++ {
 		e := &tl.Events[i]
 		s := days(e.Start())
@@ -163,15 +191,7 @@ func (t *Timeline) setData(tl *data.Timeline) {
 			t.until[i] = days(e.Until())
 			end = t.until[i]
 		}
-		g := groupAxis
-		switch tl.Side(e) {
-		case data.SideAbove:
-			g = groupAbove
-		case data.SideBelow:
-			g = groupBelow
-		}
-		gr := &t.groups[g]
-		t.groupOf[i] = int8(g)
+		gr := &t.bands[t.groupOf[i]]
 		t.groupPos[i] = int32(len(gr.idx))
 		gr.idx = append(gr.idx, int32(i))
 		gr.pos = append(gr.pos, t.pos[i])
@@ -185,6 +205,7 @@ func (t *Timeline) setData(tl *data.Timeline) {
 			t.last = end
 		}
 	}
+	t.setEras()
 	for i := 0; i < n; i++ {
 		t.dir[i] = t.directionOf(i)
 	}
@@ -196,7 +217,8 @@ func (t *Timeline) setData(tl *data.Timeline) {
 		t.last = t.first + minSpanDays
 	}
 	t.fitted = true
-	t.demand = [groupCount]int{}
+	t.demand = t.demand[:0]
+	t.lay.resetBands(len(t.bands))
 	t.viewFrom, t.viewTo = t.first, t.last
 }
 
@@ -416,7 +438,7 @@ func (t *Timeline) refreshHover() {
 func (t *Timeline) MinSize() fyne.Size {
 	t.ExtendBaseWidget(t)
 	m := t.metrics()
-	return fyne.NewSize(120, m.tickH+5*m.laneH+2*m.pad)
+	return fyne.NewSize(120, m.tick0+5*m.lane0+2*m.pad)
 }
 
 // CreateRenderer makes the renderer with its pool of canvas objects.

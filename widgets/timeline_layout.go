@@ -26,8 +26,15 @@ type metrics struct {
 	marker   float32 // marker box
 	arrow    float32 // direction chevron box
 	gap      float32 // between marker, date and label, and between chips
-	digitW   float32 // widest digit, for cluster counts
-	plusW    float32
+	// laneTight and tickTight are the closest spacing of lanes and the
+	// thinnest tick strip, used when the theme's leave some labels out at
+	// small heights; chip0, lane0 and tick0 are the theme's.
+	laneTight, tickTight float32
+	chip0, lane0, tick0  float32
+	digitW               float32 // widest digit, for cluster counts
+	plusW                float32
+	capSize              float32 // text size of the side captions and era titles
+	capH                 float32 // height of their strips
 }
 
 func (t *Timeline) metrics() metrics {
@@ -51,11 +58,16 @@ func (t *Timeline) metrics() metrics {
 		plusW:    fyne.MeasureText("+", size, fyne.TextStyle{Bold: true}).Width,
 	}
 	m.laneH = m.chipH + 1
+	m.capSize = float32(math.Round(float64(size * 0.85)))
+	m.capH = float32(math.Ceil(float64(fyne.MeasureText("Mg", m.capSize, fyne.TextStyle{}).Height + 2)))
 	for i := range t.chipW {
 		t.chipW[i] = 0
 		t.labelW[i] = 0
 	}
 	m.tickH = float32(math.Ceil(float64(h + 6)))
+	m.chip0, m.lane0, m.tick0 = m.chipH, m.laneH, m.tickH
+	m.laneTight = float32(math.Ceil(float64(h)))
+	m.tickTight = float32(math.Ceil(float64(h + 2)))
 	m.marker = float32(math.Round(float64(m.chipH * 0.6)))
 	m.arrow = float32(math.Round(float64(m.marker * 0.7)))
 	t.lay.m = m
@@ -67,7 +79,8 @@ func (t *Timeline) metrics() metrics {
 // SideAxis (no chevron).
 func (t *Timeline) directionOf(i int) data.Side {
 	e := &t.tl.Events[i]
-	if e.To == "" || e.From == "" || t.groupOf[i] == groupAxis {
+	side := t.side(int(t.groupOf[i]))
+	if e.To == "" || e.From == "" || side == groupAxis {
 		return data.SideAxis
 	}
 	p, ok := t.tl.Person(e.To)
@@ -75,9 +88,9 @@ func (t *Timeline) directionOf(i int) data.Side {
 		return data.SideAxis
 	}
 	switch {
-	case p.Side == "below" && t.groupOf[i] == groupAbove:
+	case p.Side == "below" && side == groupAbove:
 		return data.SideBelow
-	case p.Side == "above" && t.groupOf[i] == groupBelow:
+	case p.Side == "above" && side == groupBelow:
 		return data.SideAbove
 	}
 	return data.SideAxis
@@ -294,9 +307,14 @@ type placement struct {
 	flipX    float32 // chips reaching past here put their label on the left
 	key      placeKey
 	valid    bool
-	lanes    [groupCount][]lane
-	hints    [groupCount][2]int // last frame's sweep bounds per group
-	nlanes   [groupCount]int
+	lanes    [][]lane  // per band
+	hints    [][2]int  // last frame's sweep bounds per band
+	nlanes   []int     // lanes per band
+	base     []float32 // per band, the edge of its lane 0 nearest the axis
+	side     []int8    // per band, its side of the axis
+	eras     []eraBox  // the eras in the region, in content coordinates
+	capTop   float32   // top of the era-title strip; capH 0 for none
+	capH     float32
 	items    []item
 	ticks    []tick
 	axisTop  float32 // top of the axis track
@@ -311,34 +329,30 @@ func (t *Timeline) dayOf(x float32) float64 {
 	return t.lay.from + float64(x)/t.lay.ppd
 }
 
-// laneY is the top of lane k of group g.
+// laneY is the top of lane k of band g.
 func (l *placement) laneY(g, k int) float32 {
-	switch g {
-	case groupAbove:
-		return l.axisTop - float32(k+1)*l.m.laneH + (l.m.laneH-l.m.chipH)/2
-	case groupAxis:
-		return l.axisTop + float32(k)*l.m.laneH + (l.m.laneH-l.m.chipH)/2
+	off := (l.m.laneH - l.m.chipH) / 2
+	if l.side[g] == groupAbove {
+		return l.base[g] - float32(k+1)*l.m.laneH + off
 	}
-	return l.tickTop + l.m.tickH + float32(k)*l.m.laneH + (l.m.laneH-l.m.chipH)/2
+	return l.base[g] + float32(k)*l.m.laneH + off
 }
 
 // laneAt finds the lane at height y.
 func (l *placement) laneAt(y float32) (g, k int, ok bool) {
 	h := l.m.laneH
-	switch {
-	case y < l.axisTop:
-		g, k = groupAbove, int((l.axisTop-y)/h)
-	case y < l.tickTop:
-		g, k = groupAxis, int((y-l.axisTop)/h)
-	case y < l.tickTop+l.m.tickH:
-		return 0, 0, false
-	default:
-		g, k = groupBelow, int((y-l.tickTop-l.m.tickH)/h)
+	for b, n := range l.nlanes {
+		var d float32
+		if l.side[b] == groupAbove {
+			d = l.base[b] - y
+		} else {
+			d = y - l.base[b]
+		}
+		if (d > 0 || d == 0 && l.side[b] != groupAbove) && d < float32(n)*h {
+			return b, int(d / h), true
+		}
 	}
-	if k < 0 || k >= l.nlanes[g] {
-		return 0, 0, false
-	}
-	return g, k, true
+	return 0, 0, false
 }
 
 // placeKey is everything a layout depends on but the pan position.
@@ -370,6 +384,7 @@ func (t *Timeline) place(size fyne.Size) bool {
 		for g := range l.nlanes {
 			l.nlanes[g] = 0
 		}
+		l.eras = l.eras[:0]
 		return true
 	}
 	if l.valid && math.Abs(span-l.key.span) <= span*1e-9 {
@@ -392,24 +407,58 @@ func (t *Timeline) place(size fyne.Size) bool {
 	_, fullTo := t.fullSpan()
 	l.flipX = t.xOf(fullTo) - m.pad
 
-	total := int((size.Height - m.tickH - 2*m.pad) / m.laneH)
-	if total < 3 {
-		total = 3
+	// a strip along the top for the era titles
+	l.capH = 0
+	top := len(t.eras) > 0
+	if top {
+		l.capH = m.capH
 	}
-	if t.demand[groupAxis] == 0 || l.lanesFor != size {
-		t.demand = t.laneDemand(size, total)
+	fixed := 2*m.pad + l.capH
+	if len(t.demand) != len(t.bands) || l.lanesFor != size {
+		// as many lanes as the tightest spacing allows, to see what
+		// showing every label takes
+		most := max(int((size.Height-fixed-m.tickTight)/m.laneTight), len(t.bands))
+		t.demand = t.laneDemand(size, most)
 		l.lanesFor = size
 	}
-	l.nlanes = allocateLanes(t.demand, total)
-	a, s := l.nlanes[groupAxis], l.nlanes[groupAbove]
+	m = t.fitLanes(size.Height - fixed)
+	total := max(int((size.Height-fixed-m.tickH)/m.laneH), len(t.bands))
+	t.allocateLanes(t.demand, l.nlanes, total)
+	s, a := 0, l.nlanes[t.axis]
+	for g := 0; g < t.axis; g++ {
+		s += l.nlanes[g]
+	}
 	used := float32(total)*m.laneH + m.tickH
-	l.axisTop = float32(math.Round(float64((size.Height-used)/2 + float32(s)*m.laneH)))
+	lo, mid := float32(0), size.Height
+	if top {
+		lo = m.pad + m.capH
+		mid -= lo
+	}
+	l.axisTop = float32(math.Round(float64(lo + (mid-used)/2 + float32(s)*m.laneH)))
 	l.tickTop = l.axisTop + float32(a)*m.laneH
+	l.capTop = m.pad
+	// band edges, outward from the axis
+	if cap(l.side) < len(t.bands) {
+		l.side = make([]int8, len(t.bands))
+	}
+	l.side = l.side[:len(t.bands)]
+	y := l.axisTop
+	for g := t.axis - 1; g >= 0; g-- {
+		l.base[g], l.side[g] = y, groupAbove
+		y -= float32(l.nlanes[g]) * m.laneH
+	}
+	l.base[t.axis], l.side[t.axis] = l.axisTop, groupAxis
+	y = l.tickTop + m.tickH
+	for g := t.axis + 1; g < len(t.bands); g++ {
+		l.base[g], l.side[g] = y, groupBelow
+		y += float32(l.nlanes[g]) * m.laneH
+	}
 
-	for g := range groupCount {
+	for g := range t.bands {
 		t.sweep(g, l.nlanes[g])
 	}
 	t.placeTicks()
+	t.placeEras()
 	return true
 }
 
@@ -417,56 +466,76 @@ func (t *Timeline) place(size fyne.Size) bool {
 // view (or all it can have, when even that is not enough). It is measured
 // once per data set and size, so that the axis does not move while the
 // person pans and zooms.
-func (t *Timeline) laneDemand(size fyne.Size, total int) [groupCount]int {
+func (t *Timeline) laneDemand(size fyne.Size, total int) []int {
 	l := &t.lay
-	limit := max(1, total-2)
+	limit := max(1, total-(len(t.bands)-1))
 	from, to := t.fullSpan()
 	saveFrom, saveTo, savePPD, saveFlip := l.from, l.to, l.ppd, l.flipX
 	l.from, l.to, l.ppd = from, to, float64(size.Width)/(to-from)
 	l.flipX = size.Width - l.m.pad
-	var d [groupCount]int
-	for g := range groupCount {
+	d := make([]int, len(t.bands))
+	for g := range t.bands {
 		l.items = l.items[:0]
 		t.sweep(g, limit)
 		d[g] = 1
+		if g == t.axis && len(t.bands[g].idx) == 0 && len(t.bands) > 1 {
+			d[g] = 0 // no track for an empty axis: its lane goes to the sides
+		}
 		for k := range l.lanes[g][:limit] {
 			if len(l.lanes[g][k].items) > 0 {
 				d[g] = k + 1
 			}
 		}
+		// a side's caption needs the left end of its outermost lane
+		if s := t.captionSide(g); s >= 0 {
+			t.blocked[s] = l.occupied(g, d[g]-1, 0, t.captionWidth(s)+l.m.gap)
+		}
 	}
 	l.items = l.items[:0]
 	l.from, l.to, l.ppd, l.flipX = saveFrom, saveTo, savePPD, saveFlip
+	t.saturated = false
+	for _, n := range d {
+		t.saturated = t.saturated || n >= limit
+	}
 	return d
 }
 
-// allocateLanes shares total lanes between the groups: what each needs
-// when there is room, spare lanes to the sides; otherwise it takes lanes
-// from the group that wants most.
-func allocateLanes(demand [groupCount]int, total int) [groupCount]int {
-	n := demand
-	sum := n[0] + n[1] + n[2]
-	for sum > total {
-		// the sides hold the letters, most of the events: the axis gives
-		// up a lane first when it wants as many as a side
-		g := groupAbove
-		if n[groupBelow] > n[g] {
-			g = groupBelow
-		}
-		if n[groupAxis] >= n[g] && n[groupAxis] > 1 {
-			g = groupAxis
-		}
-		if n[g] <= 1 {
-			break
-		}
-		n[g]--
-		sum--
+// fitLanes chooses the lane spacing for a height of avail for the lanes
+// and tick strip: the theme's when every band gets the lanes it needs,
+// else as much tighter as that takes (down to lines of text touching), so
+// that at small sizes every event keeps its label if at all possible. When
+// even the tightest spacing cannot show everything, the theme's stays.
+func (t *Timeline) fitLanes(avail float32) metrics {
+	m := &t.lay.m
+	m.chipH, m.laneH, m.tickH = m.chip0, m.lane0, m.tick0
+	need := 0
+	for _, d := range t.demand {
+		need += d
 	}
-	for g := groupAbove; sum < total; g = groupBelow - g {
-		n[g]++
-		sum++
+	if t.saturated {
+		return *m
 	}
-	return n
+	// the captions' lanes when their corner is taken, if they fit too
+	withCaptions := need
+	for s, b := range t.blocked {
+		if b && t.captions[s] != "" {
+			withCaptions++
+		}
+	}
+	for _, n := range []int{withCaptions, need} {
+		if float32(n)*m.lane0+m.tick0 <= avail {
+			return *m
+		}
+		lane := float32(math.Floor(float64((avail - m.tickTight) / float32(n))))
+		if lane < m.laneTight {
+			continue
+		}
+		m.laneH = min(lane, m.lane0)
+		m.tickH = max(m.tickTight, min(m.tick0, float32(math.Floor(float64(avail-float32(n)*m.laneH)))))
+		m.chipH = max(m.laneTight, m.laneH-(m.lane0-m.chip0))
+		return *m
+	}
+	return *m
 }
 
 // sweep places group g's events in nl lanes, left to right: each event
@@ -478,7 +547,7 @@ func allocateLanes(demand [groupCount]int, total int) [groupCount]int {
 func (t *Timeline) sweep(g, nl int) {
 	l := &t.lay
 	m := l.m
-	gr := &t.groups[g]
+	gr := &t.bands[g].group
 	for len(l.lanes[g]) < nl {
 		l.lanes[g] = append(l.lanes[g], lane{})
 	}

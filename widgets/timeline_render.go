@@ -21,6 +21,21 @@ type chipObjects struct {
 	label  *canvas.Text
 }
 
+// eraObjects draw one era: a shaded band and its title along the top.
+type eraObjects struct {
+	bg    *canvas.Rectangle
+	edge  *canvas.Rectangle
+	title *canvas.Text
+}
+
+// captionObjects name whose side of the axis is which: a triangle and the
+// names, at the left edge.
+type captionObjects struct {
+	bg    *canvas.Rectangle
+	arrow *canvas.Polygon
+	text  *canvas.Text
+}
+
 type tickObjects struct {
 	mark  *canvas.Rectangle
 	label *canvas.Text
@@ -36,6 +51,8 @@ type timelineRenderer struct {
 	content  *fyne.Container // ticks and chips, in content coordinates
 	ticks    []tickObjects
 	chips    []chipObjects
+	eras     []eraObjects
+	captions [2]captionObjects
 	tipBg    *canvas.Rectangle
 	tipDate  *canvas.Text
 	tipTitle *canvas.Text
@@ -52,6 +69,9 @@ type palette struct {
 	hover, shadow, overlay                    color.Color
 	minorTick, majorTick, clusterLine         color.Color
 	kinds                                     map[data.Kind][4]color.Color // full, dim, tint, dim tint
+	groups                                    [GroupColors][4]color.Color
+	era                                       [2]color.Color // the shades of alternate eras
+	eraEdge                                   color.Color
 	theme                                     fyne.Theme
 	ready                                     bool
 }
@@ -69,6 +89,9 @@ func newTimelineRenderer(t *Timeline) *timelineRenderer {
 	hide(r.tipBg)
 	hide(r.tipDate)
 	hide(r.tipTitle)
+	for i := range r.captions {
+		r.captions[i] = captionObjects{bg: &canvas.Rectangle{}, arrow: &canvas.Polygon{Sides: 3}, text: &canvas.Text{}}
+	}
 	t.lay.renderer = r
 	r.applyTheme()
 	r.rebuild()
@@ -77,6 +100,9 @@ func newTimelineRenderer(t *Timeline) *timelineRenderer {
 
 func (r *timelineRenderer) rebuild() {
 	objs := r.content.Objects[:0]
+	for _, e := range r.eras {
+		objs = append(objs, e.bg, e.edge, e.title)
+	}
 	for _, tk := range r.ticks {
 		objs = append(objs, tk.mark, tk.label)
 	}
@@ -84,7 +110,11 @@ func (r *timelineRenderer) rebuild() {
 		objs = append(objs, c.ring, c.bar, c.marker, c.arrow, c.date, c.label)
 	}
 	r.content.Objects = objs
-	r.objects = append(r.objects[:0], r.track, r.axisLine, r.content, r.tipBg, r.tipDate, r.tipTitle)
+	r.objects = append(r.objects[:0], r.track, r.axisLine, r.content)
+	for _, c := range r.captions {
+		r.objects = append(r.objects, c.bg, c.arrow, c.text)
+	}
+	r.objects = append(r.objects, r.tipBg, r.tipDate, r.tipTitle)
 	r.dirty = false
 }
 
@@ -132,6 +162,17 @@ func (r *timelineRenderer) applyTheme() {
 		c := KindColor(th, v, k)
 		p.kinds[k] = [4]color.Color{c, withAlpha(c, 0x50), withAlpha(c, 0x38), withAlpha(c, 0x15)}
 	}
+	for i := range p.groups {
+		c := GroupColor(v, i)
+		p.groups[i] = [4]color.Color{c, withAlpha(c, 0x50), withAlpha(c, 0x38), withAlpha(c, 0x15)}
+	}
+	p.era = [2]color.Color{withAlpha(p.fg, 0x0d), withAlpha(p.fg, 0x1a)}
+	p.eraEdge = withAlpha(p.fg, 0x40)
+	for _, c := range r.captions {
+		c.text.Color = p.muted
+		c.arrow.FillColor = p.muted
+		c.bg.FillColor = p.bg
+	}
 	p.minorTick = withAlpha(p.fg, 0x70)
 	p.majorTick = withAlpha(p.fg, 0xb0)
 	p.clusterLine = withAlpha(p.fg, 0x60)
@@ -152,6 +193,15 @@ func withAlpha(c color.Color, a uint8) color.Color {
 	return n
 }
 
+// eventColors are the colours of event i: its group's when it has one, else
+// its kind's.
+func (r *timelineRenderer) eventColors(i int) [4]color.Color {
+	if h := r.t.hue[i]; h >= 0 {
+		return r.colors.groups[int(h)%GroupColors]
+	}
+	return r.kindColors(r.t.tl.Events[i].Kind)
+}
+
 func (r *timelineRenderer) kindColors(k data.Kind) [4]color.Color {
 	if c, ok := r.colors.kinds[k]; ok {
 		return c
@@ -169,17 +219,24 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 	m := l.m
 	defer func() {
 		r.content.Move(fyne.NewPos(-l.shift, 0))
+		r.layoutEraTitles()
+		r.layoutCaptions(size)
 		if t.hover.item >= 0 {
 			t.hover = t.hitTest(t.hoverPos)
 		}
 		r.layoutTooltip()
 	}()
 
-	if size.Width <= 0 || l.nlanes[groupAxis] == 0 {
+	switch {
+	case size.Width <= 0 || len(l.nlanes) == 0:
 		hide(r.track)
 		hide(r.axisLine)
-	} else {
-		show(r.track)
+	default:
+		if l.nlanes[t.axis] == 0 {
+			hide(r.track)
+		} else {
+			show(r.track)
+		}
 		show(r.axisLine)
 		r.track.Move(fyne.NewPos(0, l.axisTop))
 		r.track.Resize(fyne.NewSize(size.Width, l.tickTop-l.axisTop))
@@ -191,6 +248,7 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 		return
 	}
 	r.content.Resize(fyne.NewSize(float32((l.to-l.from)*l.ppd), size.Height))
+	r.layoutEras(size)
 
 	// ticks
 	for len(r.ticks) < len(l.ticks) {
@@ -269,7 +327,7 @@ func (r *timelineRenderer) layoutChip(c *chipObjects, it *item) {
 	if it.count == 1 {
 		// a lone event with no room for its label: its marker alone
 		e := &t.tl.Events[it.ev]
-		kc := r.kindColors(e.Kind)
+		kc := r.eventColors(int(it.ev))
 		col := kc[0]
 		if t.Dimmed(int(it.ev)) {
 			col = kc[1]
@@ -319,7 +377,7 @@ func (r *timelineRenderer) layoutChip(c *chipObjects, it *item) {
 	e := &t.tl.Events[ev]
 	selected := ev == t.selected
 	dim := t.Dimmed(ev) && !selected // the selection always reads clearly
-	kc := r.kindColors(e.Kind)
+	kc := r.eventColors(ev)
 	col := kc[0]
 	if dim {
 		col = kc[1]
@@ -463,7 +521,7 @@ func (r *timelineRenderer) layoutTooltip() {
 	}
 	x = max(x, 0)
 	y := l.laneY(int(it.grp), int(it.lane))
-	if it.grp == groupAbove {
+	if l.side[it.grp] == groupAbove {
 		y += m.chipH + 4
 	} else {
 		y -= hgt + 4
@@ -478,6 +536,125 @@ func (r *timelineRenderer) layoutTooltip() {
 	show(r.tipBg)
 	show(r.tipDate)
 	show(r.tipTitle)
+}
+
+// layoutEras shades the eras in the region, alternating two tones, with a
+// thin line where each begins. They are drawn first, behind everything.
+func (r *timelineRenderer) layoutEras(size fyne.Size) {
+	l := &r.t.lay
+	for len(r.eras) < len(l.eras) {
+		r.eras = append(r.eras, eraObjects{bg: &canvas.Rectangle{}, edge: &canvas.Rectangle{}, title: &canvas.Text{}})
+		r.dirty = true
+	}
+	for n, o := range r.eras {
+		if n >= len(l.eras) {
+			hide(o.bg)
+			hide(o.edge)
+			hide(o.title)
+			continue
+		}
+		e := &l.eras[n]
+		o.bg.FillColor = r.colors.era[0]
+		if e.alt {
+			o.bg.FillColor = r.colors.era[1]
+		}
+		o.bg.Move(fyne.NewPos(e.x0, 0))
+		o.bg.Resize(fyne.NewSize(e.x1-e.x0, size.Height))
+		show(o.bg)
+		o.edge.FillColor = r.colors.eraEdge
+		o.edge.Move(fyne.NewPos(e.x0, 0))
+		o.edge.Resize(fyne.NewSize(1, size.Height))
+		show(o.edge)
+		o.title.Text = r.t.tl.Eras[e.idx].Title
+		o.title.TextSize = l.m.capSize
+		o.title.TextStyle.Bold = true
+		o.title.Color = r.colors.muted
+		o.title.Resize(fyne.NewSize(0, l.m.capH))
+	}
+}
+
+// layoutEraTitles keeps each era's title in view along the top, from the
+// era's start or the left edge of the view (after the caption), and hides
+// a title that does not fit in what is visible of its era. It runs every
+// frame: eras on screen are few.
+func (r *timelineRenderer) layoutEraTitles() {
+	t := r.t
+	l := &t.lay
+	left := l.shift + l.m.pad
+	if c := r.captions[0]; c.text.Visible() {
+		left += c.bg.Size().Width + l.m.gap
+	}
+	right := l.shift + l.size.Width - l.m.pad
+	for n := range l.eras {
+		if n >= len(r.eras) {
+			break
+		}
+		e, o := &l.eras[n], r.eras[n]
+		if o.title.Text == "" {
+			hide(o.title)
+			continue
+		}
+		w := t.texts.width(o.title.Text, l.m.capSize, true)
+		x := max(e.x0+4, left)
+		if x+w > min(e.x1-4, right) {
+			hide(o.title)
+			continue
+		}
+		o.title.Move(fyne.NewPos(x, l.capTop))
+		show(o.title)
+	}
+}
+
+// layoutCaptions names the people of each side at the left edge, in the
+// outermost lane of that side (the one events fill last), where no chip is
+// under it: a caption never hides a label. It runs every frame, as the
+// chips move under it; the check is a binary search in one lane.
+func (r *timelineRenderer) layoutCaptions(size fyne.Size) {
+	t := r.t
+	l := &t.lay
+	m := l.m
+	for s, c := range r.captions {
+		g := 0
+		if s == 1 {
+			g = len(l.nlanes) - 1
+		}
+		ok := size.Width > 0 && len(l.nlanes) > 2 && t.captionSide(g) == s && l.nlanes[g] > 0
+		var y, w, a float32
+		if ok {
+			// the outermost lane with room at the left edge
+			a = t.captionArrow()
+			w = t.captionWidth(s)
+			ok = false
+			for k := l.nlanes[g] - 1; k >= 0 && w <= size.Width/2; k-- {
+				if !l.occupied(g, k, l.shift, l.shift+w+m.gap) {
+					y, ok = l.laneY(g, k), true
+					break
+				}
+			}
+		}
+		if !ok {
+			hide(c.bg)
+			hide(c.arrow)
+			hide(c.text)
+			continue
+		}
+		c.text.Text = t.captions[s]
+		c.text.TextSize = m.capSize
+		x := m.pad + 2
+		c.arrow.Angle = 0
+		if s == 1 {
+			c.arrow.Angle = 180
+		}
+		c.arrow.Resize(fyne.NewSquareSize(a))
+		c.arrow.Move(fyne.NewPos(x, y+(m.chipH-a)/2))
+		c.text.Move(fyne.NewPos(x+a+4, y+(m.chipH-m.capH)/2+1))
+		c.text.Resize(fyne.NewSize(0, m.capH))
+		c.bg.Move(fyne.NewPos(0, y))
+		c.bg.Resize(fyne.NewSize(w, m.chipH))
+		show(c.bg)
+		show(c.arrow)
+		show(c.text)
+	}
 }
 
 // hide and show change an object's visibility only when it changes: each
