@@ -1,13 +1,8 @@
 package widgets
 
 import (
-	"image/color"
-	"strconv"
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -16,207 +11,229 @@ import (
 
 var _ fyne.Widget = (*Legend)(nil)
 
-// Legend says what the timeline's shapes and colours mean: one entry per
-// kind (its marker and name), which side of the axis is whose, and what the
-// direction chevron shows. It wraps onto more lines when narrow.
+// Legend says what the timeline's shapes and colours mean, in one compact
+// row: a swatch per group when the timeline has groups, an entry per kind
+// of event it holds (its marker and name), and what the direction chevron
+// shows when some event has one. Whose side of the axis is which is
+// captioned in the timeline itself. When the row is wider than the legend,
+// the gaps shrink, then the entries that do not fit are left out from the
+// end.
 type Legend struct {
 	widget.BaseWidget
 
-	tl    *data.Timeline
-	sides [3]*canvas.Text
-	texts []*canvas.Text
+	tl  *data.Timeline
+	ver int // counts SetTimeline calls
 }
 
-// NewLegend returns a legend; SetTimeline gives it the people whose sides
-// it names.
+// NewLegend returns a legend of every kind; SetTimeline narrows it to a
+// timeline's groups and kinds.
 func NewLegend() *Legend {
 	l := &Legend{}
-	for i := range l.sides {
-		l.sides[i] = &canvas.Text{}
-	}
 	l.ExtendBaseWidget(l)
 	return l
 }
 
-// SetTimeline takes the names of each side of the axis from tl's people.
+// SetTimeline shows the groups and kinds of tl (every kind for nil).
 func (l *Legend) SetTimeline(tl *data.Timeline) {
 	l.tl = tl
-	l.setSides()
+	l.ver++
 	l.Refresh()
 }
 
-func (l *Legend) setSides() {
-	for i, s := range l.SidesText() {
-		l.sides[i].Text = s
+// Entries lists the legend's entries as their names, in order: the
+// groups', the kinds' labels, then "points to the recipient".
+func (l *Legend) Entries() []string {
+	groups, kinds, arrow := l.contents()
+	var out []string
+	out = append(out, groups...)
+	for _, k := range kinds {
+		out = append(out, k.Label())
 	}
+	if arrow {
+		out = append(out, arrowEntry)
+	}
+	return out
 }
 
-// SidesText is the legend's wording for the sides of the axis: "Above
-// the axis: Donald Trump's side", "Below: Kim Jong Un's side (and North
-// Korea's foreign ministry)", "On the axis: meetings and talks".
-func (l *Legend) SidesText() [3]string {
-	var above, below []string
-	if l.tl != nil {
-		for _, p := range l.tl.People {
-			switch p.Side {
-			case "above":
-				above = append(above, p.Name)
-			case "below":
-				below = append(below, p.Name)
-			}
+const arrowEntry = "points to the recipient"
+
+// contents is what the legend shows for its timeline.
+func (l *Legend) contents() (groups []string, kinds []data.Kind, arrow bool) {
+	tl := l.tl
+	if tl == nil {
+		return nil, data.Kinds, true
+	}
+	groups = tl.Groups()
+	has := map[data.Kind]bool{}
+	for i := range tl.Events {
+		e := &tl.Events[i]
+		has[e.Kind] = true
+		if !arrow && e.From != "" && e.To != "" {
+			from, ok1 := tl.Person(e.From)
+			to, ok2 := tl.Person(e.To)
+			arrow = ok1 && ok2 && from.Side != to.Side && tl.Side(e) != data.SideAxis
 		}
 	}
-	side := func(n []string) string {
-		switch {
-		case len(n) == 0:
-			return "nobody's side"
-		case len(n) > 3:
-			return strconv.Itoa(len(n)) + " people's side"
-		case len(n) == 1:
-			return n[0] + "'s side"
+	for _, k := range data.Kinds {
+		if has[k] {
+			kinds = append(kinds, k)
 		}
-		return n[0] + "'s side (and " + strings.Join(n[1:], ", ") + ")"
 	}
-	return [3]string{
-		"Above the axis: " + side(above),
-		"Below: " + side(below),
-		"On the axis: meetings and talks",
-	}
+	return groups, kinds, arrow
 }
 
-// CreateRenderer lays out the entries in wrapping rows.
+// MinSize is one row high, and as wide as the widest entry: a narrower
+// legend leaves entries out rather than wrapping.
+func (l *Legend) MinSize() fyne.Size {
+	l.ExtendBaseWidget(l)
+	return l.BaseWidget.MinSize()
+}
+
+// CreateRenderer builds the row of entries.
 func (l *Legend) CreateRenderer() fyne.WidgetRenderer {
 	l.ExtendBaseWidget(l)
-	th := l.Theme()
-	size := th.Size(theme.SizeNameText)
-	pad := th.Size(theme.SizeNameInnerPadding)
-	text := func(s string) *canvas.Text {
-		t := &canvas.Text{Text: s, TextSize: size}
-		l.texts = append(l.texts, t)
-		return t
-	}
-	gap := func() fyne.CanvasObject {
-		r := canvas.NewRectangle(color.Transparent)
-		r.SetMinSize(fyne.NewSize(pad, 1))
-		return r
-	}
-	var items []fyne.CanvasObject
-	for _, k := range data.Kinds {
-		items = append(items, container.New(rowLayout{}, NewKindIcon(k, size+4), gap(), text(k.Label()), gap(), gap()))
-	}
-	arrow := canvas.NewPolygon(3, th.Color(theme.ColorNameForeground, fyne.CurrentApp().Settings().ThemeVariant()))
-	arrow.Angle = 180
-	arrowBox := &fixedSize{size: fyne.NewSquareSize(size * 0.8)}
-	items = append(items, container.New(rowLayout{}, container.New(arrowBox, arrow), gap(), text("points to the recipient"), gap(), gap()))
-	l.setSides()
-	for _, s := range l.sides {
-		s.TextSize = size
-		l.texts = append(l.texts, s)
-		items = append(items, container.New(rowLayout{}, s, gap(), gap()))
-	}
-	r := &legendRenderer{legend: l, arrow: arrow, box: container.New(&flowLayout{rowGap: pad / 2}, items...)}
+	r := &legendRenderer{legend: l, ver: -1}
 	r.Refresh()
 	return r
 }
 
+// legendEntry is one swatch or marker and its name.
+type legendEntry struct {
+	icon  fyne.CanvasObject
+	swat  *canvas.Rectangle // a group's colour; nil for a kind or the arrow
+	group int
+	arrow *canvas.Polygon
+	text  *canvas.Text
+}
+
 type legendRenderer struct {
-	legend *Legend
-	arrow  *canvas.Polygon
-	box    *fyne.Container
+	legend  *Legend
+	ver     int
+	entries []legendEntry
+	objects []fyne.CanvasObject
+	size    float32 // text size
+	pad     float32
 }
 
 func (r *legendRenderer) Destroy() {}
 
-func (r *legendRenderer) Layout(size fyne.Size) { r.box.Resize(size) }
+func (r *legendRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
-func (r *legendRenderer) MinSize() fyne.Size { return r.box.MinSize() }
+// build makes the entries for the legend's timeline.
+func (r *legendRenderer) build() {
+	l := r.legend
+	r.ver = l.ver
+	r.entries = r.entries[:0]
+	r.objects = r.objects[:0]
+	groups, kinds, arrow := l.contents()
+	iconSize := r.size + 4
+	for i, g := range groups {
+		sw := &canvas.Rectangle{CornerRadius: 3}
+		r.entries = append(r.entries, legendEntry{icon: sw, swat: sw, group: i, text: &canvas.Text{Text: g}})
+	}
+	for _, k := range kinds {
+		r.entries = append(r.entries, legendEntry{icon: NewKindIcon(k, iconSize), text: &canvas.Text{Text: k.Label()}})
+	}
+	if arrow {
+		a := &canvas.Polygon{Sides: 3, Angle: 180}
+		r.entries = append(r.entries, legendEntry{icon: a, arrow: a, text: &canvas.Text{Text: arrowEntry}})
+	}
+	for _, e := range r.entries {
+		r.objects = append(r.objects, e.icon, e.text)
+	}
+}
 
-func (r *legendRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.box} }
+// iconBox is the square an entry's icon takes: a kind's marker box, a
+// group's swatch or the chevron are drawn inside it.
+func (r *legendRenderer) iconBox() float32 { return r.size + 4 }
+
+func (r *legendRenderer) entryWidth(e *legendEntry) float32 {
+	return r.iconBox() + r.pad/2 + fyne.MeasureText(e.text.Text, r.size, e.text.TextStyle).Width
+}
+
+func (r *legendRenderer) rowHeight() float32 {
+	return fyne.Max(r.iconBox(), fyne.MeasureText("Mg", r.size, fyne.TextStyle{}).Height)
+}
+
+func (r *legendRenderer) MinSize() fyne.Size {
+	w := float32(0)
+	for i := range r.entries {
+		w = fyne.Max(w, r.entryWidth(&r.entries[i]))
+	}
+	return fyne.NewSize(w, r.rowHeight())
+}
+
+// Layout places the entries in one row, 2 paddings apart, or as little as
+// half a padding when that is what fits; entries that still do not fit are
+// hidden.
+func (r *legendRenderer) Layout(size fyne.Size) {
+	n := len(r.entries)
+	if n == 0 {
+		return
+	}
+	sum := float32(0)
+	for i := range r.entries {
+		sum += r.entryWidth(&r.entries[i])
+	}
+	gap := 2 * r.pad
+	if n > 1 && sum+float32(n-1)*gap > size.Width {
+		gap = fyne.Max(r.pad/2, (size.Width-sum)/float32(n-1))
+	}
+	box := r.iconBox()
+	h := r.rowHeight()
+	y := (size.Height - h) / 2
+	x := float32(0)
+	for i := range r.entries {
+		e := &r.entries[i]
+		w := r.entryWidth(e)
+		if x+w > size.Width+0.5 {
+			e.icon.Hide()
+			e.text.Hide()
+			continue
+		}
+		e.icon.Show()
+		e.text.Show()
+		switch {
+		case e.swat != nil:
+			s := box * 0.7
+			e.icon.Resize(fyne.NewSquareSize(s))
+			e.icon.Move(fyne.NewPos(x+(box-s)/2, y+(h-s)/2))
+		case e.arrow != nil:
+			s := r.size * 0.8
+			e.icon.Resize(fyne.NewSquareSize(s))
+			e.icon.Move(fyne.NewPos(x+(box-s)/2, y+(h-s)/2))
+		default:
+			e.icon.Resize(fyne.NewSquareSize(box))
+			e.icon.Move(fyne.NewPos(x, y+(h-box)/2))
+		}
+		ts := fyne.MeasureText(e.text.Text, r.size, e.text.TextStyle)
+		e.text.Move(fyne.NewPos(x+box+r.pad/2, y+(h-ts.Height)/2))
+		e.text.Resize(ts)
+		x += w + gap
+	}
+}
 
 func (r *legendRenderer) Refresh() {
-	th := r.legend.Theme()
+	l := r.legend
+	th := l.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
+	r.size = th.Size(theme.SizeNameText)
+	r.pad = th.Size(theme.SizeNameInnerPadding)
+	if r.ver != l.ver {
+		r.build()
+	}
 	fg := th.Color(theme.ColorNameForeground, v)
-	for _, t := range r.legend.texts {
-		t.Color = fg
-		t.TextSize = th.Size(theme.SizeNameText)
-		t.Refresh()
-	}
-	r.arrow.FillColor = fg
-	r.arrow.Refresh()
-	r.box.Refresh()
-}
-
-// rowLayout puts objects side by side, centred vertically, at their
-// minimum sizes.
-type rowLayout struct{}
-
-func (rowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	x := float32(0)
-	for _, o := range objs {
-		m := o.MinSize()
-		o.Resize(m)
-		o.Move(fyne.NewPos(x, (size.Height-m.Height)/2))
-		x += m.Width
-	}
-}
-
-func (rowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var s fyne.Size
-	for _, o := range objs {
-		m := o.MinSize()
-		s.Width += m.Width
-		s.Height = fyne.Max(s.Height, m.Height)
-	}
-	return s
-}
-
-// fixedSize gives its objects one size, centred.
-type fixedSize struct{ size fyne.Size }
-
-func (f *fixedSize) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Resize(f.size)
-		o.Move(fyne.NewPos((size.Width-f.size.Width)/2, (size.Height-f.size.Height)/2))
-	}
-}
-
-func (f *fixedSize) MinSize([]fyne.CanvasObject) fyne.Size { return f.size }
-
-// flowLayout places objects left to right and wraps them onto new rows;
-// its minimum height is that of the rows at the last width it was given.
-type flowLayout struct{ width, rowGap float32 }
-
-func (f *flowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	f.width = size.Width
-	f.place(objs, size.Width, true)
-}
-
-func (f *flowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	w := float32(0)
-	for _, o := range objs {
-		w = fyne.Max(w, o.MinSize().Width)
-	}
-	width := f.width
-	if width <= 0 {
-		width = 1e9
-	}
-	return fyne.NewSize(w, f.place(objs, width, false))
-}
-
-func (f *flowLayout) place(objs []fyne.CanvasObject, width float32, move bool) float32 {
-	x, y, rowH := float32(0), float32(0), float32(0)
-	for _, o := range objs {
-		m := o.MinSize()
-		if x > 0 && x+m.Width > width {
-			x, y, rowH = 0, y+rowH+f.rowGap, 0
+	for _, e := range r.entries {
+		e.text.Color = fg
+		e.text.TextSize = r.size
+		switch {
+		case e.swat != nil:
+			e.swat.FillColor = GroupColor(v, e.group)
+		case e.arrow != nil:
+			e.arrow.FillColor = fg
 		}
-		if move {
-			o.Resize(m)
-			o.Move(fyne.NewPos(x, y))
-		}
-		x += m.Width
-		rowH = fyne.Max(rowH, m.Height)
+		e.icon.Refresh()
+		e.text.Refresh()
 	}
-	return y + rowH
+	r.Layout(l.Size())
 }

@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"image/color"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -585,6 +586,7 @@ func (r *timelineRenderer) layoutEraTitles() {
 		left += c.bg.Size().Width + l.m.gap
 	}
 	right := l.shift + l.size.Width - l.m.pad
+	prevEnd := float32(math.Inf(-1)) // eras may overlap: so must their titles not
 	for n := range l.eras {
 		if n >= len(r.eras) {
 			break
@@ -595,11 +597,12 @@ func (r *timelineRenderer) layoutEraTitles() {
 			continue
 		}
 		w := t.texts.width(o.title.Text, l.m.capSize, true)
-		x := max(e.x0+4, left)
+		x := max(e.x0+4, left, prevEnd+2*l.m.gap)
 		if x+w > min(e.x1-4, right) {
 			hide(o.title)
 			continue
 		}
+		prevEnd = x + w
 		o.title.Move(fyne.NewPos(x, l.capTop))
 		show(o.title)
 	}

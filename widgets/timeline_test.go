@@ -153,6 +153,34 @@ func assertNoOverlap(t *testing.T, tw *Timeline) {
 			ticks = append(ticks, rect{b.x0 + off.X, b.y0 + off.Y, b.x1 + off.X, b.y1 + off.Y})
 		}
 	}
+	// nor do the side captions and era titles touch a chip
+	var extra []rect
+	var extraName []string
+	for _, c := range r.captions {
+		if c.text.Visible() {
+			extra = append(extra, union(objRect(c.bg), objRect(c.text)))
+			extraName = append(extraName, "caption "+c.text.Text)
+		}
+	}
+	for _, e := range r.eras {
+		if e.title.Visible() {
+			b := objRect(e.title)
+			extra = append(extra, rect{b.x0 + off.X, b.y0 + off.Y, b.x1 + off.X, b.y1 + off.Y})
+			extraName = append(extraName, "era title "+e.title.Text)
+		}
+	}
+	for i, a := range extra {
+		for _, c := range chips {
+			if a.overlaps(c.box) {
+				t.Errorf("%s %v overlaps %q %v", extraName[i], a, c.label, c.box)
+			}
+		}
+		for j, b := range extra[i+1:] {
+			if a.overlaps(b) {
+				t.Errorf("%s %v overlaps %s %v", extraName[i], a, extraName[i+1+j], b)
+			}
+		}
+	}
 	for i, a := range ticks {
 		for _, b := range ticks[i+1:] {
 			if a.overlaps(b) {

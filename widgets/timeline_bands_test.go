@@ -1,0 +1,258 @@
+package widgets
+
+import (
+	"fmt"
+	"image/color"
+	"os"
+	"testing"
+
+	"fyne.io/fyne/v2"
+
+	"trumpkim/data"
+)
+
+const erasFile = "../../shared/interop/timelinejs/eras.json"
+
+func loadFile(t *testing.T, path string) *data.Timeline {
+	t.Helper()
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("%s: %v", path, err)
+	}
+	tl, _, err := data.LoadFile(path)
+	if err != nil {
+		t.Fatalf("data.LoadFile(%s): %v", path, err)
+	}
+	return tl
+}
+
+// markerColor is the colour a chip's marker is drawn in (a hollow marker's
+// outline).
+func markerColor(c chipObjects) color.Color {
+	if c.marker.FillColor == nil || c.marker.FillColor == color.Transparent {
+		return c.marker.StrokeColor
+	}
+	if _, _, _, a := c.marker.FillColor.RGBA(); a == 0 {
+		return c.marker.StrokeColor
+	}
+	return c.marker.FillColor
+}
+
+func TestTimelineGroupsGetLanesAndColours(t *testing.T) {
+	tl := loadFile(t, "testdata/groups.json")
+	groups := tl.Groups()
+	tw, _ := showTimeline(t, tl, 1200, 400)
+	r := rendererOf(tw)
+	slot := map[string]int{}
+	for i, g := range groups {
+		slot[g] = i
+	}
+	bandOf := map[string]int{}
+	colourOf := map[string]color.Color{}
+	seen := 0
+	for n, it := range tw.lay.items {
+		if it.count > 0 {
+			t.Errorf("a cluster at 1200x400 with only %d events", len(tl.Events))
+			continue
+		}
+		e := &tl.Events[it.ev]
+		side := tw.lay.side[it.grp]
+		if e.Group == "" {
+			if int(it.grp) != tw.axis {
+				t.Errorf("%q has no group but sits in band %d, not on the axis", e.Title, it.grp)
+			}
+			continue
+		}
+		seen++
+		want := groupAbove
+		if slot[e.Group]%2 == 1 {
+			want = groupBelow
+		}
+		if int(side) != want {
+			t.Errorf("%q of group %d sits on side %d, want %d", e.Title, slot[e.Group], side, want)
+		}
+		if b, ok := bandOf[e.Group]; ok && b != int(it.grp) {
+			t.Errorf("group %q is in bands %d and %d", e.Group, b, it.grp)
+		}
+		bandOf[e.Group] = int(it.grp)
+		c := markerColor(r.chips[n])
+		if prev, ok := colourOf[e.Group]; ok && prev != c {
+			t.Errorf("group %q drawn in %v and %v", e.Group, prev, c)
+		}
+		colourOf[e.Group] = c
+		if want := GroupColor(fyne.CurrentApp().Settings().ThemeVariant(), slot[e.Group]); c != want {
+			t.Errorf("%q is drawn in %v, want its group's %v", e.Title, c, want)
+		}
+	}
+	if seen < len(tl.Events)-1 {
+		t.Errorf("only %d grouped events laid out", seen)
+	}
+	for i, a := range groups {
+		for _, b := range groups[i+1:] {
+			if bandOf[a] == bandOf[b] {
+				t.Errorf("groups %q and %q share band %d", a, b, bandOf[a])
+			}
+			if colourOf[a] == colourOf[b] {
+				t.Errorf("groups %q and %q share colour %v", a, b, colourOf[a])
+			}
+		}
+	}
+}
+
+func TestTimelineEmbeddedDataKeepsItsBands(t *testing.T) {
+	tl := defaultData(t)
+	tw, _ := showTimeline(t, tl, 900, 330)
+	if len(tw.bands) != 3 || tw.axis != 1 {
+		t.Fatalf("%d bands, axis %d: want the three of above, axis, below", len(tw.bands), tw.axis)
+	}
+	for i := range tl.Events {
+		want := map[data.Side]int{data.SideAbove: groupAbove, data.SideAxis: groupAxis, data.SideBelow: groupBelow}[tl.Side(&tl.Events[i])]
+		if got := tw.side(int(tw.groupOf[i])); got != want || tw.hue[i] != -1 {
+			t.Errorf("%s on side %d (hue %d), want %d in its kind's colour", tl.Events[i].ID, got, tw.hue[i], want)
+		}
+	}
+}
+
+func TestTimelineWithoutPeopleUsesBothSides(t *testing.T) {
+	tl := loadFile(t, erasFile)
+	if len(tl.People) != 0 || len(tl.Groups()) != 0 {
+		t.Skip("eras.json has people or groups now")
+	}
+	tw, _ := showTimeline(t, tl, 900, 330)
+	var above, below, axis int
+	for _, it := range tw.lay.items {
+		switch tw.lay.side[it.grp] {
+		case groupAbove:
+			above++
+		case groupBelow:
+			below++
+		default:
+			axis++
+		}
+	}
+	if above == 0 || below == 0 || axis != 0 {
+		t.Errorf("%d chips above, %d below, %d on the axis: want both sides and none on the axis", above, below, axis)
+	}
+	if n := tw.lay.nlanes[tw.axis]; n != 0 {
+		t.Errorf("the empty axis takes %d lanes", n)
+	}
+}
+
+func TestTimelineErasDrawnBehindWithTitles(t *testing.T) {
+	tl := loadFile(t, erasFile)
+	if len(tl.Eras) != 3 {
+		t.Fatalf("eras.json has %d eras, want 3", len(tl.Eras))
+	}
+	for _, w := range []float32{1200, 900, 520} {
+		t.Run(fmt.Sprint(w), func(t *testing.T) {
+			tw, _ := showTimeline(t, tl, w, 300)
+			r := rendererOf(tw)
+			// behind: every era object comes before every tick and chip
+			first := map[fyne.CanvasObject]int{}
+			for n, o := range r.content.Objects {
+				first[o] = n
+			}
+			lastEra := -1
+			titles := map[string]bool{}
+			for _, e := range r.eras {
+				if !e.bg.Visible() {
+					continue
+				}
+				lastEra = max(lastEra, first[e.bg], first[e.title])
+				if _, _, _, a := e.bg.FillColor.RGBA(); a > 0x30*0x101 {
+					t.Errorf("era shade %v is too strong to read labels over", e.bg.FillColor)
+				}
+				if e.bg.Size().Height < tw.Size().Height {
+					t.Errorf("era band %v does not span the height %v", e.bg.Size(), tw.Size().Height)
+				}
+				if e.title.Visible() {
+					titles[e.title.Text] = true
+				}
+			}
+			for _, c := range r.chips {
+				if c.label.Visible() && first[c.label] < lastEra {
+					t.Errorf("chip %q drawn before (under) an era", c.label.Text)
+				}
+			}
+			// at fit-all every era has its title along the top
+			want := 3
+			if w < 600 {
+				want = 2 // the 20-year era is too narrow for its title
+			}
+			if len(titles) < want {
+				t.Errorf("era titles shown %v, want at least %d", titles, want)
+			}
+			assertNoOverlap(t, tw)
+		})
+	}
+}
+
+func TestTimelineGroupsAndErasNeverOverlap(t *testing.T) {
+	for _, f := range []string{erasFile, "testdata/groups.json"} {
+		tl := loadFile(t, f)
+		for _, size := range []fyne.Size{{Width: 1200, Height: 400}, {Width: 900, Height: 330}, {Width: 520, Height: 250}} {
+			t.Run(fmt.Sprintf("%s/%vx%v", f, size.Width, size.Height), func(t *testing.T) {
+				tw, _ := showTimeline(t, tl, size.Width, size.Height)
+				for step := range 8 {
+					assertNoOverlap(t, tw)
+					if t.Failed() {
+						t.Fatalf("overlap at step %d", step)
+					}
+					tw.ZoomIn()
+					tw.Pan(0.13)
+				}
+			})
+		}
+	}
+}
+
+func TestTimelineCaptionsNameTheSides(t *testing.T) {
+	tl := defaultData(t)
+	for _, size := range []fyne.Size{{Width: 900, Height: 330}, {Width: 900, Height: 250}, {Width: 520, Height: 250}} {
+		t.Run(fmt.Sprintf("%vx%v", size.Width, size.Height), func(t *testing.T) {
+			tw, _ := showTimeline(t, tl, size.Width, size.Height)
+			r := rendererOf(tw)
+			want := [2]string{"Donald Trump", "Kim Jong Un, …"}
+			for s, c := range r.captions {
+				if !c.text.Visible() || c.text.Text != want[s] {
+					t.Errorf("caption %d: %q shown %v, want %q", s, c.text.Text, c.text.Visible(), want[s])
+				}
+			}
+			above, below := objRect(r.captions[0].text), objRect(r.captions[1].text)
+			if above.y1 > tw.lay.axisTop || below.y0 < tw.lay.tickTop+tw.lay.m.tickH {
+				t.Errorf("captions at %v and %v are not above and below the axis (%v–%v)", above, below, tw.lay.axisTop, tw.lay.tickTop)
+			}
+			if above.x0 > 30 || below.x0 > 30 {
+				t.Errorf("captions at %v and %v are not at the left edge", above, below)
+			}
+			assertNoOverlap(t, tw)
+			// zoomed and panned, a caption hides rather than cover a chip
+			for range 6 {
+				tw.ZoomIn()
+				tw.Pan(0.2)
+				assertNoOverlap(t, tw)
+			}
+		})
+	}
+}
+
+func TestTimelineEveryLabelAtSmallSizes(t *testing.T) {
+	tl := defaultData(t)
+	for _, size := range []fyne.Size{{Width: 520, Height: 250}, {Width: 600, Height: 250}, {Width: 900, Height: 230}} {
+		t.Run(fmt.Sprintf("%vx%v", size.Width, size.Height), func(t *testing.T) {
+			tw, _ := showTimeline(t, tl, size.Width, size.Height)
+			labels := map[string]bool{}
+			for _, c := range shownChips(tw) {
+				labels[c.label] = true
+				if c.box.y0 < 0 || c.box.y1 > size.Height {
+					t.Errorf("%q at %v is outside the height %v", c.label, c.box, size.Height)
+				}
+			}
+			for _, e := range tl.Events {
+				if !labels[e.ShortLabel()] {
+					t.Errorf("%s has no label", e.ID)
+				}
+			}
+			assertNoOverlap(t, tw)
+		})
+	}
+}
