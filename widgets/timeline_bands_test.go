@@ -3,10 +3,13 @@ package widgets
 import (
 	"fmt"
 	"image/color"
+	"math"
 	"os"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"trumpkim/data"
 )
@@ -254,5 +257,51 @@ func TestTimelineEveryLabelAtSmallSizes(t *testing.T) {
 			}
 			assertNoOverlap(t, tw)
 		})
+	}
+}
+
+// luminance is the relative luminance of c (WCAG 2).
+func luminance(c color.Color) float64 {
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	lin := func(v uint8) float64 {
+		f := float64(v) / 255
+		if f <= 0.04045 {
+			return f / 12.92
+		}
+		return math.Pow((f+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(n.R) + 0.7152*lin(n.G) + 0.0722*lin(n.B)
+}
+
+func contrast(a, b color.Color) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+func TestGroupColorsReadInBothVariants(t *testing.T) {
+	if len(groupColors) != GroupColors {
+		t.Fatalf("%d group colours, GroupColors says %d", len(groupColors), GroupColors)
+	}
+	test.NewTempApp(t)
+	th := theme.DefaultTheme() // the test theme has one grey background for both variants
+	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+		bg := th.Color(theme.ColorNameBackground, v)
+		for i := range GroupColors {
+			c := GroupColor(v, i)
+			if r := contrast(c, bg); r < 3 {
+				t.Errorf("variant %d: group colour %d %v has contrast %.2f with the background %v, want 3:1", v, i, c, r, bg)
+			}
+			for j := range i {
+				if GroupColor(v, j) == c {
+					t.Errorf("variant %d: groups %d and %d share a colour", v, i, j)
+				}
+			}
+		}
+		if GroupColor(v, GroupColors) != GroupColor(v, 0) {
+			t.Errorf("the palette does not repeat after %d colours", GroupColors)
+		}
 	}
 }

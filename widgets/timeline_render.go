@@ -505,7 +505,11 @@ func (r *timelineRenderer) layoutTooltip() {
 		r.tipTitle.Text = t.texts.count(it.count)[1:] + " events: tap to zoom in"
 	} else {
 		e := &t.tl.Events[it.ev]
-		r.tipDate.Text = e.DisplayDate() + " · " + e.Kind.Label()
+		what := e.Kind.Label()
+		if e.Group != "" {
+			what = e.Group // an imported event's kind says little; its group more
+		}
+		r.tipDate.Text = e.DisplayDate() + " · " + what
 		r.tipTitle.Text = e.Title
 	}
 	for _, tx := range []*canvas.Text{r.tipDate, r.tipTitle} {
