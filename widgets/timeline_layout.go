@@ -67,7 +67,7 @@ func (t *Timeline) metrics() metrics {
 	m.tickH = float32(math.Ceil(float64(h + 6)))
 	m.chip0, m.lane0, m.tick0 = m.chipH, m.laneH, m.tickH
 	m.laneTight = float32(math.Ceil(float64(h)))
-	m.tickTight = float32(math.Ceil(float64(h + 2)))
+	m.tickTight = float32(math.Ceil(float64(h + 1)))
 	m.marker = float32(math.Round(float64(m.chipH * 0.6)))
 	m.arrow = float32(math.Round(float64(m.marker * 0.7)))
 	t.lay.m = m
@@ -413,7 +413,10 @@ func (t *Timeline) place(size fyne.Size) bool {
 	if top {
 		l.capH = m.capH
 	}
-	fixed := 2*m.pad + l.capH
+	fixed := float32(0) // the era strip and its margin
+	if top {
+		fixed = m.pad + l.capH
+	}
 	if len(t.demand) != len(t.bands) || l.lanesFor != size {
 		// as many lanes as the tightest spacing allows, to see what
 		// showing every label takes
@@ -421,8 +424,9 @@ func (t *Timeline) place(size fyne.Size) bool {
 		t.demand = t.laneDemand(size, most)
 		l.lanesFor = size
 	}
-	m = t.fitLanes(size.Height - fixed)
-	total := max(int((size.Height-fixed-m.tickH)/m.laneH), len(t.bands))
+	var total int
+	m, total = t.fitLanes(size.Height - fixed)
+	total = max(total, len(t.bands))
 	t.allocateLanes(t.demand, l.nlanes, total)
 	s, a := 0, l.nlanes[t.axis]
 	for g := 0; g < t.axis; g++ {
@@ -500,20 +504,22 @@ func (t *Timeline) laneDemand(size fyne.Size, total int) []int {
 	return d
 }
 
-// fitLanes chooses the lane spacing for a height of avail for the lanes
-// and tick strip: the theme's when every band gets the lanes it needs,
-// else as much tighter as that takes (down to lines of text touching), so
-// that at small sizes every event keeps its label if at all possible. When
-// even the tightest spacing cannot show everything, the theme's stays.
-func (t *Timeline) fitLanes(avail float32) metrics {
+// fitLanes chooses the lane spacing for a height of avail, and returns
+// the metrics and how many lanes fit: the theme's spacing when every band
+// gets the lanes it needs, else as much tighter as that takes (down to
+// lines of text touching, a thinner tick strip and no margin), so that at
+// small sizes every event keeps its label if at all possible. When even
+// the tightest spacing cannot show everything, the theme's stays.
+func (t *Timeline) fitLanes(avail float32) (metrics, int) {
 	m := &t.lay.m
 	m.chipH, m.laneH, m.tickH = m.chip0, m.lane0, m.tick0
+	normal := int((avail - 2*m.pad - m.tick0) / m.lane0)
 	need := 0
 	for _, d := range t.demand {
 		need += d
 	}
 	if t.saturated {
-		return *m
+		return *m, normal
 	}
 	// the captions' lanes when their corner is taken, if they fit too
 	withCaptions := need
@@ -523,8 +529,8 @@ func (t *Timeline) fitLanes(avail float32) metrics {
 		}
 	}
 	for _, n := range []int{withCaptions, need} {
-		if float32(n)*m.lane0+m.tick0 <= avail {
-			return *m
+		if n <= normal {
+			return *m, normal
 		}
 		lane := float32(math.Floor(float64((avail - m.tickTight) / float32(n))))
 		if lane < m.laneTight {
@@ -533,9 +539,9 @@ func (t *Timeline) fitLanes(avail float32) metrics {
 		m.laneH = min(lane, m.lane0)
 		m.tickH = max(m.tickTight, min(m.tick0, float32(math.Floor(float64(avail-float32(n)*m.laneH)))))
 		m.chipH = max(m.laneTight, m.laneH-(m.lane0-m.chip0))
-		return *m
+		return *m, n
 	}
-	return *m
+	return *m, normal
 }
 
 // sweep places group g's events in nl lanes, left to right: each event

@@ -284,7 +284,7 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 		if tk.major {
 			o.label.Color = r.colors.fg
 		}
-		o.label.Move(fyne.NewPos(tk.lx, l.tickTop+3))
+		o.label.Move(fyne.NewPos(tk.lx, l.tickTop+min(3, m.tickH-m.textH))) // closer in a tight strip
 		o.label.Resize(fyne.NewSize(0, m.textH))
 		show(o.label)
 	}
