@@ -31,6 +31,7 @@ type metrics struct {
 	// small heights; chip0, lane0 and tick0 are the theme's.
 	laneTight, tickTight float32
 	chip0, lane0, tick0  float32
+	gap0, padR0          float32 // the theme's gap and padR; tighter at small sizes
 	digitW               float32 // widest digit, for cluster counts
 	plusW                float32
 	capSize              float32 // text size of the side captions and era titles
@@ -66,6 +67,7 @@ func (t *Timeline) metrics() metrics {
 	}
 	m.tickH = float32(math.Ceil(float64(h + 6)))
 	m.chip0, m.lane0, m.tick0 = m.chipH, m.laneH, m.tickH
+	m.gap0, m.padR0 = m.gap, m.padR
 	m.laneTight = float32(math.Ceil(float64(h)))
 	m.tickTight = float32(math.Ceil(float64(h + 1)))
 	m.marker = float32(math.Round(float64(m.chipH * 0.6)))
@@ -421,7 +423,18 @@ func (t *Timeline) place(size fyne.Size) bool {
 		// as many lanes as the tightest spacing allows, to see what
 		// showing every label takes
 		most := max(int((size.Height-fixed-m.tickTight)/m.laneTight), len(t.bands))
+		t.setGaps(false)
 		t.demand = t.laneDemand(size, most)
+		if !t.saturated && !t.fits(size.Height-fixed) {
+			// closer chips may need fewer lanes
+			d, blocked := t.demand, t.blocked
+			t.setGaps(true)
+			t.demand = t.laneDemand(size, most)
+			if t.saturated || !t.fits(size.Height-fixed) {
+				t.setGaps(false)
+				t.demand, t.blocked, t.saturated = d, blocked, false
+			}
+		}
 		l.lanesFor = size
 	}
 	var total int
@@ -502,6 +515,33 @@ func (t *Timeline) laneDemand(size fyne.Size, total int) []int {
 		t.saturated = t.saturated || n >= limit
 	}
 	return d
+}
+
+// fits reports whether the lanes the bands need fit in a height of avail,
+// at the tightest spacing.
+func (t *Timeline) fits(avail float32) bool {
+	m := &t.lay.m
+	need := 0
+	for _, d := range t.demand {
+		need += d
+	}
+	return float32(need)*m.laneTight+m.tickTight <= avail
+}
+
+// setGaps switches between the theme's spacing of chips and a tighter one
+// (for small sizes), forgetting the chip widths measured with the other.
+func (t *Timeline) setGaps(tight bool) {
+	m := &t.lay.m
+	gap, padR := m.gap0, m.padR0
+	if tight {
+		gap, padR = 3, 2
+	}
+	if m.gap == gap && m.padR == padR {
+		return
+	}
+	m.gap, m.padR = gap, padR
+	clear(t.chipW)
+	t.lay.valid = false
 }
 
 // fitLanes chooses the lane spacing for a height of avail, and returns
