@@ -62,7 +62,9 @@ func (u *UI) runSearch() {
 	u.searching.Add(1)
 	go func() {
 		defer u.searching.Done()
-		res, err := s.searcher().Search(context.Background(), q, f.Filter)
+		// Goroutines may reach the searcher out of order: SearchSeq makes a
+		// late older search give way instead of cancelling this one.
+		res, err := s.searcher().SearchSeq(context.Background(), gen, q, f.Filter)
 		if err != nil {
 			return // cancelled by a newer search
 		}

@@ -51,13 +51,30 @@ func (s *Searcher) Index() *Index { return s.ix }
 // first, and context.Canceled if a newer Search started before this one
 // finished: a nil error means the result is the newest there is.
 func (s *Searcher) Search(ctx context.Context, query string, f Filter) (Result, error) {
+	s.mu.Lock()
+	seq := s.gen + 1
+	s.mu.Unlock()
+	return s.SearchSeq(ctx, seq, query, f)
+}
+
+// SearchSeq is Search for callers that start each search on a goroutine of
+// its own: seq numbers the searches in the order the person asked for them
+// (1, 2, 3…), since goroutines may reach the Searcher in another order. A
+// search that arrives after a newer one (a larger seq) started returns
+// context.Canceled at once and cancels nothing; so the newest search is
+// never cancelled by an older one that was merely late.
+func (s *Searcher) SearchSeq(ctx context.Context, seq uint64, query string, f Filter) (Result, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	s.mu.Lock()
+	if seq <= s.gen {
+		s.mu.Unlock()
+		return Result{}, context.Canceled
+	}
 	if s.cancel != nil {
 		s.cancel()
 	}
-	s.gen++
+	s.gen = seq
 	gen := s.gen
 	s.cancel = cancel
 	last, prev := s.last, s.prev
