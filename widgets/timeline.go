@@ -433,12 +433,14 @@ func (t *Timeline) refreshHover() {
 	}
 }
 
-// MinSize leaves room for the axis and two lanes on each side: less, and
-// almost everything would be a cluster.
+// MinSize leaves room for the axis and two lanes on each side (a lane per
+// band and two more when there are more bands): less, and almost
+// everything would be a cluster.
 func (t *Timeline) MinSize() fyne.Size {
 	t.ExtendBaseWidget(t)
 	m := t.metrics()
-	return fyne.NewSize(120, m.tick0+5*m.lane0+2*m.pad)
+	lanes := max(5, len(t.bands)+2) // a timeline with many groups has a band each
+	return fyne.NewSize(120, m.tick0+float32(lanes)*m.lane0+2*m.pad)
 }
 
 // CreateRenderer makes the renderer with its pool of canvas objects.

@@ -185,6 +185,30 @@ func TestTimelineErasDrawnBehindWithTitles(t *testing.T) {
 				t.Errorf("era titles shown %v, want at least %d", titles, want)
 			}
 			assertNoOverlap(t, tw)
+
+			// deep inside the middle era, its band still fills the view and
+			// its title stays at the left edge
+			mid := &tw.eras[1]
+			tw.fitted = false
+			tw.viewFrom, tw.viewTo = mid.from+(mid.to-mid.from)*0.4, mid.from+(mid.to-mid.from)*0.45
+			tw.Refresh()
+			shown := false
+			for _, e := range r.eras {
+				if !e.bg.Visible() {
+					continue
+				}
+				x0 := e.bg.Position().X + r.content.Position().X
+				if x0 <= 0 && x0+e.bg.Size().Width >= w && e.title.Visible() {
+					shown = true
+					if tx := e.title.Position().X + r.content.Position().X; tx < 0 || tx > 20 {
+						t.Errorf("zoomed in, era title %q is at x %v, want the left edge", e.title.Text, tx)
+					}
+				}
+			}
+			if !shown {
+				t.Errorf("zoomed into %q, no era band covers the view with its title", tl.Eras[mid.idx].Title)
+			}
+			assertNoOverlap(t, tw)
 		})
 	}
 }
@@ -240,7 +264,8 @@ func TestTimelineCaptionsNameTheSides(t *testing.T) {
 
 func TestTimelineEveryLabelAtSmallSizes(t *testing.T) {
 	tl := defaultData(t)
-	for _, size := range []fyne.Size{{Width: 520, Height: 250}, {Width: 600, Height: 250}, {Width: 900, Height: 230}} {
+	// 515x243 is the timeline's size in the app's window at 800x600
+	for _, size := range []fyne.Size{{Width: 515, Height: 243}, {Width: 520, Height: 250}, {Width: 600, Height: 250}, {Width: 900, Height: 200}} {
 		t.Run(fmt.Sprintf("%vx%v", size.Width, size.Height), func(t *testing.T) {
 			tw, _ := showTimeline(t, tl, size.Width, size.Height)
 			labels := map[string]bool{}
