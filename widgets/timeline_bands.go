@@ -40,72 +40,66 @@ func (t *Timeline) assignBands() {
 	}
 	alternate := len(t.dgroups) == 0 && len(tl.People) == 0
 
-	// side and slot of every event, first into groupOf as a key
-	type key struct{ side, slot int }
-	keys := make([]key, len(tl.Events))
-	used := map[key]bool{}
+	// Side and slot of every event, kept in groupOf as a code (side and
+	// slot+1) until the bands are known; arrays, not maps: this runs over
+	// every event.
+	const slots = maxGroupBands + 1
+	var used [groupCount][slots]bool
 	flip := 0
 	for i := range tl.Events {
 		e := &tl.Events[i]
 		t.hue[i] = -1
-		k := key{groupAxis, -1}
+		side, slot := groupAxis, -1
 		switch s := tl.Side(e); {
 		case s == data.SideAbove:
-			k.side = groupAbove
+			side = groupAbove
 		case s == data.SideBelow:
-			k.side = groupBelow
+			side = groupBelow
 		case e.Kind == data.KindMeeting || e.Kind == data.KindTalks || e.From != "":
 		case len(t.dgroups) > 0 && e.Group != "":
 			g := slotOf[e.Group]
 			t.hue[i] = int8(g % len(groupColors))
-			k.slot = g % maxGroupBands
-			k.side = groupAbove
-			if k.slot%2 == 1 {
-				k.side = groupBelow
+			slot = g % maxGroupBands
+			side = groupAbove
+			if slot%2 == 1 {
+				side = groupBelow
 			}
 		case alternate:
-			k.side = groupAbove + 2*(flip%2)
+			side = groupAbove + 2*(flip%2)
 			flip++
 		}
-		keys[i] = k
-		used[k] = true
+		t.groupOf[i] = int8(side*slots + slot + 1)
+		used[side][slot+1] = true
 	}
-	// The people's sides are nearest the axis and always there when no
+	// The people's sides are nearest the axis, and always there when no
 	// group band is on that side, so that the axis stays in the middle.
-	var above, below []key
-	for _, side := range []int{groupAbove, groupBelow} {
-		var near []key
-		if used[key{side, -1}] {
-			near = append(near, key{side, -1})
-		}
-		for s := 0; s < maxGroupBands; s++ {
-			if used[key{side, s}] {
-				near = append(near, key{side, s})
+	var index [groupCount * slots]int8
+	near := func(side int) []int { // slots+1, nearest the axis first
+		var out []int
+		for s := range slots {
+			if used[side][s] {
+				out = append(out, s)
 			}
 		}
-		if len(near) == 0 {
-			near = append(near, key{side, -1})
+		if len(out) == 0 {
+			out = append(out, 0)
 		}
-		if side == groupAbove {
-			above = near
-		} else {
-			below = near
-		}
+		return out
 	}
-	index := map[key]int{}
+	above, below := near(groupAbove), near(groupBelow)
 	for j := len(above) - 1; j >= 0; j-- {
-		index[above[j]] = len(t.bands)
-		t.bands = append(t.bands, band{side: groupAbove, slot: above[j].slot})
+		index[groupAbove*slots+above[j]] = int8(len(t.bands))
+		t.bands = append(t.bands, band{side: groupAbove, slot: above[j] - 1})
 	}
 	t.axis = len(t.bands)
-	index[key{groupAxis, -1}] = t.axis
+	index[groupAxis*slots] = int8(t.axis)
 	t.bands = append(t.bands, band{side: groupAxis, slot: -1})
-	for _, k := range below {
-		index[k] = len(t.bands)
-		t.bands = append(t.bands, band{side: groupBelow, slot: k.slot})
+	for _, s := range below {
+		index[groupBelow*slots+s] = int8(len(t.bands))
+		t.bands = append(t.bands, band{side: groupBelow, slot: s - 1})
 	}
-	for i, k := range keys {
-		t.groupOf[i] = int8(index[k])
+	for i := range t.groupOf {
+		t.groupOf[i] = index[t.groupOf[i]]
 	}
 
 	var names [2][]string
