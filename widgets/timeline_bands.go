@@ -157,6 +157,7 @@ func (l *placement) resetBands(n int) {
 	l.hints = make([][2]int, n)
 	l.nlanes = make([]int, n)
 	l.base = make([]float32, n)
+	l.side = make([]int8, n)
 	l.valid = false
 }
 

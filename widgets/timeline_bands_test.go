@@ -330,3 +330,23 @@ func TestGroupColorsReadInBothVariants(t *testing.T) {
 		}
 	}
 }
+
+func TestTimelineHoverRightAfterNewData(t *testing.T) {
+	tw, _ := showTimeline(t, defaultData(t), 900, 330)
+	grouped := loadFile(t, "testdata/groups.json")
+	// more bands than before: the hit test must not look at the old ones
+	tw.setData(grouped)
+	for y := float32(0); y < 330; y += 7 {
+		if h := tw.hitTest(fyne.NewPos(450, y)); h.item >= 0 {
+			t.Errorf("hit %d at y %v before the new data is laid out", h.item, y)
+		}
+	}
+	tw.SetTimeline(grouped)
+	if len(tw.lay.items) == 0 {
+		t.Fatal("nothing laid out")
+	}
+	it := tw.lay.items[0]
+	if h := tw.hitTest(chipCentre(tw, it)); h.item != 0 {
+		t.Errorf("the centre of the first chip hits %d", h.item)
+	}
+}

@@ -455,10 +455,6 @@ func (t *Timeline) place(size fyne.Size) bool {
 	l.tickTop = l.axisTop + float32(a)*m.laneH
 	l.capTop = m.pad
 	// band edges, outward from the axis
-	if cap(l.side) < len(t.bands) {
-		l.side = make([]int8, len(t.bands))
-	}
-	l.side = l.side[:len(t.bands)]
 	y := l.axisTop
 	for g := t.axis - 1; g >= 0; g-- {
 		l.base[g], l.side[g] = y, groupAbove
