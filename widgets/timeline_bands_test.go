@@ -350,3 +350,9 @@ func TestTimelineHoverRightAfterNewData(t *testing.T) {
 		t.Errorf("the centre of the first chip hits %d", h.item)
 	}
 }
+
+func TestTimelineGroupsAndErasLook(t *testing.T) {
+	tl := loadFile(t, "testdata/groups.json")
+	_, win := showTimeline(t, tl, 900, 300)
+	test.AssertImageMatches(t, "timeline_groups.png", win.Canvas().Capture())
+}
