@@ -209,7 +209,7 @@ func (t *Timeline) setData(tl *data.Timeline) {
 	for i := 0; i < n; i++ {
 		t.dir[i] = t.directionOf(i)
 	}
-	if n == 0 {
+	if n == 0 && len(t.eras) == 0 {
 		now := days(time.Now())
 		t.first, t.last = now-180, now+180
 	}

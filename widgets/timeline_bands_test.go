@@ -356,3 +356,17 @@ func TestTimelineGroupsAndErasLook(t *testing.T) {
 	_, win := showTimeline(t, tl, 900, 300)
 	test.AssertImageMatches(t, "timeline_groups.png", win.Canvas().Capture())
 }
+
+func TestTimelineErasWithoutEvents(t *testing.T) {
+	tl := &data.Timeline{Eras: []data.Era{
+		{Title: "Bronze", Start: data.Date{Year: -3300, Precision: data.PrecisionYear}, End: data.Date{Year: -1200, Precision: data.PrecisionYear}},
+	}}
+	tw, _ := showTimeline(t, tl, 900, 300)
+	from, to := tw.VisibleRange()
+	if from.Year() > -3300 || to.Year() < -1200 || to.Year() > -1000 {
+		t.Errorf("an eras-only timeline shows %v – %v, want the era", from, to)
+	}
+	if r := rendererOf(tw); len(r.eras) == 0 || !r.eras[0].title.Visible() {
+		t.Error("the era is not drawn with its title")
+	}
+}
