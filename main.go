@@ -10,7 +10,10 @@ import (
 	"fmt"
 	"os"
 	"strconv"
-	"strings"
+
+	// Its init runs before Fyne reads the locale: it needs only os and
+	// strings, so Go initialises it early (.ci/e2e.sh checks the log).
+	_ "trumpkim/app/locale"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
@@ -42,7 +45,6 @@ func main() {
 		fmt.Fprintln(os.Stderr, "trump-kim-letters:", err)
 		os.Exit(1)
 	}
-	fixLocale()
 	app.FallbackVersion = app.VersionFromTOML(fyneAppTOML)
 	a := fyneapp.NewWithID("org.trumpkimletters.app")
 	a.SetIcon(assets.Icon)
@@ -79,21 +81,4 @@ func load(synthetic int) (*data.Timeline, error) {
 func envInt(name string) int {
 	n, _ := strconv.Atoi(os.Getenv(name))
 	return n
-}
-
-// fixLocale stops Fyne from logging "Error parsing user locale C" when the
-// system locale is C.UTF-8 (the default of many minimal systems): that
-// locale says nothing about language, so we tell Fyne English through
-// $LANGUAGE, which only gettext-style lookups read.
-func fixLocale() {
-	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		l := os.Getenv(v)
-		if l == "" {
-			continue
-		}
-		if strings.HasPrefix(l, "C.") && os.Getenv("LANGUAGE") == "" {
-			os.Setenv("LANGUAGE", "en")
-		}
-		return
-	}
 }

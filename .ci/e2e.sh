@@ -122,6 +122,9 @@ run_one() {
   local pre="$OUT/${name%%.*}"
   local home="$tmp/home-$name"
   mkdir -p "$home"
+  # C.UTF-8, as on many minimal systems: the app must not log Fyne's
+  # "Error parsing user locale" (or any other error) at people.
+  LANG=C.UTF-8 LC_ALL= LC_MESSAGES= LANGUAGE= \
   XDG_CONFIG_HOME=$home/config XDG_CACHE_HOME=$home/cache XDG_DATA_HOME=$home/data \
     "$bin" >"$pre.log" 2>&1 &
   app=$!
@@ -194,7 +197,7 @@ run_one() {
   local left
   left=$(procs "$bin")
   [[ -z $left ]] && pass "no process of $(basename "$bin") left" || fail "processes left behind: $left"
-  if grep -qiE 'panic|fatal|runtime error' "$pre.log"; then fail "the log has errors: $(grep -iE 'panic|fatal|runtime error' "$pre.log" | head -3)"; fi
+  if grep -qiE 'panic|fatal|runtime error|Fyne error' "$pre.log"; then fail "the log has errors: $(grep -iE -A1 'panic|fatal|runtime error|Fyne error' "$pre.log" | head -4)"; else pass "nothing in the log (stdout and stderr) but what should be there"; fi
 }
 
 for t in "$@"; do run_one "$t"; done
