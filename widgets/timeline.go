@@ -51,9 +51,14 @@ var keyModifiers = func() fyne.KeyModifier {
 }
 
 // Timeline shows the events of a data.Timeline on a horizontal date axis:
-// the sender's side above or below, meetings and talks on the axis. It
-// zooms and pans, labels every event it has room for without overlap, and
-// collapses the rest into cluster markers that zoom in when tapped.
+// the sender's side above or below (captioned with the people's names at
+// the left edge), meetings and talks on the axis. An imported timeline's
+// groups get bands of lanes of their own, alternating above and below, each
+// in its colour (GroupColor); with no people and no groups, events use both
+// sides; eras are shaded bands behind the events, titled along the top. It
+// zooms and pans, labels every event it has room for without overlap
+// (tightening its spacing at small sizes), and collapses the rest into
+// cluster markers that zoom in when tapped.
 //
 // The Timeline is not focusable: the app routes keys to SetSelected, ZoomIn,
 // ZoomOut, FitAll and Pan.
