@@ -1,8 +1,10 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -182,27 +184,33 @@ func (p *filterPanel) setTimeline(tl *data.Timeline) {
 	p.reps = map[string]*widget.Check{}
 	p.labels = map[*widget.Check]string{}
 	var kinds, dirs, reps []fyne.CanvasObject
-	seenDir, seenRep := map[data.Direction]bool{}, map[string]bool{}
+	dirCount, repCount := map[data.Direction]int{}, map[string]int{}
 	present := map[data.Kind]bool{}
 	for i := range tl.Events {
 		e := &tl.Events[i]
 		present[e.Kind] = true
-		if d := (data.Direction{From: e.From, To: e.To}); e.From != "" && !seenDir[d] {
-			seenDir[d] = true
-			label := tl.PersonName(d.From)
-			if d.To != "" {
-				label += " → " + tl.PersonName(d.To)
-			}
-			c := p.check(label, func(on bool) { p.u.filter.Directions[d] = on })
-			p.dirs[d] = c
-			dirs = append(dirs, c)
+		if e.From != "" {
+			dirCount[data.Direction{From: e.From, To: e.To}]++
 		}
-		if r := e.ReportedBy; r != "" && !seenRep[r] {
-			seenRep[r] = true
-			c := p.check(r, func(on bool) { p.u.filter.ReportedBy[r] = on })
-			p.reps[r] = c
-			reps = append(reps, c)
+		if e.ReportedBy != "" {
+			repCount[e.ReportedBy]++
 		}
+	}
+	for _, d := range mostCommon(dirCount, func(a, b data.Direction) int {
+		return cmp.Or(cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To))
+	}) {
+		label := tl.PersonName(d.From)
+		if d.To != "" {
+			label += " → " + tl.PersonName(d.To)
+		}
+		c := p.check(label, func(on bool) { p.u.filter.Directions[d] = on })
+		p.dirs[d] = c
+		dirs = append(dirs, c)
+	}
+	for _, r := range mostCommon(repCount, strings.Compare) {
+		c := p.check(r, func(on bool) { p.u.filter.ReportedBy[r] = on })
+		p.reps[r] = c
+		reps = append(reps, c)
 	}
 	for _, k := range data.Kinds {
 		if !present[k] {
@@ -221,6 +229,25 @@ func (p *filterPanel) setTimeline(tl *data.Timeline) {
 	}
 	p.accordion.Items = items
 	p.accordion.Refresh()
+}
+
+// maxToggles is how many values of one filter group get a toggle: the most
+// common ones. A generated data set has hundreds of sender–recipient pairs;
+// a list that long helps nobody (the search finds names) and measuring it
+// held up the first frame.
+const maxToggles = 12
+
+// mostCommon returns the keys of counts, most common first (ties in the
+// order cmpKeys gives), at most maxToggles of them.
+func mostCommon[K comparable](counts map[K]int, cmpKeys func(a, b K) int) []K {
+	keys := make([]K, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b K) int {
+		return cmp.Or(counts[b]-counts[a], cmpKeys(a, b))
+	})
+	return keys[:min(len(keys), maxToggles)]
 }
 
 func (p *filterPanel) check(label string, set func(on bool)) *widget.Check {

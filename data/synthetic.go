@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"sort"
 	"strings"
 	"time"
 )
@@ -82,7 +81,6 @@ func Synthetic(n int, seed uint64) *Timeline {
 		}
 		e.Source = "synthetic"
 	}
-	sort.Slice(t.Events, func(i, j int) bool { return t.Events[i].Date.Before(t.Events[j].Date) })
 	t.index()
 	return t
 }
