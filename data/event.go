@@ -285,15 +285,18 @@ func (t *Timeline) index() {
 		keys[i] = key{t.Events[i].Start().UnixMilli(), t.Events[i].Date.Precision, i}
 	}
 	// ids are unique, so the order is total and an unstable sort is enough.
-	slices.SortFunc(keys, func(a, b key) int {
+	order := func(a, b key) int {
 		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.prec, b.prec),
 			strings.Compare(t.Events[a.i].ID, t.Events[b.i].ID))
-	})
-	sorted := make([]Event, len(t.Events))
-	for i, k := range keys {
-		sorted[i] = t.Events[k.i]
 	}
-	t.Events = sorted
+	if !slices.IsSortedFunc(keys, order) {
+		slices.SortFunc(keys, order)
+		sorted := make([]Event, len(t.Events))
+		for i, k := range keys {
+			sorted[i] = t.Events[k.i]
+		}
+		t.Events = sorted
+	}
 	t.people = make(map[string]int, len(t.People))
 	for i, p := range t.People {
 		t.people[p.ID] = i
