@@ -11,6 +11,8 @@ PKGS     := pkg-config gcc libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
             libxinerama-dev libxi-dev libxxf86vm-dev
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE  := -ldflags "-s -w"
+FUZZ     := FuzzParse FuzzTimelineJS FuzzCSV FuzzPlainText FuzzSearch
+FUZZTIME ?= 4s
 # Every go command builds with -trimpath (and the fyneDo migration tag that
 # FyneApp.toml declares), so vet, test and the release build
 # share one build cache: the cgo code of Fyne's GL driver compiles once
@@ -36,6 +38,10 @@ test: deps
 	  if [ -n "$$bad" ]; then echo "not gofmt-formatted:"; echo "$$bad"; exit 1; fi
 	@echo "== go vet"; $(GO) vet ./...
 	@echo "== go test"; $(GO) test -count=1 ./...
+	@echo "== fuzz: every parser and the search, $(FUZZTIME) each"; for f in $(FUZZ); do \
+	  $(GO) test ./data -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 3s >/tmp/fuzz-$$f.log 2>&1 \
+	    && echo "$$f: ok" || { cat /tmp/fuzz-$$f.log; echo "$$f: FAILED (the failing input is under data/testdata/fuzz)"; exit 1; }; \
+	done
 	@echo "== build"; $(GO) build $(RELEASE) -o $(BIN) .
 	@echo "== end-to-end: the release binary and the packaged one, in a real X window (Xvfb)"
 	@$(MAKE) --no-print-directory e2e
