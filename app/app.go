@@ -42,6 +42,9 @@ type UI struct {
 	recentItem  *fyne.MenuItem // File > Open recent
 	cursor      int            // highlighted row of results, -1 for none
 	listEvent   bool
+	// rowDate and rowContext are each event's result-row lines, made when
+	// the event is first listed.
+	rowDate, rowContext []string
 
 	title, subtitle *widget.Label
 	search          *widgets.SearchEntry
@@ -80,6 +83,7 @@ func (u *UI) Window() fyne.Window { return u.win }
 // selected.
 func (u *UI) SetTimeline(tl *data.Timeline) {
 	u.tl = tl
+	u.rowDate, u.rowContext = nil, nil
 	u.selected = -1
 	u.win.SetTitle(u.windowTitle())
 	u.title.SetText(tl.Title)
@@ -119,7 +123,7 @@ func (u *UI) build() {
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id < len(u.results) {
 				m := u.results[id]
-				o.(*widgets.ResultRow).Set(u.tl, &u.tl.Events[m.Event], m)
+				u.setRow(o.(*widgets.ResultRow), m)
 			}
 		})
 	u.list.OnSelected = func(id widget.ListItemID) {
@@ -158,6 +162,22 @@ func (u *UI) build() {
 	u.split = container.NewHSplit(side, right)
 	u.split.Offset = 0.27
 	u.win.SetContent(u.split)
+}
+
+// setRow fills a result row. The row's date and context lines are made
+// once per event and kept, so that refreshing the list (every visible row,
+// on every keystroke) allocates nothing.
+func (u *UI) setRow(r *widgets.ResultRow, m data.Match) {
+	if len(u.rowDate) != len(u.tl.Events) {
+		u.rowDate = make([]string, len(u.tl.Events))
+		u.rowContext = make([]string, len(u.tl.Events))
+	}
+	e := &u.tl.Events[m.Event]
+	if u.rowDate[m.Event] == "" {
+		u.rowDate[m.Event] = widgets.RowDate(e)
+		u.rowContext[m.Event] = widgets.RowContext(u.tl, e)
+	}
+	r.SetLines(e.Kind, u.rowDate[m.Event], e.Title, m, u.rowContext[m.Event])
 }
 
 // Select makes event i the selected one everywhere: timeline, card, list.

@@ -131,27 +131,71 @@ func TestSnippet(t *testing.T) {
 	}
 }
 
+// lineText is what a row's line shows, with highlighted pieces in [].
+func lineText(l *linePieces) string {
+	var b strings.Builder
+	for i := 0; i < l.used; i++ {
+		if l.pieces[i].Hidden {
+			continue
+		}
+		if l.pieces[i].TextStyle.Bold {
+			b.WriteString("[" + l.pieces[i].Text + "]")
+		} else {
+			b.WriteString(l.pieces[i].Text)
+		}
+	}
+	if !l.ellipsis.Hidden {
+		b.WriteString("…")
+	}
+	return b.String()
+}
+
 func TestResultRowHighlights(t *testing.T) {
 	test.NewTempApp(t)
 	tl, _ := data.Default()
 	r := NewResultRow()
 	w := test.NewWindow(r)
 	defer w.Close()
+	w.Resize(fyne.NewSize(600, 80))
+	rr := test.WidgetRenderer(r).(*resultRowRenderer)
 	e := &tl.Events[tl.Index("hanoi-summit")]
 	r.Set(tl, e, data.Match{Field: data.FieldTitle, Text: e.Title, Runes: []int{0, 1, 2, 3, 4}})
-	if got := r.title.String(); got != e.Title {
-		t.Errorf("title %q", got)
+	if got := lineText(&rr.title); got != "[Hanoi] summit ends without a deal" {
+		t.Errorf("title line %q", got)
 	}
-	first := r.title.Segments[0].(*widget.TextSegment)
-	if first.Text != "Hanoi" || !first.Style.TextStyle.Bold {
-		t.Errorf("first segment %q bold=%v, want the highlighted \"Hanoi\"", first.Text, first.Style.TextStyle.Bold)
-	}
-	if got := r.context.String(); got != "Hanoi, Vietnam" {
+	if got := lineText(&rr.context); got != "Hanoi, Vietnam" {
 		t.Errorf("context line %q, want the place", got)
 	}
-	r.Set(tl, e, data.Match{Field: data.FieldPlace, Text: e.Place, Runes: []int{7}})
-	if got := r.context.String(); got != "place: Hanoi, Vietnam" {
+	if rr.date.Text != "Feb 27–28, 2019  ·  Meeting" {
+		t.Errorf("date line %q", rr.date.Text)
+	}
+	r.Set(tl, e, data.Match{Field: data.FieldPlace, Text: e.Place, Runes: []int{7, 8}})
+	if got := lineText(&rr.context); got != "place: Hanoi, [Vi]etnam" {
 		t.Errorf("context line %q", got)
+	}
+	// Non-ASCII: rune indexes, not bytes.
+	r.Set(tl, e, data.Match{Field: data.FieldPlace, Text: "Pyŏngyang, Korea", Runes: []int{2, 3}})
+	if got := lineText(&rr.context); got != "place: Py[ŏn]gyang, Korea" {
+		t.Errorf("non-ASCII highlight %q", got)
+	}
+	// A long title is cut with "…" inside the row's width.
+	w.Resize(fyne.NewSize(160, 80))
+	r.Set(tl, e, data.Match{Field: data.FieldTitle, Text: e.Title, Runes: []int{0}})
+	if got := lineText(&rr.title); !strings.HasSuffix(got, "…") || len(got) >= len(e.Title) {
+		t.Errorf("long title not cut: %q", got)
+	}
+	for i := 0; i < rr.title.used; i++ {
+		if p := rr.title.pieces[i]; !p.Hidden && p.Position().X+p.Size().Width > 160 {
+			t.Errorf("piece %q runs past the row: %v + %v", p.Text, p.Position(), p.Size())
+		}
+	}
+	// A summary match far in is shown from near the match.
+	w.Resize(fyne.NewSize(600, 80))
+	long := "The second meeting of the two leaders. Kim offered to take apart some of his nuclear facilities."
+	at := strings.Index(long, "nuclear")
+	r.Set(tl, e, data.Match{Field: data.FieldSummary, Text: long, Runes: []int{at, at + 1, at + 2}})
+	if got := lineText(&rr.context); !strings.HasPrefix(got, "summary: …") || !strings.Contains(got, "[nuc]lear") {
+		t.Errorf("snippet %q", got)
 	}
 }
 

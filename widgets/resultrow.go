@@ -2,10 +2,10 @@ package widgets
 
 import (
 	"image/color"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -16,64 +16,68 @@ import (
 // marker with the date and kind; the title; and a line of context: where the
 // query matched when it was not the title, else who wrote to whom or where.
 // Matched characters are bold and in the primary colour.
+//
+// A row draws its lines with a fixed pool of canvas.Text pieces cut from the
+// event's own strings, so refreshing it (the list does so for every visible
+// row on every keystroke) allocates nothing once its texts have been
+// measured.
 type ResultRow struct {
 	widget.BaseWidget
 
-	icon    *fyne.Container
 	kind    data.Kind
-	date    *widget.RichText
-	title   *widget.RichText
-	context *widget.RichText
-	box     fyne.CanvasObject
+	date    string
+	title   rowLine
+	context rowLine
+}
+
+var _ fyne.Widget = (*ResultRow)(nil)
+
+// maxPieces is how many differently styled pieces a line can have; a
+// highlight that would need more is merged into the last piece.
+const maxPieces = 16
+
+// rowLine is one line of text in pieces: a quiet prefix, then runs of plain
+// and highlighted text, all substrings of one string.
+type rowLine struct {
+	prefix string
+	text   string
+	runes  []int // rune indexes of highlighted characters, sorted
+	from   int   // byte offset where the shown part starts (a snippet)
 }
 
 // NewResultRow returns an empty row for a list's CreateItem.
 func NewResultRow() *ResultRow {
-	r := &ResultRow{
-		icon:    container.NewStack(),
-		date:    widget.NewRichText(),
-		title:   widget.NewRichText(),
-		context: widget.NewRichText(),
-	}
-	for _, t := range []*widget.RichText{r.date, r.title, r.context} {
-		t.Truncation = fyne.TextTruncateEllipsis
-	}
-	top := container.NewBorder(nil, nil, container.NewCenter(r.icon), nil, r.date)
-	r.box = container.NewThemeOverride(
-		container.New(layout.NewCustomPaddedVBoxLayout(0), top, r.title, r.context), compact{})
+	r := &ResultRow{}
 	r.ExtendBaseWidget(r)
 	return r
 }
 
-// CreateRenderer is a private method to Fyne which links this widget to its renderer.
-func (r *ResultRow) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(r.box)
-}
-
 // Set shows event e of tl, found by match m (m.Runes index into m.Text).
 func (r *ResultRow) Set(tl *data.Timeline, e *data.Event, m data.Match) {
-	if r.kind != e.Kind || len(r.icon.Objects) == 0 {
-		r.kind = e.Kind
-		r.icon.Objects = []fyne.CanvasObject{NewKindIcon(e.Kind, theme.Size(theme.SizeNameText))}
-		r.icon.Refresh()
-	}
-	caption := widget.RichTextStyle{Inline: true, SizeName: theme.SizeNameCaptionText, TextStyle: fyne.TextStyle{Bold: true}}
-	setSegments(r.date, widget.TextSegment{Text: e.DisplayDate() + "  ·  " + e.Kind.Label(), Style: caption})
-	if m.Field == data.FieldTitle && m.Text == e.Title {
-		setHighlighted(r.title, "", m.Text, m.Runes)
-		setSegments(r.context, widget.TextSegment{Text: contextLine(tl, e), Style: quiet})
-	} else {
-		setHighlighted(r.title, "", e.Title, nil)
-		text, runes := Snippet(m.Text, m.Runes, 60)
-		setHighlighted(r.context, m.Field.String()+": ", text, runes)
-	}
-	r.date.Refresh()
-	r.title.Refresh()
-	r.context.Refresh()
+	r.SetLines(e.Kind, RowDate(e), e.Title, m, RowContext(tl, e))
 }
 
-// contextLine is what a row says under the title when the title matched.
-func contextLine(tl *data.Timeline, e *data.Event) string {
+// SetLines is Set with the date line and the context line given, so that a
+// caller that keeps them per event (RowDate, RowContext) refreshes a row
+// without allocating.
+func (r *ResultRow) SetLines(kind data.Kind, date, title string, m data.Match, context string) {
+	r.kind, r.date = kind, date
+	if m.Field == data.FieldTitle && m.Text == title {
+		r.title = rowLine{text: title, runes: m.Runes}
+		r.context = rowLine{text: context}
+	} else {
+		r.title = rowLine{text: title}
+		r.context = rowLine{prefix: fieldPrefix[m.Field], text: m.Text, runes: m.Runes, from: snippetStart(m.Text, m.Runes)}
+	}
+	r.Refresh()
+}
+
+// RowDate is the first line of a row: "Feb 27–28, 2019  ·  Meeting".
+func RowDate(e *data.Event) string { return e.DisplayDate() + "  ·  " + e.Kind.Label() }
+
+// RowContext is what a row says under the title when the title matched:
+// who wrote to whom, or where, or who says so.
+func RowContext(tl *data.Timeline, e *data.Event) string {
 	switch {
 	case e.From != "" && e.To != "":
 		return tl.PersonName(e.From) + " → " + tl.PersonName(e.To)
@@ -85,58 +89,31 @@ func contextLine(tl *data.Timeline, e *data.Event) string {
 	return e.ReportedBy
 }
 
-var (
-	quiet = widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}
-	plain = widget.RichTextStyle{Inline: true}
-	hot   = widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}
-)
+// fieldPrefix names each field before a match in it, made once.
+var fieldPrefix = func() map[data.Field]string {
+	m := map[data.Field]string{}
+	for f := data.FieldTitle; f <= data.FieldSummary; f++ {
+		m[f] = f.String() + ": "
+	}
+	return m
+}()
 
-// setSegments makes t show exactly these segments, reusing its segment
-// values where it can.
-func setSegments(t *widget.RichText, segs ...widget.TextSegment) {
-	for len(t.Segments) < len(segs) {
-		t.Segments = append(t.Segments, &widget.TextSegment{})
+// snippetStart is the byte offset a long text is shown from, so that its
+// first highlighted character is near the start of the line.
+func snippetStart(text string, runes []int) int {
+	if len(runes) == 0 || runes[0] < 12 {
+		return 0
 	}
-	t.Segments = t.Segments[:len(segs)]
-	for i := range segs {
-		if ts, ok := t.Segments[i].(*widget.TextSegment); ok {
-			*ts = segs[i]
-		} else {
-			s := segs[i]
-			t.Segments[i] = &s
-		}
+	skip, off := runes[0]-8, 0
+	for i := 0; i < skip && off < len(text); i++ {
+		_, n := utf8.DecodeRuneInString(text[off:])
+		off += n
 	}
-}
-
-// setHighlighted fills t with prefix (quiet), then text with the runes at the
-// given indexes (sorted) highlighted.
-func setHighlighted(t *widget.RichText, prefix, text string, runes []int) {
-	var segs []widget.TextSegment
-	if prefix != "" {
-		segs = append(segs, widget.TextSegment{Text: prefix, Style: quiet})
+	// start at a word
+	for off > 0 && off < len(text) && text[off-1] != ' ' {
+		off--
 	}
-	rs := []rune(text)
-	start, k := 0, 0
-	for start < len(rs) {
-		inMatch := k < len(runes) && runes[k] == start
-		end := start
-		for end < len(rs) && (k < len(runes) && runes[k] == end) == inMatch {
-			if inMatch {
-				k++
-			}
-			end++
-		}
-		style := plain
-		if inMatch {
-			style = hot
-		}
-		segs = append(segs, widget.TextSegment{Text: string(rs[start:end]), Style: style})
-		start = end
-	}
-	if len(segs) == 0 {
-		segs = append(segs, widget.TextSegment{Style: plain})
-	}
-	setSegments(t, segs...)
+	return off
 }
 
 // Snippet cuts text to about width runes around the first matched rune,
@@ -170,20 +147,212 @@ func Snippet(text string, runes []int, width int) (string, []int) {
 	return s, out
 }
 
-// compact is the current theme with less padding inside text widgets, so
-// that a result row's three lines sit close together.
-type compact struct{}
-
-func (compact) current() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
-
-func (c compact) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	return c.current().Color(n, v)
-}
-func (c compact) Font(s fyne.TextStyle) fyne.Resource     { return c.current().Font(s) }
-func (c compact) Icon(n fyne.ThemeIconName) fyne.Resource { return c.current().Icon(n) }
-func (c compact) Size(n fyne.ThemeSizeName) float32 {
-	if n == theme.SizeNameInnerPadding {
-		return 2
+// CreateRenderer is a private method to Fyne which links this widget to its renderer.
+func (r *ResultRow) CreateRenderer() fyne.WidgetRenderer {
+	rr := &resultRowRenderer{row: r, icon: NewKindIcon(data.KindLetter, 12).(*kindIcon), date: canvas.NewText("", nil)}
+	rr.date.TextStyle.Bold = true
+	rr.objects = append(rr.objects, rr.icon, rr.date)
+	for _, l := range []*linePieces{&rr.title, &rr.context} {
+		for i := range l.pieces {
+			l.pieces[i] = canvas.NewText("", nil)
+			rr.objects = append(rr.objects, l.pieces[i])
+		}
+		l.ellipsis = canvas.NewText("…", nil)
+		rr.objects = append(rr.objects, l.ellipsis)
 	}
-	return c.current().Size(n)
+	rr.Refresh()
+	return rr
+}
+
+type linePieces struct {
+	pieces   [maxPieces + 2]*canvas.Text // prefix, leading "…", runs
+	used     int
+	ellipsis *canvas.Text
+}
+
+type resultRowRenderer struct {
+	row            *ResultRow
+	icon           *kindIcon
+	date           *canvas.Text
+	title, context linePieces
+	objects        []fyne.CanvasObject
+}
+
+func (rr *resultRowRenderer) Destroy() {}
+
+func (rr *resultRowRenderer) Objects() []fyne.CanvasObject { return rr.objects }
+
+func (rr *resultRowRenderer) sizes() (caption, text, pad float32) {
+	th := rr.row.Theme()
+	return th.Size(theme.SizeNameCaptionText), th.Size(theme.SizeNameText), th.Size(theme.SizeNameInnerPadding) / 2
+}
+
+func (rr *resultRowRenderer) MinSize() fyne.Size {
+	caption, text, pad := rr.sizes()
+	h := fyne.MeasureText("Ag", caption, fyne.TextStyle{Bold: true}).Height +
+		2*fyne.MeasureText("Ag", text, fyne.TextStyle{}).Height + 4*pad
+	return fyne.NewSize(4*text, h)
+}
+
+func (rr *resultRowRenderer) Layout(size fyne.Size) {
+	caption, text, pad := rr.sizes()
+	lineH := fyne.MeasureText("Ag", text, fyne.TextStyle{}).Height
+	capH := fyne.MeasureText("Ag", caption, fyne.TextStyle{Bold: true}).Height
+	iconSide := caption
+	rr.icon.Resize(fyne.NewSquareSize(iconSide))
+	rr.icon.Move(fyne.NewPos(pad, pad+(capH-iconSide)/2))
+	rr.date.Move(fyne.NewPos(2*pad+iconSide+pad, pad))
+	rr.date.Resize(fyne.NewSize(size.Width-iconSide-4*pad, capH))
+	y := pad + capH + pad
+	layoutLine(&rr.title, fyne.NewPos(pad, y), size.Width-2*pad, lineH)
+	layoutLine(&rr.context, fyne.NewPos(pad, y+lineH+pad), size.Width-2*pad, lineH)
+}
+
+// layoutLine places a line's pieces left to right and cuts it with "…"
+// where it would pass width.
+func layoutLine(l *linePieces, pos fyne.Position, width, h float32) {
+	x := pos.X
+	ell := fyne.MeasureText("…", l.ellipsis.TextSize, l.ellipsis.TextStyle).Width
+	l.ellipsis.Hide()
+	for i := 0; i < l.used; i++ {
+		p := l.pieces[i]
+		w := fyne.MeasureText(p.Text, p.TextSize, p.TextStyle).Width
+		if x+w > pos.X+width {
+			// cut this piece at the last character that leaves room for "…"
+			cut := fitPrefix(p, pos.X+width-ell-x)
+			p.Text = p.Text[:cut]
+			w = fyne.MeasureText(p.Text, p.TextSize, p.TextStyle).Width
+			p.Move(fyne.NewPos(x, pos.Y))
+			p.Resize(fyne.NewSize(w, h))
+			l.ellipsis.Move(fyne.NewPos(x+w, pos.Y))
+			l.ellipsis.Resize(fyne.NewSize(ell, h))
+			l.ellipsis.Show()
+			for j := i + 1; j < l.used; j++ {
+				l.pieces[j].Hide()
+			}
+			return
+		}
+		p.Move(fyne.NewPos(x, pos.Y))
+		p.Resize(fyne.NewSize(w, h))
+		x += w
+	}
+}
+
+// fitPrefix is the byte length of the longest prefix of p's text, ending at
+// a character boundary, that is at most width wide.
+func fitPrefix(p *canvas.Text, width float32) int {
+	lo, hi := 0, len(p.Text) // lo fits
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		for mid > lo && !utf8.RuneStart(p.Text[mid]) && mid < len(p.Text) {
+			mid--
+		}
+		if mid == lo {
+			break
+		}
+		if fyne.MeasureText(p.Text[:mid], p.TextSize, p.TextStyle).Width <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
+			for hi > lo && hi < len(p.Text) && !utf8.RuneStart(p.Text[hi]) {
+				hi--
+			}
+		}
+	}
+	return lo
+}
+
+func (rr *resultRowRenderer) Refresh() {
+	r := rr.row
+	th := r.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	caption, text, _ := rr.sizes()
+	fg, quiet, hot := th.Color(theme.ColorNameForeground, v), th.Color(theme.ColorNamePlaceHolder, v), th.Color(theme.ColorNamePrimary, v)
+	if rr.icon.kind != r.kind && r.kind != "" {
+		rr.icon.kind = r.kind
+		rr.icon.Refresh()
+	}
+	rr.date.Text, rr.date.TextSize, rr.date.Color = r.date, caption, fg
+	fillLine(&rr.title, r.title, text, fg, quiet, hot)
+	fillLine(&rr.context, r.context, text, quiet, quiet, hot)
+	rr.Layout(r.Size())
+	rr.date.Refresh()
+	for _, l := range []*linePieces{&rr.title, &rr.context} {
+		for i := 0; i < l.used; i++ {
+			l.pieces[i].Refresh()
+		}
+		l.ellipsis.Refresh()
+	}
+}
+
+// fillLine cuts l's text into pieces: the prefix, then alternating runs of
+// plain and highlighted characters. The pieces are substrings of l's own
+// strings, so nothing is allocated.
+func fillLine(lp *linePieces, l rowLine, size float32, plain, quiet, hot color.Color) {
+	lp.used = 0
+	lp.ellipsis.TextSize, lp.ellipsis.Color = size, quiet
+	if l.prefix != "" {
+		lp.put(l.prefix, size, quiet, false)
+	}
+	if l.from > 0 {
+		lp.put("…", size, quiet, false)
+	}
+	text, runes := l.text, l.runes
+	idx := utf8.RuneCountInString(text[:l.from]) // rune index at l.from
+	k := 0
+	for k < len(runes) && runes[k] < idx {
+		k++
+	}
+	start, off := l.from, l.from
+	inMatch := k < len(runes) && runes[k] == idx
+	runStart := lp.used // the first piece of text runs: merging stops here
+	for off < len(text) {
+		_, n := utf8.DecodeRuneInString(text[off:])
+		isHot := k < len(runes) && runes[k] == idx
+		if isHot != inMatch {
+			lp.putRun(text, start, off, runStart, size, plain, hot, inMatch)
+			start, inMatch = off, isHot
+		}
+		if isHot {
+			k++
+		}
+		off += n
+		idx++
+	}
+	if start < len(text) {
+		lp.putRun(text, start, len(text), runStart, size, plain, hot, inMatch)
+	}
+	for i := range lp.pieces {
+		if i < lp.used {
+			lp.pieces[i].Show()
+		} else {
+			lp.pieces[i].Hide()
+		}
+	}
+}
+
+func (lp *linePieces) put(s string, size float32, c color.Color, bold bool) {
+	p := lp.pieces[lp.used]
+	p.Text, p.TextSize, p.Color, p.TextStyle = s, size, c, fyne.TextStyle{Bold: bold}
+	lp.used++
+}
+
+// putRun adds text[from:to] as a piece, highlighted or not; when the pool
+// is full it extends the last piece instead (its style then is the last
+// piece's).
+func (lp *linePieces) putRun(text string, from, to, first int, size float32, plain, hot color.Color, isHot bool) {
+	if lp.used == len(lp.pieces) {
+		last := lp.pieces[lp.used-1]
+		// the last piece is a substring of text ending at from: extend it
+		begin := from - len(last.Text)
+		if lp.used-1 >= first && begin >= 0 {
+			last.Text = text[begin:to]
+		}
+		return
+	}
+	c := plain
+	if isHot {
+		c = hot
+	}
+	lp.put(text[from:to], size, c, isHot)
 }
