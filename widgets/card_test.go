@@ -189,6 +189,13 @@ func TestResultRowHighlights(t *testing.T) {
 			t.Errorf("piece %q runs past the row: %v + %v", p.Text, p.Position(), p.Size())
 		}
 	}
+	// Widening the row again shows the whole title: a cut is redone at
+	// every layout, not kept.
+	w.Resize(fyne.NewSize(600, 80))
+	if got := lineText(&rr.title); got != "[H]anoi summit ends without a deal" {
+		t.Errorf("after widening: %q", got)
+	}
+
 	// A summary match far in is shown from near the match.
 	w.Resize(fyne.NewSize(600, 80))
 	long := "The second meeting of the two leaders. Kim offered to take apart some of his nuclear facilities."

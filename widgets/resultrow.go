@@ -166,6 +166,7 @@ func (r *ResultRow) CreateRenderer() fyne.WidgetRenderer {
 
 type linePieces struct {
 	pieces   [maxPieces + 2]*canvas.Text // prefix, leading "…", runs
+	full     [maxPieces + 2]string       // each piece's whole text, before any cut
 	used     int
 	ellipsis *canvas.Text
 }
@@ -216,6 +217,8 @@ func layoutLine(l *linePieces, pos fyne.Position, width, h float32) {
 	l.ellipsis.Hide()
 	for i := 0; i < l.used; i++ {
 		p := l.pieces[i]
+		p.Text = l.full[i] // a narrower layout before may have cut it
+		p.Show()
 		w := fyne.MeasureText(p.Text, p.TextSize, p.TextStyle).Width
 		if x+w > pos.X+width {
 			// cut this piece at the last character that leaves room for "…"
@@ -334,6 +337,7 @@ func fillLine(lp *linePieces, l rowLine, size float32, plain, quiet, hot color.C
 func (lp *linePieces) put(s string, size float32, c color.Color, bold bool) {
 	p := lp.pieces[lp.used]
 	p.Text, p.TextSize, p.Color, p.TextStyle = s, size, c, fyne.TextStyle{Bold: bold}
+	lp.full[lp.used] = s
 	lp.used++
 }
 
@@ -344,9 +348,10 @@ func (lp *linePieces) putRun(text string, from, to, first int, size float32, pla
 	if lp.used == len(lp.pieces) {
 		last := lp.pieces[lp.used-1]
 		// the last piece is a substring of text ending at from: extend it
-		begin := from - len(last.Text)
+		begin := from - len(lp.full[lp.used-1])
 		if lp.used-1 >= first && begin >= 0 {
 			last.Text = text[begin:to]
+			lp.full[lp.used-1] = last.Text
 		}
 		return
 	}
