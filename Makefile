@@ -12,7 +12,9 @@ PKGS     := pkg-config gcc libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE  := -ldflags "-s -w"
 FUZZ     := FuzzParse FuzzTimelineJS FuzzCSV FuzzPlainText FuzzSearch
-FUZZTIME ?= 4s
+FUZZTIME ?= 5000x
+# (a count, not a duration: a duration can end the run mid-input and
+# report "context deadline exceeded" as a failure)
 # Every go command builds with -trimpath (and the fyneDo migration tag that
 # FyneApp.toml declares), so vet, test and the release build
 # share one build cache: the cgo code of Fyne's GL driver compiles once
