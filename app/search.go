@@ -214,7 +214,7 @@ func (p *filterPanel) setTimeline(tl *data.Timeline) {
 	}) {
 		label := tl.PersonName(d.From)
 		if d.To != "" {
-			label += " → " + tl.PersonName(d.To)
+			label += " to " + tl.PersonName(d.To)
 		}
 		c := p.check(label, func(on bool) { p.u.filter.Directions[d] = on })
 		p.dirs[d] = c

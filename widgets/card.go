@@ -164,9 +164,12 @@ func (c *EventCard) describe(tl *data.Timeline, e *data.Event) []fyne.CanvasObje
 	)
 	objs := []fyne.CanvasObject{container.NewHBox(NewKindIcon(e.Kind, c.Theme().Size(theme.SizeNameText)*1.4), kind)}
 	if e.From != "" {
-		who := tl.PersonName(e.From)
+		// Words rather than an arrow: Fyne's fonts have no "→", so it
+		// would come from a system font (slower to start, and a box where
+		// there is none).
+		who := "From " + tl.PersonName(e.From)
 		if e.To != "" {
-			who += "  →  " + tl.PersonName(e.To)
+			who += " to " + tl.PersonName(e.To)
 		}
 		objs = append(objs, widget.NewLabelWithStyle(who, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	}

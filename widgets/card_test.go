@@ -1,11 +1,15 @@
 package widgets
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
+	"github.com/go-text/typesetting/font"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"trumpkim/data"
@@ -47,7 +51,7 @@ func TestEventCardShowsEverything(t *testing.T) {
 	c.SetEvent(tl, tl.Index("anti-epidemic-help"))
 	got := cardText(c)
 	for _, want := range []string{
-		"Letter", "Mar 22, 2020", "Donald Trump  →  Kim Jong Un",
+		"Letter", "Mar 22, 2020", "From Donald Trump to Kim Jong Un",
 		"Trump offers help against the coronavirus",
 		"“was impressed by the efforts made by the Chairman to defend his people”",
 		"— Donald Trump, as quoted by North Korea",
@@ -231,5 +235,34 @@ func TestEventCardShowsImportedMedia(t *testing.T) {
 	}
 	if link == nil || link.URL.String() != "https://example.org/ada.jpg" {
 		t.Errorf("no link to the media: %v", link)
+	}
+}
+
+// TestTextsUseGlyphsOfFynesFonts checks that what the card and the result
+// rows write for every event of the built-in data set can be drawn with
+// Fyne's own fonts: a missing glyph makes Fyne load a system font before
+// the first frame, or draw a box where the system has none.
+func TestTextsUseGlyphsOfFynesFonts(t *testing.T) {
+	tl, _ := data.Default()
+	var texts []string
+	for i := range tl.Events {
+		e := &tl.Events[i]
+		texts = append(texts, e.Title, e.ShortLabel(), e.Summary, e.Place, e.ReportedBy, RowDate(e), RowContext(tl, e))
+		for _, q := range e.Quotes {
+			texts = append(texts, "“"+q.Text+"”", "— "+q.By)
+		}
+	}
+	for _, style := range []fyne.TextStyle{{}, {Bold: true}, {Italic: true}} {
+		f, err := font.ParseTTF(bytes.NewReader(theme.DefaultTheme().Font(style).Content()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range texts {
+			for _, r := range s {
+				if _, ok := f.NominalGlyph(r); !ok {
+					t.Errorf("%q (U+%04X) in %q is not in Fyne's font (%+v)", r, r, s, style)
+				}
+			}
+		}
 	}
 }

@@ -80,7 +80,7 @@ func RowDate(e *data.Event) string { return e.DisplayDate() + "  ·  " + e.Kind.
 func RowContext(tl *data.Timeline, e *data.Event) string {
 	switch {
 	case e.From != "" && e.To != "":
-		return tl.PersonName(e.From) + " → " + tl.PersonName(e.To)
+		return tl.PersonName(e.From) + " to " + tl.PersonName(e.To)
 	case e.Place != "":
 		return e.Place
 	case e.From != "":
