@@ -172,28 +172,13 @@ func (u *UI) ShowExportTimelineJS() {
 			u.showProblems("The timeline could not be exported", "", nil, err)
 		}
 	}, u.win)
-	d.SetFileName(slugName(u.tl.Title) + ".json")
+	name := data.Slug(u.tl.Title)
+	if name == "" {
+		name = "timeline"
+	}
+	d.SetFileName(name + ".json")
 	d.Resize(u.dialogSize())
 	d.Show()
-}
-
-func slugName(s string) string {
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			return r
-		case r >= 'A' && r <= 'Z':
-			return r + 'a' - 'A'
-		}
-		return '-'
-	}, s)
-	for strings.Contains(s, "--") {
-		s = strings.ReplaceAll(s, "--", "-")
-	}
-	if s = strings.Trim(s, "-"); s == "" {
-		return "timeline"
-	}
-	return s
 }
 
 func (u *UI) dialogSize() fyne.Size {

@@ -331,6 +331,10 @@ func htmlLine(s string) string {
 
 var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\n", "<br>")
 
+// Slug makes a lowercase slug like "ada-lovelace" from s (at most 64
+// bytes), or "" when nothing is left: for ids and file names.
+func Slug(s string) string { return slugOf(s, 64) }
+
 // slugOf makes a lowercase slug like "ada-lovelace" from a headline, at most
 // max bytes long,
 // folding common accented Latin letters to ASCII and dropping other

@@ -27,7 +27,7 @@ func Synthetic(n int, seed uint64) *Timeline {
 		if i%2 == 1 {
 			side = "below"
 		}
-		t.People = append(t.People, Person{ID: slugify(name), Name: name, Side: side})
+		t.People = append(t.People, Person{ID: Slug(name), Name: name, Side: side})
 	}
 	start := time.Date(1975, 1, 1, 0, 0, 0, 0, time.UTC)
 	const spanDays = 50 * 365
@@ -106,10 +106,6 @@ func Synthetic(n int, seed uint64) *Timeline {
 	}
 	t.index()
 	return t
-}
-
-func slugify(s string) string {
-	return strings.ToLower(strings.ReplaceAll(s, " ", "-"))
 }
 
 var (
