@@ -111,30 +111,6 @@ func TestEventCardButtons(t *testing.T) {
 	}
 }
 
-func TestSnippet(t *testing.T) {
-	text := strings.Repeat("abcdefghij", 10) // 100 runes
-	s, runes := Snippet(text, []int{50, 51, 99}, 30)
-	rs := []rune(s)
-	if rs[0] != '…' {
-		t.Errorf("cut start not marked: %q", s)
-	}
-	for _, i := range runes {
-		if i < 0 || i >= len(rs) {
-			t.Fatalf("rune %d outside %q", i, s)
-		}
-	}
-	if rs[runes[0]] != 'a' || rs[runes[1]] != 'b' {
-		t.Errorf("highlights moved: %q %v", s, runes)
-	}
-	if len(runes) != 2 {
-		t.Errorf("rune 99 is outside the snippet but kept: %v", runes)
-	}
-	short, r := Snippet("Pyŏngyang", []int{2}, 30)
-	if short != "Pyŏngyang" || r[0] != 2 {
-		t.Errorf("short text changed: %q %v", short, r)
-	}
-}
-
 // lineText is what a row's line shows, with highlighted pieces in [].
 func lineText(l *linePieces) string {
 	var b strings.Builder

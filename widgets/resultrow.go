@@ -116,37 +116,6 @@ func snippetStart(text string, runes []int) int {
 	return off
 }
 
-// Snippet cuts text to about width runes around the first matched rune,
-// marking cuts with "…", and shifts the rune indexes to match.
-func Snippet(text string, runes []int, width int) (string, []int) {
-	rs := []rune(text)
-	if len(rs) <= width {
-		return text, runes
-	}
-	from := 0
-	if len(runes) > 0 && runes[0] > width/3 {
-		from = runes[0] - width/3
-	}
-	to := min(from+width, len(rs))
-	out := make([]int, 0, len(runes))
-	shift := from
-	prefix := ""
-	if from > 0 {
-		prefix = "…"
-		shift--
-	}
-	for _, i := range runes {
-		if i >= from && i < to {
-			out = append(out, i-shift)
-		}
-	}
-	s := prefix + string(rs[from:to])
-	if to < len(rs) {
-		s += "…"
-	}
-	return s, out
-}
-
 // CreateRenderer is a private method to Fyne which links this widget to its renderer.
 func (r *ResultRow) CreateRenderer() fyne.WidgetRenderer {
 	rr := &resultRowRenderer{row: r, icon: NewKindIcon(data.KindLetter, 12).(*kindIcon), date: canvas.NewText("", nil)}
