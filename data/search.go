@@ -197,31 +197,13 @@ func NewIndex(t *Timeline) *Index {
 
 		ix.evFrom[i] = e.Start().Unix()
 		ix.evUpto[i] = e.Until().Unix()
-		k, ok := kindID[e.Kind]
-		if !ok {
-			k = uint16(len(ix.kinds))
-			kindID[e.Kind] = k
-			ix.kinds = append(ix.kinds, e.Kind)
-		}
-		ix.kindOf[i] = k
+		ix.kindOf[i] = intern(kindID, &ix.kinds, e.Kind)
 		var dir Direction
 		if e.From != "" {
 			dir = Direction{From: e.From, To: e.To}
 		}
-		d, ok := dirID[dir]
-		if !ok {
-			d = uint16(len(ix.dirs))
-			dirID[dir] = d
-			ix.dirs = append(ix.dirs, dir)
-		}
-		ix.dirOf[i] = d
-		r, ok := repID[e.ReportedBy]
-		if !ok {
-			r = uint32(len(ix.reporters))
-			repID[e.ReportedBy] = r
-			ix.reporters = append(ix.reporters, e.ReportedBy)
-		}
-		ix.repOf[i] = r
+		ix.dirOf[i] = intern(dirID, &ix.dirs, dir)
+		ix.repOf[i] = intern(repID, &ix.reporters, e.ReportedBy)
 	}
 	ix.evFields = append(ix.evFields, uint32(len(ix.fields)))
 	ix.fields = append(ix.fields, fieldRec{off: uint32(len(ix.text))})
@@ -230,6 +212,18 @@ func NewIndex(t *Timeline) *Index {
 	}
 	ix.buildVocab()
 	return ix
+}
+
+// intern returns v's number in ids, giving it the next one (and appending
+// it to values) the first time v is seen.
+func intern[K comparable, N uint16 | uint32](ids map[K]N, values *[]K, v K) N {
+	n, ok := ids[v]
+	if !ok {
+		n = N(len(*values))
+		ids[v] = n
+		*values = append(*values, v)
+	}
+	return n
 }
 
 // Timeline returns the data set the index was built from.
