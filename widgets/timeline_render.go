@@ -450,24 +450,21 @@ func (r *timelineRenderer) layoutChip(c *chipObjects, it *item) {
 	if dim {
 		text, muted = r.colors.disabled, r.colors.disabled
 	}
-	c.date.Text = t.dateText(ev)
-	c.date.TextSize = m.textSize
-	c.date.TextStyle.Bold = selected
-	c.date.Color = muted
-	c.date.Alignment = fyne.TextAlignLeading
-	c.date.Move(fyne.NewPos(dateX, y+(m.chipH-m.textH)/2))
-	c.date.Resize(fyne.NewSize(0, m.textH))
-	show(c.date)
-	x := labelX
+	textY := y + (m.chipH-m.textH)/2
+	chipText(c.date, t.dateText(ev), m, selected, muted, fyne.NewPos(dateX, textY))
+	chipText(c.label, e.ShortLabel(), m, selected, text, fyne.NewPos(labelX, textY))
+}
 
-	c.label.Text = e.ShortLabel()
-	c.label.TextSize = m.textSize
-	c.label.TextStyle.Bold = selected
-	c.label.Color = text
-	c.label.Alignment = fyne.TextAlignLeading
-	c.label.Move(fyne.NewPos(x, y+(m.chipH-m.textH)/2))
-	c.label.Resize(fyne.NewSize(0, m.textH))
-	show(c.label)
+// chipText sets and places one of a chip's two texts (date and label).
+func chipText(t *canvas.Text, s string, m metrics, bold bool, c color.Color, pos fyne.Position) {
+	t.Text = s
+	t.TextSize = m.textSize
+	t.TextStyle.Bold = bold
+	t.Color = c
+	t.Alignment = fyne.TextAlignLeading
+	t.Move(pos)
+	t.Resize(fyne.NewSize(0, m.textH))
+	show(t)
 }
 
 func (r *timelineRenderer) layoutArrow(p *canvas.Polygon, angle float32, c color.Color, x, cy float32) {
