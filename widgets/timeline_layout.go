@@ -375,7 +375,14 @@ func (t *Timeline) place(size fyne.Size) bool {
 	l := &t.lay
 	m := t.metrics()
 	if t.fitted {
+		// The fit-all view's margins depend on the width: a resize moves
+		// it, and whoever shows the visible span must hear of it.
+		from, to := t.viewFrom, t.viewTo
 		t.fit()
+		if (t.viewFrom != from || t.viewTo != to) && t.OnViewChanged != nil {
+			f, e := t.VisibleRange()
+			t.OnViewChanged(f, e)
+		}
 	}
 	span := t.viewTo - t.viewFrom
 	if size.Width <= 0 || size.Height <= 0 || span <= 0 {

@@ -451,3 +451,27 @@ func TestSearchNearAndGallop(t *testing.T) {
 		}
 	}
 }
+
+// A fitted timeline refits when it is resized (its margins are pixels), and
+// the shown span must follow: the toolbar's "Apr 2018 – Oct 2020" was left
+// at the span of the first, zero-width layout when the widgets were built
+// before the window had a size.
+func TestTimelineResizeReportsTheRefittedView(t *testing.T) {
+	test.NewTempApp(t)
+	tw := NewTimeline(defaultData(t))
+	var reported string
+	tw.OnViewChanged = func(time.Time, time.Time) { reported = tw.VisibleSpan() }
+	tw.viewChanged() // what SetTimeline reports, at no size
+	atZero := reported
+	win := test.NewWindow(tw)
+	t.Cleanup(win.Close)
+	win.Resize(fyne.NewSize(200, 330)) // narrow: margins of months
+	if reported != tw.VisibleSpan() || reported == atZero {
+		t.Errorf("after the first layout the shown span is %q (%q at no width), the view is %q", reported, atZero, tw.VisibleSpan())
+	}
+	narrow := reported
+	win.Resize(fyne.NewSize(1200, 330))
+	if reported != tw.VisibleSpan() || reported == narrow {
+		t.Errorf("after a resize the shown span is %q (%q before), the view is %q", reported, narrow, tw.VisibleSpan())
+	}
+}
