@@ -19,7 +19,7 @@ FYNE_TOOLS     := v1.7.4
 FYNE            = $(or $(shell $(GO) env GOBIN 2>/dev/null),$(shell $(GO) env GOPATH 2>/dev/null)/bin)/fyne
 APP_ID         := org.trumpkimletters.app
 APP_VERSION     = $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
-RELEASE_TAGS   := release,migrated_fynedo
+RELEASE_TAGS   := release,$(APP_TAGS)
 RELEASE_BIN    := dist/$(BIN)
 LINUX_TAR       = dist/$(BIN)-$(APP_VERSION)-linux-amd64.tar.xz
 WINDOWS_EXE     = dist/$(BIN)-$(APP_VERSION)-windows-amd64.exe
@@ -32,7 +32,7 @@ STARTUP_RUNS   ?= 7
 .PHONY: release package package-linux package-windows install uninstall e2e startup fyne-cli mingw xz
 
 # The same flags and tags `fyne package --release` uses (migrated_fynedo
-# because FyneApp.toml says [Migrations] fyneDo = true).
+# because FyneApp.toml says [Migrations] fyneDo = true), and no_emoji (Makefile).
 release: deps
 	$(GO) build $(RELEASE) -tags $(RELEASE_TAGS) -o $(RELEASE_BIN) .
 
@@ -50,13 +50,13 @@ endef
 
 package-linux: deps fyne-cli xz
 	$(call stage,build/stage-linux)
-	cd build/stage-linux && env -u CGO_CFLAGS -u CGO_LDFLAGS $(FYNE) package -os linux --release --exe $(BIN)
+	cd build/stage-linux && env -u CGO_CFLAGS -u CGO_LDFLAGS $(FYNE) package -os linux --release --tags no_emoji --exe $(BIN)
 	mv build/stage-linux/*.tar.xz $(LINUX_TAR)
 	@echo "made $(LINUX_TAR) ($$(du -h $(LINUX_TAR) | cut -f1))"
 
 package-windows: deps fyne-cli mingw
 	$(call stage,build/stage-windows)
-	cd build/stage-windows && env -u CGO_CFLAGS -u CGO_LDFLAGS CC=$(MINGW_CC) GOARCH=amd64 $(FYNE) package -os windows --release --exe $(BIN).exe
+	cd build/stage-windows && env -u CGO_CFLAGS -u CGO_LDFLAGS CC=$(MINGW_CC) GOARCH=amd64 $(FYNE) package -os windows --release --tags no_emoji --exe $(BIN).exe
 	mv build/stage-windows/*.exe $(WINDOWS_EXE)
 	@echo "made $(WINDOWS_EXE) ($$(du -h $(WINDOWS_EXE) | cut -f1))"
 

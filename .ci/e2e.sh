@@ -116,6 +116,9 @@ run_one() {
     wmclass_want=$TITLE
   fi
   echo "== $name ($bin)"
+  # Built with -tags no_emoji (Makefile): Fyne's 4 MB emoji font, parsed
+  # once per text style before the first frame, is not in the binary.
+  if grep -q EmojiOneColor "$bin"; then fail "$name holds Fyne's emoji font: built without -tags no_emoji"; else pass "built without Fyne's emoji font (no_emoji)"; fi
   if [[ $target == *.tar.xz ]]; then
     [[ -n $desk && -n $(find "$tmp/pkg" -name '*.png') ]] && pass "tarball holds $(basename "$bin"), $(basename "$desk") and $(find "$tmp/pkg" -name '*.png' -printf '%f ')" || fail "tarball lacks a desktop entry or an icon"
   fi
