@@ -12,6 +12,13 @@
 // the wall-clock figures it hardly changes when other work competes for the
 // processors. It lives under .ci/, which the go tool's ./... patterns skip; build
 // it with `go build ./.ci/firstframe`.
+//
+// With -first FILE it saves the whole window as it was the moment its first
+// frame was seen (read at once, before the program's next frame is due),
+// and with -settled FILE also the window -settle later; then it adds
+// "differ_pct=P" to its line, the share of pixels that differ between the
+// two. A first frame that is the finished window differs by almost nothing;
+// an empty or half-built one (a splash, a skeleton) differs a lot.
 package main
 
 /*
@@ -59,12 +66,28 @@ static int drawn(Display *d, Window win, int w, int h) {
 	}
 	return 0;
 }
+// grab copies the window's pixels (0xRRGGBB) into buf, w*h of them.
+static int grab(Display *d, Window win, int w, int h, unsigned int *buf) {
+	int x, y;
+	Window child;
+	XTranslateCoordinates(d, win, DefaultRootWindow(d), 0, 0, &x, &y, &child);
+	XImage *img = XGetImage(d, DefaultRootWindow(d), x, y, w, h, AllPlanes, ZPixmap);
+	if (!img) return 0;
+	for (int py = 0; py < h; py++)
+		for (int px = 0; px < w; px++)
+			buf[py * w + px] = XGetPixel(img, px, py) & 0xffffff;
+	XDestroyImage(img);
+	return 1;
+}
 */
 import "C"
 
 import (
 	"flag"
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -72,10 +95,14 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unsafe"
 )
 
 func main() {
 	timeout := flag.Duration("timeout", 30*time.Second, "give up after `d`")
+	flag.StringVar(&shots.first, "first", "", "save the first frame as a PNG `file`")
+	flag.StringVar(&shots.settled, "settled", "", "save the window -settle after the first frame as a PNG `file` and print how much it differs")
+	flag.DurationVar(&shots.settle, "settle", 1500*time.Millisecond, "how long after the first frame -settled is taken")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: firstframe [-timeout d] PROGRAM [ARGS...]")
 		flag.PrintDefaults()
@@ -85,12 +112,61 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	mapped, frame, cpu, err := measure(flag.Args(), *timeout)
+	mapped, frame, cpu, differ, err := measure(flag.Args(), *timeout)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "firstframe:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("mapped_ms=%.1f frame_ms=%.1f cpu_ms=%.1f\n", ms(mapped), ms(frame), ms(cpu))
+	fmt.Printf("mapped_ms=%.1f frame_ms=%.1f cpu_ms=%.1f", ms(mapped), ms(frame), ms(cpu))
+	if shots.settled != "" {
+		fmt.Printf(" differ_pct=%.2f", differ)
+	}
+	fmt.Println()
+}
+
+// shots is what -first, -settled and -settle ask for.
+var shots struct {
+	first, settled string
+	settle         time.Duration
+}
+
+// grab reads the whole window, or returns nil.
+func grab(d *C.Display, win C.Window, w, h C.int) []uint32 {
+	buf := make([]uint32, int(w)*int(h))
+	if C.grab(d, win, w, h, (*C.uint)(unsafe.Pointer(&buf[0]))) == 0 {
+		return nil
+	}
+	return buf
+}
+
+func savePNG(name string, px []uint32, w, h int) error {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for i, p := range px {
+		img.SetRGBA(i%w, i/w, color.RGBA{uint8(p >> 16), uint8(p >> 8), uint8(p), 0xff})
+	}
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	if err := png.Encode(f, img); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// differPct is the share of pixels, in percent, that differ between a and b.
+func differPct(a, b []uint32) float64 {
+	if len(a) != len(b) || len(a) == 0 {
+		return 100
+	}
+	n := 0
+	for i := range a {
+		if a[i] != b[i] {
+			n++
+		}
+	}
+	return 100 * float64(n) / float64(len(a))
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
@@ -112,10 +188,10 @@ func cpuTime(pid int) time.Duration {
 	return time.Duration(ns)
 }
 
-func measure(args []string, timeout time.Duration) (mapped, frame, cpu time.Duration, err error) {
+func measure(args []string, timeout time.Duration) (mapped, frame, cpu time.Duration, differ float64, err error) {
 	d := C.XOpenDisplay(nil)
 	if d == nil {
-		return 0, 0, 0, fmt.Errorf("cannot open display %q", os.Getenv("DISPLAY"))
+		return 0, 0, 0, 0, fmt.Errorf("cannot open display %q", os.Getenv("DISPLAY"))
 	}
 	defer C.XCloseDisplay(d)
 	C.XSelectInput(d, C.XDefaultRootWindow(d), C.SubstructureNotifyMask)
@@ -125,7 +201,7 @@ func measure(args []string, timeout time.Duration) (mapped, frame, cpu time.Dura
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
-		return 0, 0, 0, fmt.Errorf("start %s: %w", args[0], err)
+		return 0, 0, 0, 0, fmt.Errorf("start %s: %w", args[0], err)
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
@@ -143,12 +219,12 @@ func measure(args []string, timeout time.Duration) (mapped, frame, cpu time.Dura
 	var win C.Window
 	for win == 0 {
 		if time.Since(start) > timeout {
-			return 0, 0, 0, fmt.Errorf("no window mapped within %v", timeout)
+			return 0, 0, 0, 0, fmt.Errorf("no window mapped within %v", timeout)
 		}
 		select {
 		case err := <-exited:
 			exited <- err
-			return 0, 0, 0, fmt.Errorf("%s exited before it mapped a window: %v", args[0], err)
+			return 0, 0, 0, 0, fmt.Errorf("%s exited before it mapped a window: %v", args[0], err)
 		default:
 		}
 		win = C.nextMap(d, 100, &w, &h)
@@ -156,10 +232,34 @@ func measure(args []string, timeout time.Duration) (mapped, frame, cpu time.Dura
 	mapped = time.Since(start)
 	for C.drawn(d, win, w, h) == 0 {
 		if time.Since(start) > timeout {
-			return mapped, 0, 0, fmt.Errorf("window mapped after %v but nothing drawn within %v", mapped, timeout)
+			return mapped, 0, 0, 0, fmt.Errorf("window mapped after %v but nothing drawn within %v", mapped, timeout)
 		}
 		time.Sleep(500 * time.Microsecond)
 	}
 	frame = time.Since(start)
-	return mapped, frame, cpuTime(cmd.Process.Pid), nil
+	cpu = cpuTime(cmd.Process.Pid)
+	if shots.first == "" && shots.settled == "" {
+		return mapped, frame, cpu, 0, nil
+	}
+	first := grab(d, win, w, h)
+	if first == nil {
+		return mapped, frame, cpu, 0, fmt.Errorf("cannot read the window back")
+	}
+	if shots.first != "" {
+		if err := savePNG(shots.first, first, int(w), int(h)); err != nil {
+			return mapped, frame, cpu, 0, err
+		}
+	}
+	if shots.settled != "" {
+		time.Sleep(shots.settle)
+		later := grab(d, win, w, h)
+		if later == nil {
+			return mapped, frame, cpu, 0, fmt.Errorf("cannot read the window back after %v", shots.settle)
+		}
+		if err := savePNG(shots.settled, later, int(w), int(h)); err != nil {
+			return mapped, frame, cpu, 0, err
+		}
+		differ = differPct(first, later)
+	}
+	return mapped, frame, cpu, differ, nil
 }
