@@ -18,7 +18,9 @@
 // and with -settled FILE also the window -settle later; then it adds
 // "differ_pct=P" to its line, the share of pixels that differ between the
 // two. A first frame that is the finished window differs by almost nothing;
-// an empty or half-built one (a splash, a skeleton) differs a lot.
+// an empty or half-built one (a splash, a skeleton) differs a lot. The
+// pointer is put in the screen's bottom-right corner first, so that no
+// hover effect changes the window in between.
 package main
 
 /*
@@ -195,6 +197,13 @@ func measure(args []string, timeout time.Duration) (mapped, frame, cpu time.Dura
 	}
 	defer C.XCloseDisplay(d)
 	C.XSelectInput(d, C.XDefaultRootWindow(d), C.SubstructureNotifyMask)
+	// The pointer to the screen's bottom-right corner, where a window
+	// opened at the top left shows nothing that reacts to hovering: a
+	// hover effect appearing after the first frame is not a late frame.
+	root := C.XDefaultRootWindow(d)
+	var ra C.XWindowAttributes
+	C.XGetWindowAttributes(d, root, &ra)
+	C.XWarpPointer(d, 0, root, 0, 0, 0, 0, ra.width-1, ra.height-1)
 	C.XSync(d, 0)
 
 	cmd := exec.Command(args[0], args[1:]...)
