@@ -26,17 +26,12 @@ TITLE="Trump–Kim Letters"
 OUT=${E2E_OUT:-build/e2e}
 mkdir -p "$OUT"
 
-need=()
-command -v Xvfb >/dev/null || need+=(xvfb)
+source "$(dirname "$0")/xvfb.sh"
+need=($(missing_xvfb))
 command -v xdotool >/dev/null || need+=(xdotool)
 command -v xprop >/dev/null || need+=(x11-utils)
 { command -v import && command -v compare; } >/dev/null 2>&1 && import -version 2>/dev/null | grep -q ImageMagick || need+=(imagemagick)
-[[ -e /usr/lib/x86_64-linux-gnu/dri/swrast_dri.so || -e /usr/lib/x86_64-linux-gnu/dri/llvmpipe_dri.so ]] || need+=(libgl1-mesa-dri)
-if [[ ${#need[@]} -gt 0 ]]; then
-  echo "e2e: installing ${need[*]}"
-  SUDO=""; [[ $(id -u) = 0 ]] || SUDO=sudo
-  ($SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}") >/dev/null
-fi
+install_missing e2e $(printf '%s\n' "${need[@]}" | sort -u)
 
 tmp=$(mktemp -d)
 xpid="" app=""
@@ -47,14 +42,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A private X server: -br gives a black root, so an undrawn window is black.
-d=90
-while [[ -e /tmp/.X$d-lock || -e /tmp/.X11-unix/X$d ]]; do d=$((d + 1)); done
-Xvfb :$d -screen 0 1280x800x24 -br -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
-xpid=$!
-export DISPLAY=:$d LIBGL_ALWAYS_SOFTWARE=1
-for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.05; done
-xdpyinfo >/dev/null 2>&1 || { echo "e2e: Xvfb did not start"; cat "$tmp/xvfb.log"; exit 1; }
+start_xvfb e2e "$tmp/xvfb.log"
 
 fails=0
 fail() { echo "  FAIL: $*"; fails=$((fails + 1)); }

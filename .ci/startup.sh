@@ -28,15 +28,8 @@ if [[ ${1:-} == -n ]]; then runs=$2; shift 2; fi
 appbin=$(readlink -f "$1") minbin=$(readlink -f "$2")
 cd "$(dirname "$0")/.."
 
-need=()
-command -v Xvfb >/dev/null || need+=(xvfb)
-command -v xdpyinfo >/dev/null || need+=(x11-utils)
-[[ -e /usr/lib/x86_64-linux-gnu/dri/swrast_dri.so || -e /usr/lib/x86_64-linux-gnu/dri/llvmpipe_dri.so ]] || need+=(libgl1-mesa-dri)
-if [[ ${#need[@]} -gt 0 ]]; then
-  echo "startup: installing ${need[*]}"
-  SUDO=""; [[ $(id -u) = 0 ]] || SUDO=sudo
-  ($SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}") >/dev/null
-fi
+source .ci/xvfb.sh
+install_missing startup $(missing_xvfb)
 ff=build/firstframe
 mkdir -p build
 [[ -x $ff && $ff -nt .ci/firstframe/main.go ]] || ${GO:-go} build -o "$ff" ./.ci/firstframe
@@ -48,13 +41,8 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-d=90
-while [[ -e /tmp/.X$d-lock || -e /tmp/.X11-unix/X$d ]]; do d=$((d + 1)); done
-Xvfb :$d -screen 0 1280x800x24 -br -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
-xpid=$!
-export DISPLAY=:$d LIBGL_ALWAYS_SOFTWARE=1
+start_xvfb startup "$tmp/xvfb.log"
 export XDG_CONFIG_HOME=$tmp/config XDG_CACHE_HOME=$tmp/cache XDG_DATA_HOME=$tmp/data
-for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.05; done
 
 # one BINARY: prints the first-frame time, the window-mapped time and the CPU
 # time used until the first frame, in ms.

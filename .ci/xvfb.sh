@@ -1,0 +1,35 @@
+# xvfb.sh: what .ci/e2e.sh and .ci/startup.sh share, sourced by both: apt-get
+# installs of missing tools, and a private Xvfb.
+
+# install_missing TAG PKG...: installs the packages given (the caller names
+# only those it found missing) with apt-get, as root or through sudo.
+install_missing() {
+  local tag=$1 sudo=""
+  shift
+  [[ $# -gt 0 ]] || return 0
+  echo "$tag: installing $*"
+  [[ $(id -u) = 0 ]] || sudo=sudo
+  ($sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@") >/dev/null
+}
+
+# missing_xvfb: the packages for Xvfb, xdpyinfo and Mesa's software GL that
+# are not installed, one per line.
+missing_xvfb() {
+  command -v Xvfb >/dev/null || echo xvfb
+  command -v xdpyinfo >/dev/null || echo x11-utils
+  [[ -e /usr/lib/x86_64-linux-gnu/dri/swrast_dri.so || -e /usr/lib/x86_64-linux-gnu/dri/llvmpipe_dri.so ]] || echo libgl1-mesa-dri
+}
+
+# start_xvfb TAG LOG: starts Xvfb on the first free display, 1280x800x24,
+# with a black root window (-br: a window nobody has drawn into stays
+# black), logging to LOG; exports DISPLAY and LIBGL_ALWAYS_SOFTWARE=1 (Mesa's
+# software GL), sets xpid (the caller kills it) and waits until it answers.
+start_xvfb() {
+  local tag=$1 log=$2 d=90
+  while [[ -e /tmp/.X$d-lock || -e /tmp/.X11-unix/X$d ]]; do d=$((d + 1)); done
+  Xvfb :$d -screen 0 1280x800x24 -br -nolisten tcp >"$log" 2>&1 &
+  xpid=$!
+  export DISPLAY=:$d LIBGL_ALWAYS_SOFTWARE=1
+  for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.05; done
+  xdpyinfo >/dev/null 2>&1 || { echo "$tag: Xvfb did not start"; cat "$log"; exit 1; }
+}
