@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/go-text/typesetting/font"
 
@@ -176,10 +177,30 @@ func TestResultRowHighlights(t *testing.T) {
 		t.Errorf("after widening: %q", got)
 	}
 
+	// A title that matches near its end, in a row too narrow for all of it,
+	// is shown from shortly before the match, so that the highlight shows;
+	// widened again, it is shown from its start.
+	called := &tl.Events[tl.Index("summit-cancelled")]
+	at := utf8.RuneCountInString(called.Title[:strings.Index(called.Title, "letter")])
+	w.Resize(fyne.NewSize(260, 80))
+	r.Set(tl, called, data.Match{Field: data.FieldTitle, Text: called.Title, Runes: []int{at, at + 1, at + 2, at + 3, at + 4, at + 5}})
+	if got := lineText(&rr.title); !strings.HasPrefix(got, "…") || !strings.Contains(got, "[letter]") {
+		t.Errorf("narrow row, late title match: %q, want it from near [letter]", got)
+	}
+	w.Resize(fyne.NewSize(600, 80))
+	if got := lineText(&rr.title); got != called.Title[:strings.Index(called.Title, "letter")]+"[letter]" {
+		t.Errorf("wide row, late title match: %q, want the whole title", got)
+	}
+	w.Resize(fyne.NewSize(260, 80))
+	if got := lineText(&rr.title); !strings.HasPrefix(got, "…") || !strings.Contains(got, "[letter]") {
+		t.Errorf("narrowed again: %q", got)
+	}
+	w.Resize(fyne.NewSize(600, 80))
+
 	// A summary match far in is shown from near the match.
 	w.Resize(fyne.NewSize(600, 80))
 	long := "The second meeting of the two leaders. Kim offered to take apart some of his nuclear facilities."
-	at := strings.Index(long, "nuclear")
+	at = strings.Index(long, "nuclear")
 	r.Set(tl, e, data.Match{Field: data.FieldSummary, Text: long, Runes: []int{at, at + 1, at + 2}})
 	if got := lineText(&rr.context); !strings.HasPrefix(got, "summary: …") || !strings.Contains(got, "[nuc]lear") {
 		t.Errorf("snippet %q", got)

@@ -146,6 +146,11 @@ type resultRowRenderer struct {
 	date           *canvas.Text
 	title, context linePieces
 	objects        []fyne.CanvasObject
+	// the line colours of the last Refresh, for Layout's refill of the title
+	fg, quiet, hot color.Color
+	// titleShifted: the title's pieces start near its first match, not at
+	// its start (Layout)
+	titleShifted bool
 }
 
 func (rr *resultRowRenderer) Destroy() {}
@@ -174,13 +179,89 @@ func (rr *resultRowRenderer) Layout(size fyne.Size) {
 	rr.date.Move(fyne.NewPos(2*pad+iconSide+pad, pad))
 	rr.date.Resize(fyne.NewSize(size.Width-iconSide-4*pad, capH))
 	y := pad + capH + pad
-	layoutLine(&rr.title, fyne.NewPos(pad, y), size.Width-2*pad, lineH)
+	rr.layoutTitle(fyne.NewPos(pad, y), size.Width-2*pad, lineH, text)
 	layoutLine(&rr.context, fyne.NewPos(pad, y+lineH+pad), size.Width-2*pad, lineH)
 }
 
+// layoutTitle lays out the title from its start, as a title is read, unless
+// that cuts off its first highlighted character (a narrow sidebar, a match
+// near the end): then it shows the title from a word shortly before the
+// match, after a "…", like a context line. It allocates nothing.
+func (rr *resultRowRenderer) layoutTitle(pos fyne.Position, width, h, size float32) {
+	t := rr.row.title
+	if rr.titleShifted {
+		fillLine(&rr.title, t, size, rr.fg, rr.quiet, rr.hot)
+		rr.titleShifted = false
+	}
+	cut := layoutLine(&rr.title, pos, width, h)
+	if cut < 0 || rr.title.firstHot() < cut {
+		return
+	}
+	if t.from = shiftedStart(t, width, size); t.from == 0 {
+		return
+	}
+	fillLine(&rr.title, t, size, rr.fg, rr.quiet, rr.hot)
+	rr.titleShifted = true
+	layoutLine(&rr.title, pos, width, h)
+}
+
+// shiftedStart is the byte offset, at the start of a word, from which a
+// line shows as much as it can before its first highlighted run and still
+// that whole run, after a leading "…"; the run's own start if not even the
+// run fits; 0 if the line has no highlight.
+func shiftedStart(t rowLine, width, size float32) int {
+	if len(t.runes) == 0 {
+		return 0
+	}
+	hs, he, idx := -1, -1, 0
+	for off := range t.text { // byte offsets of the first run of highlighted runes
+		switch {
+		case hs < 0 && idx == t.runes[0]:
+			hs = off
+		case hs >= 0 && (idx-t.runes[0] >= len(t.runes) || t.runes[idx-t.runes[0]] != idx):
+			he = off
+		}
+		if he >= 0 {
+			break
+		}
+		idx++
+	}
+	if hs < 0 {
+		return 0
+	}
+	if he < 0 {
+		he = len(t.text)
+	}
+	room := width - fyne.MeasureText("…", size, fyne.TextStyle{}).Width -
+		fyne.MeasureText(t.text[hs:he], size, fyne.TextStyle{Bold: true}).Width
+	best := hs
+	for from := hs; from > 0; {
+		from--
+		for from > 0 && t.text[from-1] != ' ' {
+			from--
+		}
+		if fyne.MeasureText(t.text[from:hs], size, fyne.TextStyle{}).Width > room {
+			break
+		}
+		best = from
+	}
+	return best
+}
+
+// firstHot is the index of the first highlighted piece, or used if none.
+func (l *linePieces) firstHot() int {
+	for i := 0; i < l.used; i++ {
+		if l.pieces[i].TextStyle.Bold {
+			return i
+		}
+	}
+	return l.used
+}
+
 // layoutLine places a line's pieces left to right and cuts it with "…"
-// where it would pass width.
-func layoutLine(l *linePieces, pos fyne.Position, width, h float32) {
+// where it would pass width. It returns the index of the piece it cut, or
+// -1 if the whole line fits.
+func layoutLine(l *linePieces, pos fyne.Position, width, h float32) int {
 	x := pos.X
 	ell := fyne.MeasureText("…", l.ellipsis.TextSize, l.ellipsis.TextStyle).Width
 	l.ellipsis.Hide()
@@ -202,12 +283,13 @@ func layoutLine(l *linePieces, pos fyne.Position, width, h float32) {
 			for j := i + 1; j < l.used; j++ {
 				l.pieces[j].Hide()
 			}
-			return
+			return i
 		}
 		p.Move(fyne.NewPos(x, pos.Y))
 		p.Resize(fyne.NewSize(w, h))
 		x += w
 	}
+	return -1
 }
 
 // fitPrefix is the byte length of the longest prefix of p's text, ending at
@@ -245,7 +327,9 @@ func (rr *resultRowRenderer) Refresh() {
 		rr.icon.Refresh()
 	}
 	rr.date.Text, rr.date.TextSize, rr.date.Color = r.date, caption, fg
+	rr.fg, rr.quiet, rr.hot = fg, quiet, hot
 	fillLine(&rr.title, r.title, text, fg, quiet, hot)
+	rr.titleShifted = false
 	fillLine(&rr.context, r.context, text, quiet, quiet, hot)
 	rr.Layout(r.Size())
 	rr.date.Refresh()
