@@ -534,6 +534,11 @@ func (t *Timeline) clampView() {
 
 func (t *Timeline) viewChanged() {
 	t.Refresh()
+	t.reportView()
+}
+
+// reportView tells OnViewChanged, if set, the visible range.
+func (t *Timeline) reportView() {
 	if t.OnViewChanged != nil {
 		from, to := t.VisibleRange()
 		t.OnViewChanged(from, to)

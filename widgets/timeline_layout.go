@@ -379,9 +379,8 @@ func (t *Timeline) place(size fyne.Size) bool {
 		// it, and whoever shows the visible span must hear of it.
 		from, to := t.viewFrom, t.viewTo
 		t.fit()
-		if (t.viewFrom != from || t.viewTo != to) && t.OnViewChanged != nil {
-			f, e := t.VisibleRange()
-			t.OnViewChanged(f, e)
+		if t.viewFrom != from || t.viewTo != to {
+			t.reportView() // not viewChanged: this is the layout it would ask for
 		}
 	}
 	span := t.viewTo - t.viewFrom

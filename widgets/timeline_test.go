@@ -453,9 +453,9 @@ func TestSearchNearAndGallop(t *testing.T) {
 }
 
 // A fitted timeline refits when it is resized (its margins are pixels), and
-// the shown span must follow: the toolbar's "Apr 2018 – Oct 2020" was left
-// at the span of the first, zero-width layout when the widgets were built
-// before the window had a size.
+// the shown span must follow: the toolbar's span label kept the span of an
+// earlier, narrower layout ("Apr 2018 – Oct 2020" at start-up), and kept it
+// through window resizes.
 func TestTimelineResizeReportsTheRefittedView(t *testing.T) {
 	test.NewTempApp(t)
 	tw := NewTimeline(defaultData(t))
