@@ -195,7 +195,6 @@ func TestResultRowHighlights(t *testing.T) {
 	if got := lineText(&rr.title); !strings.HasPrefix(got, "…") || !strings.Contains(got, "[letter]") {
 		t.Errorf("narrowed again: %q", got)
 	}
-	w.Resize(fyne.NewSize(600, 80))
 
 	// A summary match far in is shown from near the match.
 	w.Resize(fyne.NewSize(600, 80))

@@ -104,14 +104,20 @@ func snippetStart(text string, runes []int) int {
 	if len(runes) == 0 || runes[0] < 12 {
 		return 0
 	}
-	skip, off := runes[0]-8, 0
-	for i := 0; i < skip && off < len(text); i++ {
-		_, n := utf8.DecodeRuneInString(text[off:])
-		off += n
-	}
+	off := runeOffset(text, runes[0]-8)
 	// start at a word
 	for off > 0 && off < len(text) && text[off-1] != ' ' {
 		off--
+	}
+	return off
+}
+
+// runeOffset is the byte offset of rune i of text (len(text) past its end).
+func runeOffset(text string, i int) int {
+	off := 0
+	for ; i > 0 && off < len(text); i-- {
+		_, n := utf8.DecodeRuneInString(text[off:])
+		off += n
 	}
 	return off
 }
@@ -213,24 +219,13 @@ func shiftedStart(t rowLine, width, size float32) int {
 	if len(t.runes) == 0 {
 		return 0
 	}
-	hs, he, idx := -1, -1, 0
-	for off := range t.text { // byte offsets of the first run of highlighted runes
-		switch {
-		case hs < 0 && idx == t.runes[0]:
-			hs = off
-		case hs >= 0 && (idx-t.runes[0] >= len(t.runes) || t.runes[idx-t.runes[0]] != idx):
-			he = off
-		}
-		if he >= 0 {
-			break
-		}
-		idx++
+	n := 1 // the first run of highlighted runes is runes[0] .. runes[0]+n-1
+	for n < len(t.runes) && t.runes[n] == t.runes[0]+n {
+		n++
 	}
-	if hs < 0 {
-		return 0
-	}
-	if he < 0 {
-		he = len(t.text)
+	hs, he := runeOffset(t.text, t.runes[0]), runeOffset(t.text, t.runes[0]+n)
+	if hs == len(t.text) {
+		return 0 // a match past the text: nothing to scroll to
 	}
 	room := width - fyne.MeasureText("…", size, fyne.TextStyle{}).Width -
 		fyne.MeasureText(t.text[hs:he], size, fyne.TextStyle{Bold: true}).Width
@@ -248,7 +243,8 @@ func shiftedStart(t rowLine, width, size float32) int {
 	return best
 }
 
-// firstHot is the index of the first highlighted piece, or used if none.
+// firstHot is the index of the first highlighted piece (put draws those,
+// and only those, bold), or used if none.
 func (l *linePieces) firstHot() int {
 	for i := 0; i < l.used; i++ {
 		if l.pieces[i].TextStyle.Bold {
