@@ -24,7 +24,9 @@ FUZZTIME ?= 5000x
 # without it the window opens about 0.25 s sooner on the machine in the
 # README. The app's own text has no emoji; an emoji in a teacher's file is
 # drawn with the system's emoji font, as any character Fyne's fonts lack.
-APP_TAGS := migrated_fynedo,no_emoji
+# fyne package adds migrated_fynedo itself and takes the others as --tags.
+EXTRA_TAGS := no_emoji
+APP_TAGS   := migrated_fynedo,$(EXTRA_TAGS)
 export GOFLAGS := $(strip $(GOFLAGS) -trimpath -tags=$(APP_TAGS))
 # ... and with the C flags `fyne package --release` sets (fyne.io/tools
 # v1.7.4, commands/build.go and hardening_flags.go), so that packaging reuses

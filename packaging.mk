@@ -50,13 +50,13 @@ endef
 
 package-linux: deps fyne-cli xz
 	$(call stage,build/stage-linux)
-	cd build/stage-linux && env -u CGO_CFLAGS -u CGO_LDFLAGS $(FYNE) package -os linux --release --tags no_emoji --exe $(BIN)
+	cd build/stage-linux && env -u CGO_CFLAGS -u CGO_LDFLAGS $(FYNE) package -os linux --release --tags $(EXTRA_TAGS) --exe $(BIN)
 	mv build/stage-linux/*.tar.xz $(LINUX_TAR)
 	@echo "made $(LINUX_TAR) ($$(du -h $(LINUX_TAR) | cut -f1))"
 
 package-windows: deps fyne-cli mingw
 	$(call stage,build/stage-windows)
-	cd build/stage-windows && env -u CGO_CFLAGS -u CGO_LDFLAGS CC=$(MINGW_CC) GOARCH=amd64 $(FYNE) package -os windows --release --tags no_emoji --exe $(BIN).exe
+	cd build/stage-windows && env -u CGO_CFLAGS -u CGO_LDFLAGS CC=$(MINGW_CC) GOARCH=amd64 $(FYNE) package -os windows --release --tags $(EXTRA_TAGS) --exe $(BIN).exe
 	mv build/stage-windows/*.exe $(WINDOWS_EXE)
 	@echo "made $(WINDOWS_EXE) ($$(du -h $(WINDOWS_EXE) | cut -f1))"
 
