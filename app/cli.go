@@ -35,7 +35,9 @@ func RunCLI(args []string, stdout, stderr io.Writer) (handled bool, code int) {
 }
 
 // runCheck loads each file and prints one line for it: "name: N events,
-// M eras, K problems", then its problems, one per line, indented.
+// M eras, K problems", then its problems, one per line, indented. Names and
+// problems are printed with their control characters escaped
+// (data.Printable), so that a file cannot act on the terminal.
 func runCheck(files []string, stdout, stderr io.Writer) int {
 	if len(files) == 0 {
 		fmt.Fprintln(stderr, "usage: check FILE...")
@@ -47,16 +49,17 @@ func runCheck(files []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		t, ps, err := data.LoadFile(name)
+		shown := data.Printable(name) // a file name can hold control characters too
 		if err != nil && len(ps) == 0 {
 			// Could not even read it: no such file, permission denied.
-			fmt.Fprintf(stdout, "%s: cannot be read: %v\n", name, unwrapPathError(err))
+			fmt.Fprintf(stdout, "%s: cannot be read: %s\n", shown, data.Printable(unwrapPathError(err).Error()))
 			code = 1
 			continue
 		}
 		if err != nil {
-			fmt.Fprintf(stdout, "%s: cannot be used, %s\n", name, countProblems(len(ps)))
+			fmt.Fprintf(stdout, "%s: cannot be used, %s\n", shown, countProblems(len(ps)))
 		} else {
-			fmt.Fprintf(stdout, "%s: %s, %s, %s\n", name, plural(len(t.Events), "event"),
+			fmt.Fprintf(stdout, "%s: %s, %s, %s\n", shown, plural(len(t.Events), "event"),
 				plural(len(t.Eras), "era"), countProblems(len(ps)))
 		}
 		printProblems(stdout, ps)
@@ -146,15 +149,15 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		t, ps, err = data.LoadFile(files[0])
 		if err != nil {
 			if len(ps) == 0 {
-				fmt.Fprintf(stderr, "export: %s: cannot be read: %v\n", files[0], unwrapPathError(err))
+				fmt.Fprintf(stderr, "export: %s: cannot be read: %s\n", data.Printable(files[0]), data.Printable(unwrapPathError(err).Error()))
 			} else {
-				fmt.Fprintf(stderr, "export: %s: cannot be used, %s\n", files[0], countProblems(len(ps)))
+				fmt.Fprintf(stderr, "export: %s: cannot be used, %s\n", data.Printable(files[0]), countProblems(len(ps)))
 				printProblems(stderr, ps)
 			}
 			return 1
 		}
 		if len(ps) > 0 {
-			fmt.Fprintf(stderr, "export: %s: %s skipped:\n", files[0], countProblems(len(ps)))
+			fmt.Fprintf(stderr, "export: %s: %s skipped:\n", data.Printable(files[0]), countProblems(len(ps)))
 			printProblems(stderr, ps)
 		}
 	}

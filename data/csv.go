@@ -64,7 +64,7 @@ func ParseCSV(name string, b []byte) (*Timeline, Problems, error) {
 	im := newImporter()
 	fail := func(where, format string, args ...any) (*Timeline, Problems, error) {
 		im.ps = Problems{{Where: where, What: fmt.Sprintf(format, args...)}}
-		return nil, im.ps, fmt.Errorf("data: %s: %w", name, im.ps)
+		return nil, im.ps, fmt.Errorf("data: %s: %w", Printable(name), im.ps)
 	}
 	r := csv.NewReader(bytes.NewReader(b))
 	r.FieldsPerRecord = -1

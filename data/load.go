@@ -122,14 +122,14 @@ func sniffJSON(b []byte) Format {
 func Load(name string, r io.Reader) (*Timeline, Problems, error) {
 	fail := func(p Problem) (*Timeline, Problems, error) {
 		ps := Problems{p}
-		return nil, ps, fmt.Errorf("data: %s: %w", filepath.Base(name), ps)
+		return nil, ps, fmt.Errorf("data: %s: %w", Printable(filepath.Base(name)), ps)
 	}
 	if size, ok := readerSize(r); ok && size > MaxFileSize {
 		return fail(tooBig(size))
 	}
 	b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
-		return nil, nil, fmt.Errorf("data: reading %s: %w", filepath.Base(name), err)
+		return nil, nil, fmt.Errorf("data: reading %s: %w", Printable(filepath.Base(name)), err)
 	}
 	if len(b) > MaxFileSize {
 		return fail(Problem{What: fmt.Sprintf("the file is over %d MB; bigger files are refused", MaxFileSize>>20)})
@@ -146,7 +146,7 @@ func Load(name string, r io.Reader) (*Timeline, Problems, error) {
 			if !errors.As(err, &ps) {
 				ps = Problems{{What: err.Error()}}
 			}
-			return nil, ps, fmt.Errorf("data: %s: %w", filepath.Base(name), ps)
+			return nil, ps, fmt.Errorf("data: %s: %w", Printable(filepath.Base(name)), ps)
 		}
 		if len(t.Events) > MaxEvents {
 			return fail(Problem{Where: "events", What: fmt.Sprintf("%d events; files with more than %d are refused", len(t.Events), MaxEvents)})
@@ -169,11 +169,11 @@ func LoadFile(path string) (*Timeline, Problems, error) {
 	}
 	if fi.IsDir() {
 		ps := Problems{{What: "is a folder, not a file"}}
-		return nil, ps, fmt.Errorf("data: %s: %w", filepath.Base(path), ps)
+		return nil, ps, fmt.Errorf("data: %s: %w", Printable(filepath.Base(path)), ps)
 	}
 	if fi.Size() > MaxFileSize {
 		ps := Problems{tooBig(fi.Size())}
-		return nil, ps, fmt.Errorf("data: %s: %w", filepath.Base(path), ps)
+		return nil, ps, fmt.Errorf("data: %s: %w", Printable(filepath.Base(path)), ps)
 	}
 	f, err := os.Open(path)
 	if err != nil {

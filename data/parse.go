@@ -18,11 +18,13 @@ type Problem struct {
 	What  string
 }
 
+// String writes the problem on one line, "where: what", with control
+// characters escaped (see Printable): both parts may quote the file.
 func (p Problem) String() string {
 	if p.Where == "" {
-		return p.What
+		return Printable(p.What)
 	}
-	return p.Where + ": " + p.What
+	return Printable(p.Where + ": " + p.What)
 }
 
 // Problems is every problem found in a data file. It is the error Parse

@@ -301,7 +301,7 @@ func (im *importer) finish(name string) (*Timeline, Problems, error) {
 		if len(im.ps) == 0 {
 			im.problem("events", "the file has no events")
 		}
-		return nil, im.ps, fmt.Errorf("data: %s: nothing to show: %w", name, im.ps)
+		return nil, im.ps, fmt.Errorf("data: %s: nothing to show: %w", Printable(name), im.ps)
 	}
 	t.index()
 	return t, im.ps, nil
@@ -617,7 +617,7 @@ func ParseTimelineJS(name string, b []byte) (*Timeline, Problems, error) {
 	var top map[string]json.RawMessage
 	if p, ok := decodeTop(b, &top); !ok {
 		im.ps = append(im.ps, p)
-		return nil, im.ps, fmt.Errorf("data: %s: %w", name, im.ps)
+		return nil, im.ps, fmt.Errorf("data: %s: %w", Printable(name), im.ps)
 	}
 	root := jsonObject{fields: top, ps: &im.ps}
 	var events, eras []json.RawMessage
@@ -639,7 +639,7 @@ func ParseTimelineJS(name string, b []byte) (*Timeline, Problems, error) {
 	}
 	if len(events)+len(eras) > MaxEvents {
 		im.ps = Problems{{Where: "events", What: fmt.Sprintf("%d events; files with more than %d are refused", len(events)+len(eras), MaxEvents)}}
-		return nil, im.ps, fmt.Errorf("data: %s: %w", name, im.ps)
+		return nil, im.ps, fmt.Errorf("data: %s: %w", Printable(name), im.ps)
 	}
 
 	im.t.Events = make([]Event, 0, len(events))
