@@ -160,27 +160,56 @@ func Load(name string, r io.Reader) (*Timeline, Problems, error) {
 	return fail(Problem{Where: "line 1", What: "not a timeline: expected TimelineJS JSON, a TimelineJS spreadsheet saved as CSV, or this app's JSON"})
 }
 
-// LoadFile is Load for a file on disk. It refuses a file over MaxFileSize
-// before opening it.
+// LoadFile is Load for a file on disk. It refuses what is not a regular
+// file (a folder, a named pipe, a device) and a file over MaxFileSize before
+// opening it: opening a named pipe for reading waits for a writer, and a
+// device may never end.
 func LoadFile(path string) (*Timeline, Problems, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("data: %w", err)
+		return nil, nil, fileError(err)
 	}
-	if fi.IsDir() {
-		ps := Problems{{What: "is a folder, not a file"}}
+	refuse := func(p Problem) (*Timeline, Problems, error) {
+		ps := Problems{p}
 		return nil, ps, fmt.Errorf("data: %s: %w", Printable(filepath.Base(path)), ps)
+	}
+	if !fi.Mode().IsRegular() {
+		return refuse(Problem{What: "not a regular file (" + fileKind(fi.Mode()) + ")"})
 	}
 	if fi.Size() > MaxFileSize {
-		ps := Problems{tooBig(fi.Size())}
-		return nil, ps, fmt.Errorf("data: %s: %w", Printable(filepath.Base(path)), ps)
+		return refuse(tooBig(fi.Size()))
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("data: %w", err)
+		return nil, nil, fileError(err)
 	}
 	defer f.Close()
 	return Load(path, f)
+}
+
+// fileKind names the kind of a file that is not a regular one.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
+}
+
+// fileError wraps an error from the file system, its path escaped for
+// printing (see Printable).
+func fileError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		pe.Path = Printable(pe.Path)
+	}
+	return fmt.Errorf("data: %w", err)
 }
 
 func tooBig(size int64) Problem {
