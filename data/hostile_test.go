@@ -1,8 +1,10 @@
 package data
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+	utf16pkg "unicode/utf16"
 )
 
 // This file tests what a hostile or broken file must not do: freeze the
@@ -50,5 +52,35 @@ func TestPrintable(t *testing.T) {
 		if got := Printable(tt.in); got != tt.want {
 			t.Errorf("Printable(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// utf16 encodes s as UTF-16, little- or big-endian, without a byte-order
+// mark, as some Windows tools save text.
+func utf16(s string, bigEndian bool) []byte {
+	var b []byte
+	for _, u := range utf16pkg.Encode([]rune(s)) {
+		if bigEndian {
+			b = append(b, byte(u>>8), byte(u))
+		} else {
+			b = append(b, byte(u), byte(u>>8))
+		}
+	}
+	return b
+}
+
+func TestLoadUTF16WithoutBOM(t *testing.T) {
+	const want = "the file looks like UTF-16 text without a byte-order mark; save it as UTF-8 (in a spreadsheet: CSV UTF-8)"
+	for _, be := range []bool{false, true} {
+		b := utf16("Year,Headline\n2000,Hi ő 北京\n2001,There\n", be)
+		_, ps, err := Load("sheet.csv", bytes.NewReader(b))
+		if err == nil || len(ps) != 1 || ps[0].String() != want {
+			t.Errorf("big-endian %v: %v, want %q", be, ps, want)
+		}
+	}
+	// A binary file is still called binary.
+	_, ps, _ := Load("x.json", bytes.NewReader([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00\x00")))
+	if len(ps) != 1 || !strings.Contains(ps[0].What, "binary") {
+		t.Errorf("a PNG: %v, want it called binary", ps)
 	}
 }

@@ -230,7 +230,9 @@ func readerSize(r io.Reader) (int64, bool) {
 }
 
 // checkText refuses what is not a text file: empty, binary, UTF-16 or not
-// valid UTF-8, naming where the first bad byte is.
+// valid UTF-8, naming where the first bad byte is. UTF-16 is refused with
+// advice rather than decoded: without a byte-order mark it can only be
+// guessed, and the spreadsheet that wrote it can save UTF-8.
 func checkText(b []byte) (Problem, bool) {
 	switch {
 	case len(bytes.TrimSpace(bytes.TrimPrefix(b, utf8BOM))) == 0:
@@ -239,6 +241,9 @@ func checkText(b []byte) (Problem, bool) {
 		return Problem{What: "the file is UTF-16 text; save it as UTF-8 (in a spreadsheet: CSV UTF-8)"}, false
 	}
 	head := b[:min(len(b), 8000)]
+	if looksUTF16(head) {
+		return Problem{What: "the file looks like UTF-16 text without a byte-order mark; save it as UTF-8 (in a spreadsheet: CSV UTF-8)"}, false
+	}
 	if i := bytes.IndexByte(head, 0); i >= 0 {
 		return Problem{Where: position(b, int64(i)), What: "the file is binary, not a text timeline"}, false
 	}
@@ -254,4 +259,27 @@ func checkText(b []byte) (Problem, bool) {
 		return Problem{Where: position(b, int64(off)), What: fmt.Sprintf("byte 0x%02x is not UTF-8 text; save the file as UTF-8", b[off])}, false
 	}
 	return Problem{}, true
+}
+
+// looksUTF16 guesses whether head is UTF-16 without a byte-order mark:
+// text in the Latin, Greek or Cyrillic script has a NUL in every other
+// byte, and in the other bytes hardly any, where a binary file has NULs
+// anywhere.
+func looksUTF16(head []byte) bool {
+	var nuls [2]int
+	for i, c := range head {
+		if c == 0 {
+			nuls[i%2]++
+		}
+	}
+	half := len(head) / 2
+	if half < 2 {
+		return false
+	}
+	for z := range 2 {
+		if nuls[z] >= half/3 && nuls[1-z] <= half/50 {
+			return true
+		}
+	}
+	return false
 }
