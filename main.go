@@ -73,7 +73,7 @@ func main() {
 
 func load(synthetic int) (*data.Timeline, error) {
 	if synthetic > 0 {
-		return data.Synthetic(synthetic, 1), nil
+		return data.NewSynthetic(synthetic, 1)
 	}
 	return data.Default()
 }

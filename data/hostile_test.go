@@ -84,3 +84,25 @@ func TestLoadUTF16WithoutBOM(t *testing.T) {
 		t.Errorf("a PNG: %v, want it called binary", ps)
 	}
 }
+
+func TestNewSyntheticRefusesMoreThanFiles(t *testing.T) {
+	if _, err := NewSynthetic(MaxEvents+1, 1); err == nil || err.Error() != "data: a synthetic timeline of 200,001 events: at most 200,000, as for files" {
+		t.Errorf("NewSynthetic(MaxEvents+1): %v", err)
+	}
+	if _, err := NewSynthetic(10_000_000, 1); err == nil {
+		t.Error("NewSynthetic(10,000,000) made a timeline")
+	}
+	tl, err := NewSynthetic(50, 7)
+	if err != nil || len(tl.Events) != 50 {
+		t.Errorf("NewSynthetic(50): %v", err)
+	}
+}
+
+func TestGroupDigits(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 7: "7", 999: "999", 1000: "1,000", 96000: "96,000",
+		1234567: "1,234,567", -4500: "-4,500"} {
+		if got := groupDigits(n); got != want {
+			t.Errorf("groupDigits(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

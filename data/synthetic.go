@@ -11,8 +11,19 @@ import (
 	"time"
 )
 
+// NewSynthetic is Synthetic for a size a person asked for (the --synthetic
+// flag): it refuses fewer than one event and more than MaxEvents, the limit
+// on files, rather than run out of memory.
+func NewSynthetic(n int, seed uint64) (*Timeline, error) {
+	if n < 1 || n > MaxEvents {
+		return nil, fmt.Errorf("data: a synthetic timeline of %s events: at most %s, as for files", groupDigits(n), groupDigits(MaxEvents))
+	}
+	return Synthetic(n, seed), nil
+}
+
 // Synthetic makes a data set of n events for tests, benchmarks and the
-// --synthetic flag. The same n and seed always give the same data. Events
+// --synthetic flag (through NewSynthetic). The same n and seed always give
+// the same data. Events
 // bunch in time the way real histories do: bursts of activity around a few
 // hundred moments, with quiet stretches between, over fifty years.
 func Synthetic(n int, seed uint64) *Timeline {
