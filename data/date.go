@@ -25,12 +25,19 @@ const (
 	PrecisionMillisecond
 )
 
-// MinYear and MaxYear bound the years a timeline can show; importers refuse
-// dates outside them with a message.
+// MinYear and MaxYear bound the years a timeline can show, in every
+// format: ParseDate and the importers refuse dates outside them with a
+// message. Four digits are what the app's own dates are written with and
+// all its displays and time arithmetic are made for; TimelineJS's
+// "cosmological" timelines, in billions of years, are not supported (their
+// events are skipped with a message).
 const (
 	MinYear = -9999
 	MaxYear = 9999
 )
+
+// yearRange names the range of years for messages.
+var yearRange = fmt.Sprintf("the years this timeline can show (%d BCE to %d)", -MinYear, MaxYear)
 
 // Date is a calendar date known to year, month or day precision, or to a
 // time of day (UTC) on that day. The fields finer than Precision are zero. A
@@ -55,9 +62,9 @@ func DayDate(year int, month time.Month, day int) Date {
 // IsZero reports whether d holds no date at all.
 func (d Date) IsZero() bool { return d.Precision == PrecisionNone }
 
-// ParseDate reads "YYYY", "YYYY-MM" or "YYYY-MM-DD". The year may have more
-// than four digits and a leading "-". Every part is checked, so "2019-02-30"
-// and "2019-13" are errors.
+// ParseDate reads "YYYY", "YYYY-MM" or "YYYY-MM-DD". The year may have a
+// leading "-" and must be within MinYear and MaxYear. Every part is checked,
+// so "2019-02-30", "2019-13" and "10000" are errors.
 //
 // A day may be followed by a time of day, "T15", "T15:04", "T15:04:05" or
 // "T15:04:05.000", which sets the finer precisions.
@@ -97,6 +104,9 @@ func ParseDate(s string) (Date, error) {
 			d.Year = n
 			if neg {
 				d.Year = -n
+			}
+			if d.Year < MinYear || d.Year > MaxYear {
+				return Date{}, fmt.Errorf("%q: year %d is outside %s", s, d.Year, yearRange)
 			}
 			d.Precision = PrecisionYear
 		case 1:

@@ -106,3 +106,61 @@ func TestGroupDigits(t *testing.T) {
 		}
 	}
 }
+
+// TestYearRange: every format takes the same years, MinYear to MaxYear. The
+// app's JSON took "999999999", which sorted wrongly past year 292,277,026
+// (UnixMilli overflows) and which export then wrote into a file that check
+// refused.
+func TestYearRange(t *testing.T) {
+	const outside = "is outside the years this timeline can show (9999 BCE to 9999)"
+	for _, tt := range []struct{ from, to, want string }{
+		{`"date": "2019-02-27"`, `"date": "999999999"`, `events[0] "two".date: "999999999": year 999999999 ` + outside},
+		{`"date": "2019-02-27"`, `"date": "-10000-01"`, `events[0] "two".date: "-10000-01": year -10000 ` + outside},
+		{`"end": "2019-02-28"`, `"end": "10000"`, `events[0] "two".end: "10000": year 10000 ` + outside},
+		{`"date": "2020-09"`, `"date": "292277027"`, `sources[0].date: "292277027": year 292277027 ` + outside},
+	} {
+		doc := strings.Replace(validDoc, tt.from, tt.to, 1)
+		_, ps, err := Load("t.json", strings.NewReader(doc))
+		if err == nil {
+			t.Errorf("%s loaded", tt.to)
+			continue
+		}
+		wantProblems(t, ps, tt.want)
+	}
+	era := `{"title": "T", "events": [{"id": "a", "date": "2000", "kind": "context", "title": "A"}],
+	  "eras": [{"title": "E", "start": "-9999", "end": "99999"}]}`
+	_, ps, _ := Load("t.json", strings.NewReader(era))
+	wantProblems(t, ps, `eras[0].end: "99999": year 99999 `+outside)
+
+	csv := "Year,Headline\n10000,Far\n-10000,Before\n9999,Last\n-9999,First\n"
+	_, ps, err := Load("t.csv", strings.NewReader(csv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantProblems(t, ps, "row 2, column Year: 10000 "+outside, "row 3, column Year: -10000 "+outside)
+}
+
+// TestYearRangeRoundTrip: what the app's JSON accepts at the edges of the
+// range, export writes and Load reads back.
+func TestYearRangeRoundTrip(t *testing.T) {
+	doc := `{"title": "T", "events": [
+	  {"id": "first", "date": "-9999-01-01T00:00", "kind": "context", "title": "First"},
+	  {"id": "last", "date": "9999-12-31", "end": "9999-12-31T23:59:59.999", "kind": "context", "title": "Last"}]}`
+	tl, ps, err := Load("t.json", strings.NewReader(doc))
+	if err != nil || len(ps) > 0 {
+		t.Fatal(err, ps)
+	}
+	var b bytes.Buffer
+	if err := ExportTimelineJS(tl, &b); err != nil {
+		t.Fatal(err)
+	}
+	back, ps, err := Load("back.json", &b)
+	if err != nil || len(ps) > 0 {
+		t.Fatalf("the export does not load back: %v %v", err, ps)
+	}
+	for i := range tl.Events {
+		if a, b := tl.Events[i], back.Events[i]; a.Date != b.Date || a.End != b.End {
+			t.Errorf("event %d: %v–%v came back as %v–%v", i, a.Date, a.End, b.Date, b.End)
+		}
+	}
+}

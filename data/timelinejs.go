@@ -53,7 +53,7 @@ func (p dateParts) date(ps *Problems) (d Date, ok bool) {
 		bad("year", "'%s' is not a year", p.year)
 		return Date{}, false
 	case y < MinYear || y > MaxYear:
-		bad("year", "%s is outside the years this timeline can show (%d BCE to %d)", p.year, -MinYear, MaxYear)
+		bad("year", "%s is outside %s", p.year, yearRange)
 		return Date{}, false
 	}
 	d = Date{Year: int(y), Precision: PrecisionYear}
