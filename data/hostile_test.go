@@ -164,3 +164,25 @@ func TestYearRangeRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestUniqueIDsAsBefore: making IDs unique in linear time gives the IDs the
+// quadratic search gave, wanted IDs and suffixes that collide with other
+// headlines included (the IDs below are what it gave).
+func TestUniqueIDsAsBefore(t *testing.T) {
+	sheet := "Year,Headline,Unique ID\n" +
+		"2000,Same,\n2000,Same,\n2000,X,same-3\n2000,Same,\n2000,Same 2,\n2000,Same,\n" +
+		"2000,Y,Bad ID!\n2000,Bad id,\n2000,Z,same\n2000,Same,\n2000,Same 2,\n2000,Same 2 2,\n2000,,\n2000,,\n"
+	tl, ps, err := ParseCSV("ids.csv", []byte(sheet))
+	if err != nil || len(ps) > 0 {
+		t.Fatal(err, ps)
+	}
+	var got []string
+	for _, e := range tl.Events {
+		got = append(got, e.ID+"="+e.Title)
+	}
+	want := "bad-id=Y bad-id-2=Bad id event-2000= event-2000-2= same=Z same-2=Same same-2-2=Same 2 " +
+		"same-2-2-2=Same 2 2 same-2-3=Same 2 same-3=X same-4=Same same-5=Same same-6=Same same-7=Same"
+	if g := strings.Join(got, " "); g != want {
+		t.Errorf("ids:\n%s\nwant:\n%s", g, want)
+	}
+}

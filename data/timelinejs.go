@@ -263,6 +263,7 @@ func firstWords(s string, n int) string {
 func (im *importer) finish(name string) (*Timeline, Problems, error) {
 	t := im.t
 	used := make(map[string]bool, len(t.Events))
+	next := map[string]int{} // per base, the suffix to try next
 	for i, want := range im.wantIDs {
 		if want != "" && slug.MatchString(want) && !used[want] {
 			used[want] = true
@@ -287,10 +288,16 @@ func (im *importer) finish(name string) (*Timeline, Problems, error) {
 				base = "event-bce-" + slugOf(e.Date.String(), 48)
 			}
 		}
-		id := base
-		for n := 2; used[id]; n++ {
-			id = fmt.Sprintf("%s-%d", base, n)
+		// The first of base, base-2, base-3… that is free. Those tried
+		// for an earlier event with the same base stay taken (used only
+		// grows), so the search goes on from where that one stopped.
+		n := next[base]
+		id := suffixed(base, n)
+		for used[id] {
+			n = max(n+1, 2)
+			id = suffixed(base, n)
 		}
+		next[base] = max(n+1, 2)
 		used[id] = true
 		e.ID = id
 	}
@@ -305,6 +312,14 @@ func (im *importer) finish(name string) (*Timeline, Problems, error) {
 	}
 	t.index()
 	return t, im.ps, nil
+}
+
+// suffixed is base with "-n" after it, or base alone for n 0.
+func suffixed(base string, n int) string {
+	if n == 0 {
+		return base
+	}
+	return base + "-" + strconv.Itoa(n)
 }
 
 // titleFromName makes a title from a file name: "women_in_computing.json"
