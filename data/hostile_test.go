@@ -186,3 +186,57 @@ func TestUniqueIDsAsBefore(t *testing.T) {
 		t.Errorf("ids:\n%s\nwant:\n%s", g, want)
 	}
 }
+
+// TestPlainTextUnclosedComment: a headline that opens a comment and never
+// closes it was dropped whole, leaving an untitled event. An unclosed
+// comment is not markup the author meant to hide, so it is shown as typed.
+func TestPlainTextUnclosedComment(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"<!-- title", "<!-- title"},
+		{"Title <!-- note", "Title <!-- note"},
+		{"<p>One</p><!-- open", "One\n\n<!-- open"},
+		{"a<!-- closed -->b", "ab"},
+		{"<!-->x", "x"}, // an empty comment, as browsers read it
+	} {
+		if got := PlainText(tt.in); got != tt.want {
+			t.Errorf("PlainText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	tl, _, err := ParseTimelineJS("c.json", []byte(`{"events":[{"start_date":{"year":2000},"text":{"headline":"<!-- title","text":"Body"}}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := tl.Events[0]; e.Title != "<!-- title" || e.ID != "title" {
+		t.Errorf("event %q titled %q, want it titled as typed", e.ID, e.Title)
+	}
+}
+
+// TestPlainTextAsBrowsersRead: cases the tokenizer reads as browsers do,
+// where the hand-written scanner it replaced read them its own way or in
+// quadratic time.
+func TestPlainTextAsBrowsersRead(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"a<svg><title>x</title><script></svg>b", "ab"}, // only </svg> ends the dropped <svg>
+		{"<script/>shown", "shown"},
+		{"<textarea><b>bold</b></textarea>", "bold"},
+		{`<b title="x>y">z`, "z"},
+		{"a </ b> c", "a c"}, // a bogus comment
+		{"<a href=u><p>one</p><p>two</a>", "one\n\ntwo (u)"},
+		{strings.Repeat("<a><p>", 1000) + "end", "end"},
+		{`<a href="u">x<a href="v">y</a></a>`, "xy (v) (u)"},
+	} {
+		if got := PlainText(tt.in); got != tt.want {
+			t.Errorf("PlainText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	for _, tt := range []struct{ in, want string }{
+		{`<iframe src="https://x.org/e"></iframe>`, "https://x.org/e"},
+		{`<img src=a.png><iframe src='b'>`, "b"},
+		{`<video><source src="c.mp4"></video>`, "c.mp4"},
+		{`<img alt="no source">`, ""},
+	} {
+		if got := embedSource(tt.in); got != tt.want {
+			t.Errorf("embedSource(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

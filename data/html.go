@@ -1,10 +1,13 @@
 package data
 
 import (
+	"bytes"
 	"html"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	xhtml "golang.org/x/net/html"
 )
 
 // PlainText renders the HTML that TimelineJS keeps in its text fields as
@@ -12,26 +15,39 @@ import (
 // are separated by a blank line, <br> becomes a line break, a link becomes
 // "text (url)", scripts, styles and comments are dropped with their
 // contents, other tags are dropped, entities are decoded and runs of spaces
-// collapse to one. Text with no tags at all is taken as typed: blank lines
-// separate paragraphs and single line breaks are kept.
+// collapse to one. A comment that is never closed is shown as typed: it
+// is more likely a slip than text meant to be hidden, and hiding it could
+// leave an event with no title. Text with no tags at all is taken as
+// typed: blank lines separate paragraphs and single line breaks are kept.
+//
+// The markup is read with golang.org/x/net/html's tokenizer, in time
+// linear in the length of s.
 func PlainText(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	if !strings.Contains(s, "<") {
 		return plainParagraphs(html.UnescapeString(s))
 	}
 	var r textRenderer
-	for len(s) > 0 {
-		i := strings.IndexByte(s, '<')
-		if i < 0 {
-			r.text(s)
-			break
+	z := xhtml.NewTokenizer(strings.NewReader(s))
+	for {
+		tt := z.Next()
+		switch tt {
+		case xhtml.ErrorToken:
+			// The end of s (or a tag it cuts short, which is dropped).
+			return r.String()
+		case xhtml.TextToken:
+			if r.skip == "" {
+				r.text(string(z.Text()))
+			}
+		case xhtml.CommentToken, xhtml.DoctypeToken:
+			if raw := z.Raw(); r.skip == "" && !bytes.HasSuffix(raw, []byte(">")) {
+				// Never closed: it ran to the end of s.
+				r.text(html.UnescapeString(string(raw)))
+			}
+		case xhtml.StartTagToken, xhtml.SelfClosingTagToken, xhtml.EndTagToken:
+			r.tag(z, tt)
 		}
-		r.text(s[:i])
-		s = s[i:]
-		n := r.tag(s)
-		s = s[n:]
 	}
-	return r.String()
 }
 
 // plainParagraphs tidies text that has no tags: spaces collapse within each
@@ -85,19 +101,23 @@ type textRenderer struct {
 	// skip is the name of an element (script, style) whose content is
 	// dropped until its end tag.
 	skip string
+	// para counts the paragraphs ended, so that a link knows whether it
+	// was opened in this one.
+	para int
 }
 
+// openLink is an <a> not yet closed: its address, and where its text
+// starts: in which paragraph, after how many of its lines, at which byte of
+// the line.
 type openLink struct {
 	href  string
 	start int
 	lines int
+	para  int
 }
 
+// text adds text whose entities are decoded, collapsing white space.
 func (r *textRenderer) text(s string) {
-	if s == "" || r.skip != "" {
-		return
-	}
-	s = html.UnescapeString(s)
 	for len(s) > 0 {
 		c, size := utf8.DecodeRuneInString(s)
 		s = s[size:]
@@ -134,9 +154,7 @@ func (r *textRenderer) breakParagraph() {
 		r.paras = append(r.paras, strings.Join(r.lines, "\n"))
 	}
 	r.lines = nil
-	for i := range r.links {
-		r.links[i].start, r.links[i].lines = 0, 0
-	}
+	r.para++
 }
 
 func (r *textRenderer) String() string {
@@ -149,163 +167,101 @@ func (r *textRenderer) String() string {
 	return out
 }
 
-// tag handles the markup at the start of s (which begins with '<') and
-// returns how many bytes it used.
-func (r *textRenderer) tag(s string) int {
-	switch {
-	case strings.HasPrefix(s, "<!--"):
-		if end := strings.Index(s[4:], "-->"); end >= 0 {
-			return 4 + end + 3
-		}
-		return len(s)
-	case strings.HasPrefix(s, "<!") || strings.HasPrefix(s, "<?"):
-		if end := strings.IndexByte(s, '>'); end >= 0 {
-			return end + 1
-		}
-		return len(s)
+// skipped are the elements whose content is dropped with them.
+var skipped = map[string]bool{"script": true, "style": true, "template": true, "noscript": true,
+	"iframe": true, "object": true, "svg": true, "head": true, "title": true}
+
+// blocks are the elements that start and end a paragraph.
+var blocks = map[string]bool{"p": true, "div": true, "blockquote": true, "h1": true, "h2": true,
+	"h3": true, "h4": true, "h5": true, "h6": true, "ul": true, "ol": true, "li": true,
+	"table": true, "tr": true, "pre": true, "section": true, "article": true, "header": true,
+	"footer": true, "figure": true, "figcaption": true, "dl": true, "dt": true, "dd": true,
+	"hr": true, "address": true, "aside": true, "nav": true, "main": true}
+
+// tag handles the start, end or self-closing tag z is at.
+func (r *textRenderer) tag(z *xhtml.Tokenizer, tt xhtml.TokenType) {
+	nameBytes, hasAttr := z.TagName()
+	name := string(nameBytes)
+	closing := tt == xhtml.EndTagToken
+	if !closing && (!skipped[name] || r.skip != "") {
+		// The tokenizer reads the content of textarea, xmp, noembed,
+		// noframes and plaintext as text; here their tags are dropped
+		// and their markup read, as for any other element. Inside an
+		// element being dropped, only its own end tag counts: a <title>
+		// inside an <svg> must not hide the </svg>.
+		z.NextIsNotRawText()
 	}
-	closing := strings.HasPrefix(s, "</")
-	nameStart := 1
-	if closing {
-		nameStart = 2
-	}
-	if nameStart >= len(s) || !isASCIILetter(s[nameStart]) {
-		// A '<' that starts no tag is text, as browsers take it.
-		if r.skip == "" {
-			r.text("<")
-		}
-		return 1
-	}
-	end := tagEnd(s)
-	body := s[nameStart:end]
-	if end < len(s) {
-		end++ // the '>'
-	}
-	nameEnd := strings.IndexFunc(body, func(c rune) bool { return isHTMLSpace(c) || c == '/' })
-	if nameEnd < 0 {
-		nameEnd = len(body)
-	}
-	name := strings.ToLower(body[:nameEnd])
-	attrs := body[nameEnd:]
 	if r.skip != "" {
 		if closing && name == r.skip {
 			r.skip = ""
 		}
-		return end
+		return
 	}
-	switch name {
-	case "script", "style", "template", "noscript", "iframe", "object", "svg", "head", "title":
-		if !closing && !strings.HasSuffix(strings.TrimSpace(attrs), "/") {
+	switch {
+	case skipped[name]:
+		if tt == xhtml.StartTagToken {
 			r.skip = name
+		} else if tt == xhtml.SelfClosingTagToken {
+			z.NextIsNotRawText() // <script/> has no content
 		}
-	case "br":
+	case name == "br":
 		r.breakLine()
-	case "p", "div", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
-		"table", "tr", "pre", "section", "article", "header", "footer", "figure", "figcaption",
-		"dl", "dt", "dd", "hr", "address", "aside", "nav", "main":
+	case blocks[name]:
 		r.breakParagraph()
-	case "td", "th":
+	case name == "td" || name == "th":
 		if closing {
 			r.text(" ")
 		}
-	case "a":
-		if !closing {
-			r.links = append(r.links, openLink{href: attr(attrs, "href"), start: len(r.line), lines: len(r.lines)})
-			break
+	case name == "a" && !closing:
+		href := ""
+		for hasAttr {
+			var k, v []byte
+			k, v, hasAttr = z.TagAttr()
+			if string(k) == "href" {
+				href = string(v)
+				break
+			}
 		}
-		if len(r.links) == 0 {
-			break
-		}
-		l := r.links[len(r.links)-1]
-		r.links = r.links[:len(r.links)-1]
-		href := strings.TrimSpace(l.href)
-		if href == "" || strings.HasPrefix(href, "#") || strings.HasPrefix(strings.ToLower(href), "javascript:") {
-			break
-		}
-		var linkText string
+		r.links = append(r.links, openLink{href: href, start: len(r.line), lines: len(r.lines), para: r.para})
+	case name == "a":
+		r.closeLink()
+	}
+}
+
+// closeLink ends the innermost open link: its address follows its text in
+// brackets, or stands for it when it has none.
+func (r *textRenderer) closeLink() {
+	if len(r.links) == 0 {
+		return
+	}
+	l := r.links[len(r.links)-1]
+	r.links = r.links[:len(r.links)-1]
+	href := strings.TrimSpace(l.href)
+	if href == "" || strings.HasPrefix(href, "#") || strings.HasPrefix(strings.ToLower(href), "javascript:") {
+		return
+	}
+	if l.para != r.para {
+		// Opened in an earlier paragraph: its text here starts with this one.
+		l.start, l.lines = 0, 0
+	}
+	var linkText string
+	if len(r.lines) == l.lines && l.start <= len(r.line) {
+		linkText = strings.TrimSpace(string(r.line[l.start:]))
+	}
+	switch {
+	case linkText == "":
 		if len(r.lines) == l.lines && l.start <= len(r.line) {
-			linkText = strings.TrimSpace(string(r.line[l.start:]))
+			r.text(href)
 		}
-		switch {
-		case linkText == "":
-			if len(r.lines) == l.lines && l.start <= len(r.line) {
-				r.text(href)
-			}
-		case linkText != href && strings.TrimSuffix(linkText, "/") != strings.TrimSuffix(href, "/"):
-			for len(r.line) > 0 && r.line[len(r.line)-1] == ' ' {
-				r.line = r.line[:len(r.line)-1]
-			}
-			r.line = append(r.line, " ("...)
-			r.line = append(r.line, collapseSpaces(href)...)
-			r.line = append(r.line, ')')
+	case linkText != href && strings.TrimSuffix(linkText, "/") != strings.TrimSuffix(href, "/"):
+		for len(r.line) > 0 && r.line[len(r.line)-1] == ' ' {
+			r.line = r.line[:len(r.line)-1]
 		}
+		r.line = append(r.line, " ("...)
+		r.line = append(r.line, collapseSpaces(href)...)
+		r.line = append(r.line, ')')
 	}
-	return end
 }
-
-// tagEnd returns the index of the '>' that ends the tag at the start of s,
-// skipping quoted attribute values, or len(s) if the tag never ends.
-func tagEnd(s string) int {
-	var quote byte
-	for i := 1; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '>':
-			return i
-		}
-	}
-	return len(s)
-}
-
-// attr returns the decoded value of the named attribute in a tag's
-// attribute text.
-func attr(attrs, name string) string {
-	s := attrs
-	for len(s) > 0 {
-		s = strings.TrimLeftFunc(s, func(c rune) bool { return isHTMLSpace(c) || c == '/' })
-		i := strings.IndexFunc(s, func(c rune) bool { return isHTMLSpace(c) || c == '=' || c == '/' })
-		if i < 0 {
-			i = len(s)
-		}
-		key := strings.ToLower(s[:i])
-		s = strings.TrimLeftFunc(s[i:], isHTMLSpace)
-		if !strings.HasPrefix(s, "=") {
-			if key == "" && len(s) > 0 {
-				s = s[1:]
-			}
-			continue
-		}
-		s = strings.TrimLeftFunc(s[1:], isHTMLSpace)
-		var val string
-		if len(s) > 0 && (s[0] == '"' || s[0] == '\'') {
-			q := s[0]
-			end := strings.IndexByte(s[1:], q)
-			if end < 0 {
-				val, s = s[1:], ""
-			} else {
-				val, s = s[1:1+end], s[2+end:]
-			}
-		} else {
-			end := strings.IndexFunc(s, isHTMLSpace)
-			if end < 0 {
-				end = len(s)
-			}
-			val, s = s[:end], s[end:]
-		}
-		if key == name {
-			return html.UnescapeString(val)
-		}
-	}
-	return ""
-}
-
-func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // HTMLText writes plain text as the HTML TimelineJS expects, so that
 // PlainText gives the same text back: each paragraph in <p>, line breaks as

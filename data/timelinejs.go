@@ -7,9 +7,12 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	xhtml "golang.org/x/net/html"
 )
 
 // This file reads TimelineJS JSON (https://timeline.knightlab.com/docs/json-format.html)
@@ -230,18 +233,35 @@ func (im *importer) addEra(s *slide) {
 	})
 }
 
-// embedSource returns the src of the first iframe, embed or img in an
-// HTML fragment, or "".
+// embedSource returns the src of the first iframe in an HTML fragment, or
+// else of the first embed, img, video, audio or source, or "".
 func embedSource(h string) string {
-	lower := strings.ToLower(h)
-	for _, tag := range []string{"<iframe", "<embed", "<img", "<video", "<audio", "<source"} {
-		i := strings.Index(lower, tag)
-		if i < 0 {
+	order := []string{"iframe", "embed", "img", "video", "audio", "source"}
+	found := map[string]string{}
+	z := xhtml.NewTokenizer(strings.NewReader(h))
+	for {
+		tt := z.Next()
+		if tt == xhtml.ErrorToken {
+			break
+		}
+		if tt != xhtml.StartTagToken && tt != xhtml.SelfClosingTagToken {
 			continue
 		}
-		rest := h[i+len(tag):]
-		end := tagEnd("<" + rest)
-		if src := strings.TrimSpace(attr(rest[:max(0, end-1)], "src")); src != "" {
+		name, hasAttr := z.TagName()
+		if !slices.Contains(order, string(name)) || found[string(name)] != "" {
+			continue
+		}
+		for hasAttr {
+			var k, v []byte
+			k, v, hasAttr = z.TagAttr()
+			if string(k) == "src" {
+				found[string(name)] = strings.TrimSpace(string(v))
+				break
+			}
+		}
+	}
+	for _, tag := range order {
+		if src := found[tag]; src != "" {
 			return src
 		}
 	}
