@@ -74,7 +74,7 @@ func TestLoadUTF16WithoutBOM(t *testing.T) {
 	for _, be := range []bool{false, true} {
 		b := utf16("Year,Headline\n2000,Hi ő 北京\n2001,There\n", be)
 		_, ps, err := Load("sheet.csv", bytes.NewReader(b))
-		if err == nil || len(ps) != 1 || ps[0].String() != want {
+		if err == nil || len(ps) != 1 || ps[0].What != want || ps[0].Where == "" {
 			t.Errorf("big-endian %v: %v, want %q", be, ps, want)
 		}
 	}
@@ -237,6 +237,24 @@ func TestPlainTextAsBrowsersRead(t *testing.T) {
 	} {
 		if got := embedSource(tt.in); got != tt.want {
 			t.Errorf("embedSource(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestLooksUTF16(t *testing.T) {
+	for _, tt := range []struct {
+		in   []byte
+		want bool
+	}{
+		{utf16("Year,Headline\n", false), true},
+		{utf16("Year,Headline\n", true), true},
+		{[]byte("0000"), false}, // no NUL at all
+		{[]byte("Year,Headline\n2000,x\n"), false},
+		{[]byte{0, 0, 0, 0, 1, 2, 0, 0}, false}, // NULs in both halves: binary
+		{[]byte{'a', 0}, false},                 // too short to tell
+	} {
+		if got := looksUTF16(tt.in); got != tt.want {
+			t.Errorf("looksUTF16(%q) = %v, want %v", tt.in, got, tt.want)
 		}
 	}
 }

@@ -242,7 +242,7 @@ func checkText(b []byte) (Problem, bool) {
 	}
 	head := b[:min(len(b), 8000)]
 	if looksUTF16(head) {
-		return Problem{What: "the file looks like UTF-16 text without a byte-order mark; save it as UTF-8 (in a spreadsheet: CSV UTF-8)"}, false
+		return Problem{Where: position(b, int64(bytes.IndexByte(head, 0))), What: "the file looks like UTF-16 text without a byte-order mark; save it as UTF-8 (in a spreadsheet: CSV UTF-8)"}, false
 	}
 	if i := bytes.IndexByte(head, 0); i >= 0 {
 		return Problem{Where: position(b, int64(i)), What: "the file is binary, not a text timeline"}, false
@@ -277,7 +277,7 @@ func looksUTF16(head []byte) bool {
 		return false
 	}
 	for z := range 2 {
-		if nuls[z] >= half/3 && nuls[1-z] <= half/50 {
+		if nuls[z] > 0 && nuls[z] >= half/3 && nuls[1-z] <= half/50 {
 			return true
 		}
 	}
