@@ -42,3 +42,22 @@ func TestCheckPrintsNoControlCharacters(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckReportsShortenedText: check names every field that was over its
+// limit, and the file stays usable.
+func TestCheckReportsShortenedText(t *testing.T) {
+	dir := t.TempDir()
+	h := filepath.Join(dir, "h.json")
+	doc := `{"title": "T", "events": [{"id": "x", "date": "2000", "kind": "context", "title": "` + strings.Repeat("H", 1_000_000) +
+		`", "summary": "` + strings.Repeat("word ", 20_000) + `end"}]}`
+	if err := os.WriteFile(h, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, code, out, _ := runCLI("check", h)
+	want := h + ": 1 event, 0 eras, 2 problems\n" +
+		`  events[0] "x".title: 1,000,000 characters, over the 200-character limit: the last 999,800 are left out` + "\n" +
+		`  events[0] "x".summary: 100,003 characters, over the 2,000-character limit: the last 98,004 are left out` + "\n"
+	if out != want || code != 1 {
+		t.Errorf("check printed (status %d):\n%s\nwant:\n%s", code, out, want)
+	}
+}

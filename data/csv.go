@@ -174,6 +174,7 @@ func ParseCSV(name string, b []byte) (*Timeline, Problems, error) {
 				Thumbnail: s.get("media thumbnail"),
 				Alt:       s.get("alt text"),
 			},
+			where: func(field string) string { return s.where(fieldIn(csvFields, field)) },
 		}
 		if typ == "title" {
 			if sawTitle {
@@ -181,8 +182,10 @@ func ParseCSV(name string, b []byte) (*Timeline, Problems, error) {
 				continue
 			}
 			sawTitle = true
-			im.t.Title = collapseSpaces(strings.ReplaceAll(PlainText(sl.headline), "\n", " "))
+			im.t.Title = headlineText(sl.headline)
 			im.t.Subtitle = PlainText(sl.text)
+			limitText(&im.t.Title, MaxTitle, s.where("headline"), &im.ps)
+			limitText(&im.t.Subtitle, MaxSummary, s.where("text"), &im.ps)
 			continue
 		}
 		ok := true

@@ -116,6 +116,11 @@ type Event struct {
 	// DateText, when set, is how the source wants the date written ("Early
 	// summer 1815"); DisplayDate returns it instead of the computed range.
 	DateText string
+
+	// Cuts lists the text fields that were over their limits (see
+	// MaxSummary and the others) and were shortened, with how much was
+	// left out; CutNote says it for people.
+	Cuts []Cut
 }
 
 // Media is what an imported event shows beside its text: a link with its

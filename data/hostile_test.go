@@ -2,9 +2,11 @@ package data
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	utf16pkg "unicode/utf16"
+	"unicode/utf8"
 )
 
 // This file tests what a hostile or broken file must not do: freeze the
@@ -238,6 +240,166 @@ func TestPlainTextAsBrowsersRead(t *testing.T) {
 		if got := embedSource(tt.in); got != tt.want {
 			t.Errorf("embedSource(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// longWords is text of about n characters: words of several scripts, so
+// that a cut in bytes rather than characters would split a character.
+func longWords(n int) string {
+	var b strings.Builder
+	for words := []string{"Pyŏngyang", "北京", "summit", "d’accord", "🇰🇷", "letters"}; utf8.RuneCountInString(b.String()) < n; {
+		for _, w := range words {
+			b.WriteString(w + " ")
+		}
+	}
+	r := []rune(b.String())[:n]
+	r[n-1] = 'x' // no white space at the end, which PlainText would trim
+	return string(r)
+}
+
+// TestLongTextIsShortened: text over its field's limit loads shortened,
+// at a word boundary and whole characters, with a message that says how
+// much was left out, in every format. A 1 MB headline froze the window
+// for 17 s when its event was shown.
+func TestLongTextIsShortened(t *testing.T) {
+	summary := longWords(100_000)
+	tjs := `{"events":[{"start_date":{"year":2000},"text":{"headline":"` + strings.Repeat("H", 1_000_000) +
+		`","text":"` + summary + `"}},{"start_date":{"year":2001},"text":{"headline":"Short"}}]}`
+	app := `{"title": "T", "events": [{"id": "x", "date": "2000", "kind": "context", "title": "X", "summary": "` + summary + `"}]}`
+	csv := "Year,Headline,Text\n2000,Fine,\"" + summary + "\"\n"
+	for _, tt := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"h.json", tjs, []string{
+			"events[0].text.headline: 1,000,000 characters, over the 200-character limit: the last 999,800 are left out",
+			"events[0].text.text: 100,000 characters, over the 2,000-character limit: the last 98,00",
+		}},
+		{"app.json", app, []string{`events[0] "x".summary: 100,000 characters, over the 2,000-character limit: the last 98,00`}},
+		{"s.csv", csv, []string{"row 2, column Text: 100,000 characters, over the 2,000-character limit: the last 98,00"}},
+	} {
+		tl, ps, err := Load(tt.name, strings.NewReader(tt.doc))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if len(ps) != len(tt.want) {
+			t.Errorf("%s: problems %q, want %d", tt.name, ps, len(tt.want))
+			continue
+		}
+		for i, w := range tt.want {
+			if !strings.HasPrefix(ps[i].String(), w) {
+				t.Errorf("%s: problem %q, want %q…", tt.name, ps[i], w)
+			}
+		}
+		e := tl.Events[0]
+		if n := utf8.RuneCountInString(e.Title); n > MaxTitle {
+			t.Errorf("%s: a title of %d characters", tt.name, n)
+		}
+		if n := utf8.RuneCountInString(e.Summary); n > MaxSummary || n < MaxSummary-100 {
+			t.Errorf("%s: a summary of %d characters", tt.name, n)
+		}
+		if !utf8.ValidString(e.Summary) || !strings.HasPrefix(summary, e.Summary) || summary[len(e.Summary)] != ' ' {
+			t.Errorf("%s: the summary is not cut at a word boundary: …%q", tt.name, e.Summary[len(e.Summary)-20:])
+		}
+		if tt.name != "app.json" {
+			// What was shortened exports and loads back as it is.
+			checkLoaded(t, tl, ps, err, true)
+		}
+	}
+}
+
+func TestShorten(t *testing.T) {
+	long := strings.Repeat("H", 1_000_000)
+	for _, tt := range []struct {
+		in   string
+		max  int
+		want string
+		cut  int
+	}{
+		{"short", 10, "short", 0},
+		{"exactly ten", 11, "exactly ten", 0},
+		{"été à Pyŏngyang", 15, "été à Pyŏngyang", 0}, // 15 characters, more bytes
+		{"one two three four", 16, "one two three", 5},
+		{"one two   three", 10, "one two", 8},
+		{long, 300, long[:300], 999_700},                     // one word: cut between characters
+		{"a " + long, 300, "a " + long[:298], 999_702},       // the only space is too far back
+		{strings.Repeat("北京", 10), 7, "北京北京北京北", 13},         // never inside a character
+		{"word e\u0301e\u0301e\u0301", 8, "word e\u0301", 4}, // é as e + accent stays whole
+		{"👩\u200d💻👩\u200d💻", 4, "👩\u200d💻", 3},               // emoji joined by ZWJ stay whole
+	} {
+		got, cut := shorten(tt.in, tt.max)
+		if got != tt.want || cut != tt.cut {
+			t.Errorf("shorten(%.40q…, %d) = %.40q…, %d; want %.40q…, %d", tt.in, tt.max, got, cut, tt.want, tt.cut)
+		}
+		if !utf8.ValidString(got) || utf8.RuneCountInString(got) > tt.max {
+			t.Errorf("shorten(%.40q…, %d) gave %d characters", tt.in, tt.max, utf8.RuneCountInString(got))
+		}
+	}
+}
+
+func TestLimitEvent(t *testing.T) {
+	var quotes []Quote
+	for i := range MaxQuotes + 3 {
+		quotes = append(quotes, Quote{Text: fmt.Sprint("q", i), By: "x"})
+	}
+	quotes[1].Text = strings.Repeat("word ", 1000)
+	e := Event{Title: "fine", Quotes: quotes, Media: Media{URL: "https://x.org/" + strings.Repeat("a", MaxLink), Caption: strings.Repeat("c", MaxCaption+1)}}
+	var ps Problems
+	limitEvent(&e, func(f string) string { return "e." + f }, &ps)
+	wantProblems(t, ps,
+		"e.quotes: 8 quotes, over the limit of 5: the last 3 are left out",
+		"e.quotes[1].text: 5,000 characters, over the 300-character limit: the last 4,701 are left out",
+		"e.media.caption: 1,001 characters, over the 1,000-character limit: the last 1 are left out",
+		"e.media.url: 2,014 characters, over the 2,000-character limit for a link: left out",
+	)
+	if len(e.Quotes) != MaxQuotes || e.Media.URL != "" || len(e.Quotes[1].Text) != 299 {
+		t.Errorf("quotes %d, url %q, quote 1 %d bytes", len(e.Quotes), e.Media.URL, len(e.Quotes[1].Text))
+	}
+	if got, want := e.CutNote("quotes[1].text"), "… 4,701 more characters, see the file"; got != want {
+		t.Errorf("CutNote = %q, want %q", got, want)
+	}
+	if got := e.CutNote("title"); got != "" {
+		t.Errorf("CutNote(title) = %q for a title that was not cut", got)
+	}
+	if got := e.CutNote("media.caption"); got != "… 1 more character, see the file" {
+		t.Errorf("CutNote(media.caption) = %q", got)
+	}
+}
+
+// TestLabelFromLongText: a label made from the text's first words stays
+// within MaxLabel however long those words are.
+func TestLabelFromLongText(t *testing.T) {
+	tl, ps, err := ParseTimelineJS("l.json", []byte(`{"events":[{"start_date":{"year":2000},"text":{"text":"`+strings.Repeat("W", 1500)+` and more"}}]}`))
+	if err != nil || len(ps) > 0 {
+		t.Fatal(err, ps)
+	}
+	if l := tl.Events[0].Label; utf8.RuneCountInString(l) != MaxLabel || !strings.HasSuffix(l, "…") {
+		t.Errorf("label of %d characters: %.20q…", utf8.RuneCountInString(l), l)
+	}
+}
+
+// onlyShortened reports whether every problem of ps is text over its limit,
+// which the app's JSON loads with (shortened).
+func onlyShortened(ps Problems) bool {
+	for _, p := range ps {
+		if !strings.Contains(p.What, "-character limit") && !strings.Contains(p.What, ", over the limit of ") {
+			return false
+		}
+	}
+	return true
+}
+
+// TestAppJSONLoadsWithOnlyShortenedText: the app's JSON loads with text
+// over its limit, and with nothing else wrong; the FuzzTimelineJS target
+// relies on onlyShortened telling the two apart.
+func TestAppJSONLoadsWithOnlyShortenedText(t *testing.T) {
+	doc := strings.Replace(validDoc, `"title": "Two"`, `"title": "`+strings.Repeat("Two ", 100)+`", "related": ["one", "one", "one", "one", "one", "one", "one", "one", "one", "one", "one"]`, 1)
+	tl, ps, err := Load("t.json", strings.NewReader(doc))
+	if err != nil || tl == nil || len(ps) != 2 || !onlyShortened(ps) {
+		t.Fatalf("%v %v", err, ps)
+	}
+	if onlyShortened(Problems{{Where: "x", What: "missing"}}) {
+		t.Error("onlyShortened took another problem for a cut")
 	}
 }
 

@@ -111,7 +111,9 @@ func sniffJSON(b []byte) Format {
 // returns the usable events and the problems of what was skipped, each
 // naming its place ("row 14, column Month: '13' is not a month";
 // "events[3].start_date.year: missing"). The app's JSON is checked as
-// strictly as the embedded data: any problem and nothing loads.
+// strictly as the embedded data: any problem and nothing loads. In every
+// format, text over its limit (see MaxSummary) loads shortened, and each
+// cut is listed as a problem.
 //
 // The error is non-nil when nothing is usable: a file that is empty, binary,
 // not UTF-8, too big (over MaxFileSize bytes or MaxEvents events, refused
@@ -140,7 +142,7 @@ func Load(name string, r io.Reader) (*Timeline, Problems, error) {
 	b = bytes.TrimPrefix(b, utf8BOM)
 	switch Sniff(name, b) {
 	case FormatApp:
-		t, err := Parse(b)
+		t, cut, err := parse(b)
 		if err != nil {
 			var ps Problems
 			if !errors.As(err, &ps) {
@@ -151,7 +153,7 @@ func Load(name string, r io.Reader) (*Timeline, Problems, error) {
 		if len(t.Events) > MaxEvents {
 			return fail(Problem{Where: "events", What: fmt.Sprintf("%d events; files with more than %d are refused", len(t.Events), MaxEvents)})
 		}
-		return t, nil, nil
+		return t, cut, nil
 	case FormatTimelineJS:
 		return ParseTimelineJS(filepath.Base(name), b)
 	case FormatCSV:

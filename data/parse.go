@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -111,13 +112,22 @@ var slug = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // Parse reads a timeline in the app's JSON format (see README.md), checks
 // every field and returns it with its events sorted by date. On any problem
-// it returns nil and a Problems error that lists them all.
+// it returns nil and a Problems error that lists them all. Text over its
+// limit (see MaxSummary) is no such problem: it is shortened, and Load
+// lists what was cut.
 func Parse(b []byte) (*Timeline, error) {
+	t, _, err := parse(b)
+	return t, err
+}
+
+// parse is Parse that also returns the problems of text that was over its
+// limit and shortened, which do not stop the timeline from loading.
+func parse(b []byte) (*Timeline, Problems, error) {
 	if !utf8.Valid(b) {
-		return nil, Problems{{What: "the file is not UTF-8 text"}}
+		return nil, nil, Problems{{What: "the file is not UTF-8 text"}}
 	}
 	if len(bytes.TrimSpace(b)) == 0 {
-		return nil, Problems{{What: "the file is empty"}}
+		return nil, nil, Problems{{What: "the file is empty"}}
 	}
 	var f fileJSON
 	dec := json.NewDecoder(bytes.NewReader(b))
@@ -129,12 +139,12 @@ func Parse(b []byte) (*Timeline, error) {
 			// the decoder stopped.
 			p.Where = position(b, dec.InputOffset())
 		}
-		return nil, Problems{p}
+		return nil, nil, Problems{p}
 	}
 	if dec.More() {
-		return nil, Problems{{Where: position(b, dec.InputOffset()), What: "more data after the end of the timeline"}}
+		return nil, nil, Problems{{Where: position(b, dec.InputOffset()), What: "more data after the end of the timeline"}}
 	}
-	var ps Problems
+	var ps, cut Problems
 	add := func(where, format string, args ...any) {
 		ps = append(ps, Problem{Where: where, What: fmt.Sprintf(format, args...)})
 	}
@@ -142,6 +152,8 @@ func Parse(b []byte) (*Timeline, error) {
 	if t.Title == "" {
 		add("title", "missing")
 	}
+	limitText(&t.Title, MaxTitle, "title", &cut)
+	limitText(&t.Subtitle, MaxSummary, "subtitle", &cut)
 
 	sources := map[string]bool{}
 	for i, s := range f.Sources {
@@ -163,6 +175,9 @@ func Parse(b []byte) (*Timeline, error) {
 			}
 			src.Date = d
 		}
+		limitText(&src.Title, MaxTitle, where+".title", &cut)
+		limitText(&src.Publisher, MaxName, where+".publisher", &cut)
+		limitLink(&src.URL, where+".url", &cut)
 		t.Sources = append(t.Sources, src)
 	}
 
@@ -181,6 +196,8 @@ func Parse(b []byte) (*Timeline, error) {
 		if p.Side != "above" && p.Side != "below" {
 			add(where+".side", "%q is not \"above\" or \"below\"", p.Side)
 		}
+		limitText(&p.Name, MaxName, where+".name", &cut)
+		limitText(&p.Role, MaxName, where+".role", &cut)
 		t.People = append(t.People, p)
 	}
 
@@ -269,6 +286,8 @@ func Parse(b []byte) (*Timeline, error) {
 		if r.Source != "" && !sources[r.Source] {
 			add(field("source"), "%q is not one of the sources", r.Source)
 		}
+		e.Quotes = slices.Clone(e.Quotes) // limitEvent may shorten them
+		limitEvent(&e, field, &cut)
 		t.Events = append(t.Events, e)
 	}
 	for i, r := range f.Eras {
@@ -290,13 +309,15 @@ func Parse(b []byte) (*Timeline, error) {
 		} else if !era.Start.IsZero() && era.End.Until().Before(era.Start.Until()) {
 			add(where+".end", "%s is before the start, %s", r.End, r.Start)
 		}
+		limitText(&era.Title, MaxTitle, where+".title", &cut)
+		limitText(&era.Summary, MaxSummary, where+".summary", &cut)
 		t.Eras = append(t.Eras, era)
 	}
 	if len(ps) > 0 {
-		return nil, ps
+		return nil, nil, ps
 	}
 	t.index()
-	return t, nil
+	return t, cut, nil
 }
 
 func kindList() string {

@@ -159,6 +159,32 @@ type slide struct {
 	group       string
 	displayDate string
 	uniqueID    string
+	// where names a field's place in the file, for problems: the
+	// field as Cut.Field names it ("title", "media.caption").
+	where func(field string) string
+}
+
+// tjsFields and csvFields name where an event's field comes from in a
+// TimelineJS slide and in a spreadsheet's row.
+var (
+	tjsFields = map[string]string{"title": "text.headline", "summary": "text.text",
+		"media.embed": "media.url"}
+	csvFields = map[string]string{"title": "headline", "summary": "text", "display_date": "display date",
+		"media.caption": "media caption", "media.credit": "media credit", "media.embed": "media",
+		"media.url": "media", "media.thumbnail": "media thumbnail", "media.alt": "alt text"}
+)
+
+// fieldIn returns the name fields gives field, or field itself.
+func fieldIn(fields map[string]string, field string) string {
+	if f, ok := fields[field]; ok {
+		return f
+	}
+	return field
+}
+
+// headlineText renders a headline's HTML as one line of plain text.
+func headlineText(h string) string {
+	return collapseSpaces(strings.ReplaceAll(PlainText(h), "\n", " "))
 }
 
 // importer builds a Timeline from slides, giving each event a unique ID.
@@ -189,7 +215,7 @@ func (im *importer) addEvent(s *slide) {
 	e := Event{
 		Date:     s.start,
 		Kind:     KindContext,
-		Title:    collapseSpaces(strings.ReplaceAll(PlainText(s.headline), "\n", " ")),
+		Title:    headlineText(s.headline),
 		Summary:  PlainText(s.text),
 		Group:    strings.TrimSpace(s.group),
 		DateText: strings.TrimSpace(s.displayDate),
@@ -219,18 +245,17 @@ func (im *importer) addEvent(s *slide) {
 			e.Label = firstWords(e.Media.Caption+" "+e.Media.Embed, 6)
 		}
 	}
+	limitEvent(&e, s.where, &im.ps)
 	im.t.Events = append(im.t.Events, e)
 	im.wantIDs = append(im.wantIDs, strings.TrimSpace(s.uniqueID))
 }
 
 // addEra turns a slide into an era; an era needs both dates.
 func (im *importer) addEra(s *slide) {
-	im.t.Eras = append(im.t.Eras, Era{
-		Title:   collapseSpaces(strings.ReplaceAll(PlainText(s.headline), "\n", " ")),
-		Summary: PlainText(s.text),
-		Start:   s.start,
-		End:     s.end,
-	})
+	era := Era{Title: headlineText(s.headline), Summary: PlainText(s.text), Start: s.start, End: s.end}
+	limitText(&era.Title, MaxTitle, s.where("title"), &im.ps)
+	limitText(&era.Summary, MaxSummary, s.where("summary"), &im.ps)
+	im.t.Eras = append(im.t.Eras, era)
 }
 
 // embedSource returns the src of the first iframe in an HTML fragment, or
@@ -268,13 +293,18 @@ func embedSource(h string) string {
 	return ""
 }
 
-// firstWords returns up to n words of s, with "…" when it cut.
+// firstWords returns up to n words of s, and no more than MaxLabel
+// characters, with "…" when it cut.
 func firstWords(s string, n int) string {
 	w := strings.Fields(s)
-	if len(w) > n {
-		return strings.Join(w[:n], " ") + "…"
+	out := strings.Join(w[:min(n, len(w))], " ")
+	if short, cut := shorten(out, MaxLabel-1); cut > 0 {
+		return short + "…"
 	}
-	return strings.Join(w, " ")
+	if len(w) > n {
+		return out + "…"
+	}
+	return out
 }
 
 // finish gives every event an ID (the file's own where it is a free slug,
@@ -691,11 +721,14 @@ func ParseTimelineJS(name string, b []byte) (*Timeline, Problems, error) {
 	if jsonKind(top["title"]) == "string" {
 		// A hand-written file may give the title as plain text.
 		s, _ := root.text("title")
-		im.t.Title = collapseSpaces(strings.ReplaceAll(PlainText(s), "\n", " "))
+		im.t.Title = headlineText(s)
+		limitText(&im.t.Title, MaxTitle, "title", &im.ps)
 	} else if title, ok := root.object("title"); ok && len(title.fields) > 0 {
 		s, _ := readSlide(title)
-		im.t.Title = collapseSpaces(strings.ReplaceAll(PlainText(s.headline), "\n", " "))
+		im.t.Title = headlineText(s.headline)
 		im.t.Subtitle = PlainText(s.text)
+		limitText(&im.t.Title, MaxTitle, "title.text.headline", &im.ps)
+		limitText(&im.t.Subtitle, MaxSummary, "title.text.text", &im.ps)
 	}
 
 	for i, raw := range events {
@@ -704,6 +737,7 @@ func ParseTimelineJS(name string, b []byte) (*Timeline, Problems, error) {
 		if !ok {
 			continue
 		}
+		s.where = func(field string) string { return path + "." + fieldIn(tjsFields, field) }
 		if s.start.IsZero() {
 			im.problem(path+".start_date", "missing")
 			continue
@@ -719,6 +753,7 @@ func ParseTimelineJS(name string, b []byte) (*Timeline, Problems, error) {
 		if !ok {
 			continue
 		}
+		s.where = func(field string) string { return path + "." + fieldIn(tjsFields, field) }
 		switch {
 		case s.start.IsZero():
 			im.problem(path+".start_date", "missing")

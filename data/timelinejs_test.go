@@ -126,7 +126,7 @@ func FuzzTimelineJS(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		tl, ps, err := Load("fuzz.json", bytes.NewReader(b))
 		if Sniff("fuzz.json", b) == FormatApp {
-			if err == nil && (tl == nil || len(ps) > 0) {
+			if err == nil && (tl == nil || !onlyShortened(ps)) {
 				t.Fatalf("app JSON loaded with problems %v", ps)
 			}
 			return
