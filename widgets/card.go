@@ -158,11 +158,14 @@ func setEnabled(b *widget.Button, on bool) {
 }
 
 func (c *EventCard) describe(tl *data.Timeline, e *data.Event) []fyne.CanvasObject {
-	kind := widget.NewRichText(
+	kind := newWrapText(
 		&widget.TextSegment{Text: e.Kind.Label(), Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}},
 		&widget.TextSegment{Text: "   " + e.DisplayDate(), Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
 	)
-	objs := []fyne.CanvasObject{container.NewHBox(NewKindIcon(e.Kind, c.Theme().Size(theme.SizeNameText)*1.4), kind)}
+	// A Border rather than an HBox, so that a long date as the file writes
+	// it wraps rather than widen the card.
+	icon := NewKindIcon(e.Kind, c.Theme().Size(theme.SizeNameText)*1.4)
+	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, icon, nil, kind)}
 	if e.From != "" {
 		// Words rather than an arrow: Fyne's fonts have no "→", so it
 		// would come from a system font (slower to start, and a box where
@@ -171,34 +174,35 @@ func (c *EventCard) describe(tl *data.Timeline, e *data.Event) []fyne.CanvasObje
 		if e.To != "" {
 			who += " to " + tl.PersonName(e.To)
 		}
-		objs = append(objs, widget.NewLabelWithStyle(who, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		// Wrapping: long names must not widen the card.
+		objs = append(objs, newWrapText(&widget.TextSegment{Text: who, Style: widget.RichTextStyle{
+			Inline: true, TextStyle: fyne.TextStyle{Bold: true}}}))
 	}
-	title := widget.NewRichText(&widget.TextSegment{Text: e.Title, Style: widget.RichTextStyleHeading})
-	title.Wrapping = fyne.TextWrapWord
-	objs = append(objs, title)
+	objs = append(objs, newWrapText(text(widget.RichTextStyleHeading, e.Title, e.CutNote("title"))...))
 	if e.Summary != "" {
-		objs = append(objs, wrapped(e.Summary))
+		objs = append(objs, newWrapText(plain(e.Summary, e.CutNote("summary"))...))
 	}
 	if e.Place != "" {
-		objs = append(objs, field("Place", e.Place))
+		objs = append(objs, field("Place", plain(e.Place, e.CutNote("place"))...))
 	}
 	if e.Group != "" {
-		objs = append(objs, field("Group", e.Group))
+		objs = append(objs, field("Group", plain(e.Group, e.CutNote("group"))...))
 	}
-	objs = append(objs, media(e.Media)...)
+	objs = append(objs, media(e)...)
 	th, v := c.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
-	for _, q := range e.Quotes {
-		objs = append(objs, quoteBlock(q, th.Color(theme.ColorNamePrimary, v)))
+	for i, q := range e.Quotes {
+		notes := [2]string{e.CutNote(fmt.Sprintf("quotes[%d].text", i)), e.CutNote(fmt.Sprintf("quotes[%d].by", i))}
+		objs = append(objs, quoteBlock(q, notes, th.Color(theme.ColorNamePrimary, v)))
 	}
 	if e.ReportedBy != "" {
-		objs = append(objs, field("According to", e.ReportedBy))
+		objs = append(objs, field("According to", plain(e.ReportedBy, e.CutNote("reported_by"))...))
 	}
 	if s, ok := tl.Source(e.Source); ok {
 		text := fmt.Sprintf("“%s”, %s", s.Title, s.Publisher)
 		if !s.Date.IsZero() {
 			text += ", " + s.Date.Display()
 		}
-		objs = append(objs, field("Source", text))
+		objs = append(objs, field("Source", plain(text, "")...))
 	}
 	c.related = c.related[:0]
 	if len(e.Related) > 0 {
@@ -209,7 +213,8 @@ func (c *EventCard) describe(tl *data.Timeline, e *data.Event) []fyne.CanvasObje
 				continue
 			}
 			r := &tl.Events[i]
-			b := widget.NewButtonWithIcon(r.DisplayDate()+": "+r.Title, theme.NavigateNextIcon(), func() {
+			// A button does not wrap: a long title is cut short.
+			b := widget.NewButtonWithIcon(r.DisplayDate()+": "+firstRunes(r.Title, relatedRunes), theme.NavigateNextIcon(), func() {
 				if c.OnRelated != nil {
 					c.OnRelated(i)
 				}
@@ -225,58 +230,88 @@ func (c *EventCard) describe(tl *data.Timeline, e *data.Event) []fyne.CanvasObje
 
 // media shows an imported event's media as text and a link; nothing is
 // fetched (the link opens in the browser only if the person follows it).
-func media(m data.Media) []fyne.CanvasObject {
+func media(e *data.Event) []fyne.CanvasObject {
+	m := e.Media
 	if m.IsZero() {
 		return nil
 	}
 	var objs []fyne.CanvasObject
-	text := m.Caption
+	var value []*widget.TextSegment
+	if m.Caption != "" {
+		value = plain(m.Caption, e.CutNote("media.caption"))
+	}
 	if m.Credit != "" {
-		if text != "" {
-			text += " — "
+		credit := "credit: " + m.Credit
+		if len(value) > 0 {
+			credit = " — " + credit
 		}
-		text += "credit: " + m.Credit
+		value = append(value, plain(credit, e.CutNote("media.credit"))...)
 	}
-	if m.Embed != "" && text == "" {
-		text = m.Embed
+	if m.Embed != "" && len(value) == 0 {
+		value = plain(m.Embed, e.CutNote("media.embed"))
 	}
-	if text != "" {
-		objs = append(objs, field("Media", text))
+	if len(value) > 0 {
+		objs = append(objs, field("Media", value...))
 	}
 	if u, err := url.Parse(m.URL); err == nil && m.URL != "" && (u.Scheme == "http" || u.Scheme == "https") {
 		link := widget.NewHyperlink(m.URL, u)
 		link.Truncation = fyne.TextTruncateEllipsis
 		objs = append(objs, link)
 	} else if m.URL != "" {
-		objs = append(objs, field("Link", m.URL))
+		objs = append(objs, field("Link", plain(m.URL, "")...))
 	}
 	return objs
 }
 
-func wrapped(s string) *widget.Label {
-	l := widget.NewLabel(s)
-	l.Wrapping = fyne.TextWrapWord
-	return l
+// relatedRunes is the most characters of a related event's title its
+// button shows.
+const relatedRunes = 100
+
+// text is s as a segment of style, then note, if any (what
+// data.Event.CutNote says when s was shortened), right after it in small
+// italics.
+func text(style widget.RichTextStyle, s, note string) []*widget.TextSegment {
+	seg := &widget.TextSegment{Text: s, Style: style}
+	if note == "" {
+		return []*widget.TextSegment{seg}
+	}
+	st := noteStyle
+	st.Inline = style.Inline
+	seg.Style.Inline = true // the note follows on the same row, and ends it when s did
+	return []*widget.TextSegment{seg, {Text: " " + note, Style: st}}
+}
+
+// noteStyle is the style of a note on shortened text.
+var noteStyle = widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameText,
+	TextStyle: fyne.TextStyle{Italic: true}}
+
+// plain is text in the card's ordinary inline style, and its note.
+func plain(s, note string) []*widget.TextSegment {
+	return text(widget.RichTextStyleInline, s, note)
+}
+
+// firstRunes is s cut to n characters, with "…" when it was longer.
+func firstRunes(s string, n int) string {
+	if end := runeOffset(s, n); end < len(s) {
+		return s[:end] + "…"
+	}
+	return s
 }
 
 // field is a "Name: value" line whose value wraps.
-func field(name, value string) fyne.CanvasObject {
-	t := widget.NewRichText(
-		&widget.TextSegment{Text: name + ": ", Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
-		&widget.TextSegment{Text: value, Style: widget.RichTextStyleInline},
-	)
-	t.Wrapping = fyne.TextWrapWord
-	return t
+func field(name string, value ...*widget.TextSegment) fyne.CanvasObject {
+	return newWrapText(append([]*widget.TextSegment{
+		{Text: name + ": ", Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
+	}, value...)...)
 }
 
 // quoteBlock sets quoted words apart: a bar on the left, the words in
-// quotation marks and italics, then who said them.
-func quoteBlock(q data.Quote, accent color.Color) fyne.CanvasObject {
-	t := widget.NewRichText(
-		&widget.TextSegment{Text: "“" + q.Text + "”", Style: widget.RichTextStyle{TextStyle: fyne.TextStyle{Italic: true}, SizeName: theme.SizeNameSubHeadingText}},
-		&widget.TextSegment{Text: "— " + q.By, Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}},
-	)
-	t.Wrapping = fyne.TextWrapWord
+// quotation marks and italics, then who said them; notes says what was cut
+// of each, if anything.
+func quoteBlock(q data.Quote, notes [2]string, accent color.Color) fyne.CanvasObject {
+	words := widget.RichTextStyle{TextStyle: fyne.TextStyle{Italic: true}, SizeName: theme.SizeNameSubHeadingText}
+	by := widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}
+	t := newWrapText(append(text(words, "“"+q.Text+"”", notes[0]), text(by, "— "+q.By, notes[1])...)...)
 	bar := canvas.NewRectangle(accent)
 	bar.SetMinSize(fyne.NewSize(4, 0))
 	return container.NewBorder(nil, nil, bar, nil, container.New(layout.NewCustomPaddedLayout(0, 0, 4, 0), t))

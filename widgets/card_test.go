@@ -28,6 +28,8 @@ func cardText(c *EventCard) string {
 			b.WriteString("[" + w.Text + "]\n")
 		case *widget.RichText:
 			b.WriteString(w.String() + "\n")
+		case *wrapText:
+			b.WriteString(w.String() + "\n")
 		case *fyne.Container:
 			for _, child := range w.Objects {
 				walk(child)
