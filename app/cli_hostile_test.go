@@ -56,7 +56,7 @@ func TestCheckReportsShortenedText(t *testing.T) {
 	_, code, out, _ := runCLI("check", h)
 	want := h + ": 1 event, 0 eras, 2 problems\n" +
 		`  events[0] "x".title: 1,000,000 characters, over the 200-character limit: the last 999,800 are left out` + "\n" +
-		`  events[0] "x".summary: 100,003 characters, over the 2,000-character limit: the last 98,004 are left out` + "\n"
+		`  events[0] "x".summary: 100,003 characters, over the 4,000-character limit: the last 96,004 are left out` + "\n"
 	if out != want || code != 1 {
 		t.Errorf("check printed (status %d):\n%s\nwant:\n%s", code, out, want)
 	}

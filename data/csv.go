@@ -185,7 +185,7 @@ func ParseCSV(name string, b []byte) (*Timeline, Problems, error) {
 			im.t.Title = headlineText(sl.headline)
 			im.t.Subtitle = PlainText(sl.text)
 			limitText(&im.t.Title, MaxTitle, s.where("headline"), &im.ps)
-			limitText(&im.t.Subtitle, MaxSummary, s.where("text"), &im.ps)
+			limitText(&im.t.Subtitle, MaxSubtitle, s.where("text"), &im.ps)
 			continue
 		}
 		ok := true

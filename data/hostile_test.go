@@ -273,10 +273,10 @@ func TestLongTextIsShortened(t *testing.T) {
 	}{
 		{"h.json", tjs, []string{
 			"events[0].text.headline: 1,000,000 characters, over the 200-character limit: the last 999,800 are left out",
-			"events[0].text.text: 100,000 characters, over the 2,000-character limit: the last 98,00",
+			"events[0].text.text: 100,000 characters, over the 4,000-character limit: the last 96,00",
 		}},
-		{"app.json", app, []string{`events[0] "x".summary: 100,000 characters, over the 2,000-character limit: the last 98,00`}},
-		{"s.csv", csv, []string{"row 2, column Text: 100,000 characters, over the 2,000-character limit: the last 98,00"}},
+		{"app.json", app, []string{`events[0] "x".summary: 100,000 characters, over the 4,000-character limit: the last 96,00`}},
+		{"s.csv", csv, []string{"row 2, column Text: 100,000 characters, over the 4,000-character limit: the last 96,00"}},
 	} {
 		tl, ps, err := Load(tt.name, strings.NewReader(tt.doc))
 		if err != nil {

@@ -10,23 +10,24 @@ import (
 
 // The most characters each text field keeps. Text over its limit is kept
 // shortened, at a word boundary, with a problem that says how much was
-// left out, and the detail card notes the cut after the text. The limits
-// hold the card's worst case, every field of one event full, to a fill in
-// the tens of milliseconds at the largest text scale (see the README's
-// Limits); real timelines stay far below them (the longest text of the
-// TimelineJS samples is under 500 characters).
+// left out, and the detail card notes the cut after the text. The card
+// shows an event with every field at its limit in under 15 ms of CPU at
+// the largest text scale, the first time (widgets'
+// BenchmarkEventCardAtLimits); real timelines stay far below the limits
+// (the longest text of the TimelineJS samples is under 500 characters).
 const (
-	MaxTitle   = 200   // an event's, era's or source's title, a timeline's title
-	MaxLabel   = 60    // the few words the timeline shows
-	MaxSummary = 2_000 // an event's or era's summary, a timeline's subtitle
-	MaxQuote   = 300   // a quote's words
-	MaxName    = 100   // a place, a group, who says so, who said a quote, a person's name and role, a publisher
-	MaxDate    = 200   // a date as the file writes it ("Early summer 1815")
-	MaxCaption = 1_000 // a media caption, alt text or media given inline
-	MaxCredit  = 200   // a media credit
-	MaxLink    = 2_000 // a link (media, thumbnail, source); a longer one is left out, as a cut link would lead elsewhere
-	MaxQuotes  = 5     // quotes per event; the rest are left out
-	MaxRelated = 10    // related events per event; the rest are left out
+	MaxTitle    = 200   // an event's, era's or source's title, a timeline's title
+	MaxLabel    = 60    // the few words the timeline shows
+	MaxSummary  = 4_000 // an event's or era's summary
+	MaxSubtitle = 500   // a timeline's subtitle, which the sidebar shows in a Label (whose cost grows with the square of its length)
+	MaxQuote    = 300   // a quote's words
+	MaxName     = 100   // a place, a group, who says so, who said a quote, a person's name and role, a publisher
+	MaxDate     = 200   // a date as the file writes it ("Early summer 1815")
+	MaxCaption  = 1_000 // a media caption, alt text or media given inline
+	MaxCredit   = 200   // a media credit
+	MaxLink     = 2_000 // a link (media, thumbnail, source); a longer one is left out, as a cut link would lead elsewhere
+	MaxQuotes   = 5     // quotes per event; the rest are left out
+	MaxRelated  = 10    // related events per event; the rest are left out
 )
 
 // Cut records that an event's text field was over its limit and how much

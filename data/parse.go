@@ -153,7 +153,7 @@ func parse(b []byte) (*Timeline, Problems, error) {
 		add("title", "missing")
 	}
 	limitText(&t.Title, MaxTitle, "title", &cut)
-	limitText(&t.Subtitle, MaxSummary, "subtitle", &cut)
+	limitText(&t.Subtitle, MaxSubtitle, "subtitle", &cut)
 
 	sources := map[string]bool{}
 	for i, s := range f.Sources {

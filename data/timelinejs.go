@@ -728,7 +728,7 @@ func ParseTimelineJS(name string, b []byte) (*Timeline, Problems, error) {
 		im.t.Title = headlineText(s.headline)
 		im.t.Subtitle = PlainText(s.text)
 		limitText(&im.t.Title, MaxTitle, "title.text.headline", &im.ps)
-		limitText(&im.t.Subtitle, MaxSummary, "title.text.text", &im.ps)
+		limitText(&im.t.Subtitle, MaxSubtitle, "title.text.text", &im.ps)
 	}
 
 	for i, raw := range events {

@@ -29,7 +29,7 @@ func TestEventCardNotesShortenedText(t *testing.T) {
 	got := cardText(c)
 	for _, want := range []string{
 		strings.Repeat("H", data.MaxTitle) + " … 999,800 more characters, see the file\n",
-		strings.Repeat("word ", 399) + "word … 98,004 more characters, see the file\n",
+		strings.Repeat("word ", 799) + "word … 96,004 more characters, see the file\n",
 		"said said” … 1,201 more characters, see the file— Someone\n",
 		"Place: Here\n",
 	} {
