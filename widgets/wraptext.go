@@ -264,8 +264,12 @@ func (r *wrapTextRenderer) rewrap(width float32) {
 			name = theme.ColorNameForeground
 		}
 		txt := r.texts[i]
+		before := *txt
 		txt.Text, txt.TextSize, txt.TextStyle = p.text, f.keys[p.seg].size, s.Style.TextStyle
 		txt.Color = th.Color(name, v)
+		if txt.Text != before.Text || txt.TextSize != before.TextSize || txt.TextStyle != before.TextStyle || txt.Color != before.Color {
+			txt.Refresh() // its texture is drawn again
+		}
 		txt.Move(fyne.NewPos(r.pad+p.x, r.pad+p.y))
 		txt.Resize(fyne.NewSize(p.w, f.heights[p.seg])) // measuring it again would cost as much as wrapping
 		r.objects = append(r.objects, txt)
@@ -287,9 +291,7 @@ func (r *wrapTextRenderer) MinSize() fyne.Size {
 
 func (r *wrapTextRenderer) Refresh() {
 	r.rewrap(r.t.Size().Width)
-	for _, t := range r.texts {
-		t.Refresh()
-	}
+	canvas.Refresh(r.t)
 }
 
 func (r *wrapTextRenderer) Objects() []fyne.CanvasObject { return r.objects }
