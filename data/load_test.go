@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -116,8 +117,12 @@ func interopFile(t *testing.T, name string) string {
 // beside the project (as in a fresh clone); CI has it.
 func requireInterop(t *testing.T) {
 	t.Helper()
-	if _, err := os.Stat(interopDir); err != nil {
+	_, err := os.Stat(interopDir)
+	if errors.Is(err, fs.ErrNotExist) {
 		t.Skipf("../shared/interop not present (the team's corpus, CI only): %v", err)
+	}
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 
