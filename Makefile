@@ -65,7 +65,7 @@ test: deps
 # a copy of HEAD with nothing beside it.
 unit:
 	@$(GO) test -count=1 ./...
-	@[ -d ../shared/interop ] && [ -d ../shared/seed ] || echo "note: ../shared is absent, so these extras over the team's files skipped (CI runs them):" \
+	@[ -d ../shared/interop ] && [ -d ../shared/seed ] || echo "note: ../shared is absent, so these extras over the team's files were skipped (CI runs them):" \
 	  $$($(GO) test -count=1 -v -run '$(SHARED_EXTRAS)' ./... 2>/dev/null | sed -n 's/^--- SKIP: \([^ ]*\).*/\1/p')
 
 # deps installs the C headers Fyne's OpenGL driver builds against, and Go
