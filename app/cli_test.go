@@ -208,3 +208,57 @@ func TestExportBuiltInAndErrors(t *testing.T) {
 		t.Errorf("export of a partly broken file: %d %q %q", code, out, errOut)
 	}
 }
+
+func TestExportNeverWritesOverItsInput(t *testing.T) {
+	dir := t.TempDir()
+	sheet := "Year,Month,Day,Headline\n2019,6,30,DMZ\n"
+	src := filepath.Join(dir, "self.csv")
+	os.WriteFile(src, []byte(sheet), 0o644)
+	link := filepath.Join(dir, "link.csv")
+	hard := filepath.Join(dir, "hard.csv")
+	if err := os.Symlink("self.csv", link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if err := os.Link(src, hard); err != nil {
+		t.Skip("no hard links here:", err)
+	}
+	for _, out := range []string{src, filepath.Join(dir, ".", "self.csv"), link, hard} {
+		_, code, stdout, errOut := runCLI("export", "-o", out, src)
+		if code != 1 || stdout != "" || !strings.Contains(errOut, "is the file being exported") {
+			t.Errorf("-o %s: code %d, stderr %q", out, code, errOut)
+		}
+		if b, _ := os.ReadFile(src); string(b) != sheet {
+			t.Fatalf("-o %s replaced the spreadsheet with %q", out, b)
+		}
+	}
+	if es, _ := os.ReadDir(dir); len(es) != 3 {
+		t.Errorf("the folder holds %d files, want the 3 there were", len(es))
+	}
+}
+
+func TestExportKeepsTheModeOfTheFileItReplaces(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "private.json")
+	os.WriteFile(out, []byte("old"), 0o600)
+	os.Chmod(out, 0o600)
+	if _, code, _, errOut := runCLI("export", "-o", out); code != 0 {
+		t.Fatalf("export: %d %q", code, errOut)
+	}
+	if fi, _ := os.Stat(out); fi.Mode().Perm() != 0o600 {
+		t.Errorf("-o widened 0600 to %v", fi.Mode().Perm())
+	}
+}
+
+func TestExportToAFolder(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "out")
+	os.Mkdir(out, 0o755)
+	_, code, _, errOut := runCLI("export", "-o", out)
+	if code != 1 || errOut != "export: "+out+" is a directory\n" {
+		t.Errorf("-o DIR: code %d, stderr %q", code, errOut)
+	}
+	for _, d := range []string{parent, out} {
+		if es, _ := os.ReadDir(d); len(es) != map[string]int{parent: 1, out: 0}[d] {
+			t.Errorf("%s: something was left behind: %v", d, es)
+		}
+	}
+}
