@@ -20,6 +20,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -77,11 +79,14 @@ func Create(path string, perm os.FileMode) (*File, error) {
 	return w, nil
 }
 
+// tempKeep is how many bytes of the target's name a temporary file's
+// name keeps.
+const tempKeep = 100
+
 // tempName is a hidden name beside base, short enough for any file system.
 func tempName(base string) string {
-	const keep = 100
-	if len(base) > keep {
-		cut := keep
+	if len(base) > tempKeep {
+		cut := tempKeep
 		for cut > 0 && !utf8.RuneStart(base[cut]) {
 			cut--
 		}
@@ -184,4 +189,36 @@ func WriteFile(path string, perm os.FileMode, write func(io.Writer) error) error
 		return err
 	}
 	return w.Commit()
+}
+
+// RemoveStale removes the temporary files a writer of path killed before
+// Commit or Abort left behind, those older than age (younger ones may be
+// another process's, still writing).
+func RemoveStale(path string, age time.Duration) {
+	target, err := resolve(path)
+	if err != nil {
+		return
+	}
+	base := filepath.Base(target)
+	if len(base) > tempKeep {
+		return // shortened names: not worth the guess
+	}
+	olds, _ := filepath.Glob(filepath.Join(filepath.Dir(target), "."+globEscape(base)+".tmp-*"))
+	for _, p := range olds {
+		if fi, err := os.Lstat(p); err == nil && fi.Mode().IsRegular() && time.Since(fi.ModTime()) > age {
+			os.Remove(p)
+		}
+	}
+}
+
+// globEscape escapes filepath.Match's special characters in s.
+func globEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(`*?[\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 func write(s string) func(io.Writer) error {
@@ -192,5 +193,25 @@ func TestSymlinkIsFollowed(t *testing.T) {
 	}
 	if got := mustRead(t, filepath.Join(dir, "made.json")); got != "made" {
 		t.Errorf("through a dangling link: %q", got)
+	}
+}
+
+func TestRemoveStale(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "state.json")
+	os.WriteFile(p, []byte("{}"), 0o600)
+	old := filepath.Join(dir, ".state.json.tmp-abc")
+	young := filepath.Join(dir, ".state.json.tmp-def")
+	other := filepath.Join(dir, ".other.json.tmp-abc")
+	for _, f := range []string{old, young, other} {
+		os.WriteFile(f, []byte("{"), 0o600)
+	}
+	long := time.Now().Add(-time.Hour)
+	os.Chtimes(old, long, long)
+	os.Chtimes(other, long, long)
+	RemoveStale(p, time.Minute)
+	got := strings.Join(names(t, dir), " ")
+	if want := ".other.json.tmp-abc .state.json.tmp-def state.json"; got != want {
+		t.Errorf("left %q, want %q", got, want)
 	}
 }
