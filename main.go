@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 
 	// Its init runs before Fyne reads the locale: it needs only os and
@@ -28,6 +29,10 @@ import (
 //go:embed FyneApp.toml
 var fyneAppTOML []byte
 
+// appID is the app's ID, as in FyneApp.toml: it names the folder of its
+// settings.
+const appID = "org.trumpkimletters.app"
+
 func main() {
 	if handled, code := app.RunCLI(os.Args[1:], os.Stdout, os.Stderr); handled {
 		os.Exit(code)
@@ -46,16 +51,25 @@ func main() {
 		os.Exit(1)
 	}
 	app.FallbackVersion = app.VersionFromTOML(fyneAppTOML)
-	a := fyneapp.NewWithID("org.trumpkimletters.app")
+	a := fyneapp.NewWithID(appID)
 	a.SetIcon(assets.Icon)
+	// The app's state is in a file of its own, written whole or not at all.
+	var store app.StateStore = app.PreferencesStore{P: a.Preferences()}
+	if dir := app.ConfigDir(appID); dir != "" {
+		store = app.StateFile{Path: filepath.Join(dir, app.StateFileName), Legacy: store}
+	}
+	state, err := store.Load()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "trump-kim-letters:", err)
+	}
 	if *exportPNG != "" {
-		if err := app.ExportPNG(a, tl, *exportPNG, *event, *size); err != nil {
+		if err := app.ExportPNG(a, tl, *exportPNG, *event, *size, state.Theme); err != nil {
 			fmt.Fprintln(os.Stderr, "trump-kim-letters:", err)
 			os.Exit(1)
 		}
 		return
 	}
-	u := app.New(a, tl)
+	u := app.NewWithState(a, tl, store, state)
 	if *from != "" && tl.Index(*from) < 0 {
 		fmt.Fprintf(os.Stderr, "trump-kim-letters: --from: no event with id %q\n", *from)
 	}

@@ -172,9 +172,9 @@ func (u *UI) saveExport(size fyne.Size) {
 
 // ExportPNG is --export-png: it writes event id's slide (the first event
 // when id is empty) of tl at size ("" for DefaultExportSize) to file,
-// without a window, in the look the person last chose. a must be the
-// running fyne app (it need not show a window).
-func ExportPNG(a fyne.App, tl *data.Timeline, file, id, size string) error {
+// without a window, in the theme mode. a must be the running fyne app (it
+// need not show a window).
+func ExportPNG(a fyne.App, tl *data.Timeline, file, id, size string, mode ThemeMode) error {
 	sz := DefaultExportSize
 	if size != "" {
 		var err error
@@ -191,7 +191,6 @@ func ExportPNG(a fyne.App, tl *data.Timeline, file, id, size string) error {
 	if len(tl.Events) == 0 {
 		i = -1
 	}
-	mode := ThemeMode(a.Preferences().String(prefTheme))
 	if !mode.Valid() {
 		mode = ThemeSystem
 	}

@@ -108,7 +108,7 @@ func TestExportPNGWritesAFile(t *testing.T) {
 	a := test.NewTempApp(t)
 	u := reopen(t, a)
 	file := filepath.Join(t.TempDir(), "slide.png")
-	if err := ExportPNG(a, u.tl, file, "stockholm-talks", "640x360"); err != nil {
+	if err := ExportPNG(a, u.tl, file, "stockholm-talks", "640x360", ThemeDark); err != nil {
 		t.Fatal(err)
 	}
 	f, err := os.Open(file)
@@ -120,10 +120,10 @@ func TestExportPNGWritesAFile(t *testing.T) {
 	if err != nil || cfg.Width != 640 || cfg.Height != 360 {
 		t.Fatalf("%v: %dx%d", err, cfg.Width, cfg.Height)
 	}
-	if err := ExportPNG(a, u.tl, file, "no-such-event", ""); err == nil {
+	if err := ExportPNG(a, u.tl, file, "no-such-event", "", ThemeDark); err == nil {
 		t.Error("an unknown event exported")
 	}
-	if err := ExportPNG(a, u.tl, file, "", "big"); err == nil {
+	if err := ExportPNG(a, u.tl, file, "", "big", ThemeDark); err == nil {
 		t.Error("a bad size exported")
 	}
 }

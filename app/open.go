@@ -18,10 +18,8 @@ import (
 // AppName is the application's name, in window titles and dialogs.
 const AppName = "Trump–Kim Letters"
 
-const (
-	prefRecent = "recent"
-	maxRecent  = 8
-)
+// maxRecent is how many files File > Open recent lists.
+const maxRecent = 8
 
 // loaded is what opening a file gave: the timeline (nil when nothing was
 // usable), the problems of what was skipped, and an error when nothing could
@@ -187,15 +185,7 @@ func (u *UI) dialogSize() fyne.Size {
 }
 
 // Recent is the list of recently opened files, newest first.
-func (u *UI) Recent() []string {
-	var out []string
-	for _, p := range u.app.Preferences().StringList(prefRecent) {
-		if p != "" && len(out) < maxRecent {
-			out = append(out, p)
-		}
-	}
-	return out
-}
+func (u *UI) Recent() []string { return u.state.Recent }
 
 func (u *UI) addRecent(path string) {
 	if abs, err := filepath.Abs(path); err == nil {
@@ -207,7 +197,9 @@ func (u *UI) addRecent(path string) {
 			list = append(list, p)
 		}
 	}
-	u.app.Preferences().SetStringList(prefRecent, list)
+	st := u.state
+	st.Recent = list
+	u.saveState(st)
 	u.refreshRecentMenu()
 }
 
