@@ -51,11 +51,18 @@ func main() {
 		os.Exit(1)
 	}
 	app.FallbackVersion = app.VersionFromTOML(fyneAppTOML)
+	// Fyne reads its preferences in NewWithID, and panics on some files:
+	// check the file first. The app's own state is in a file of its own.
+	dir := app.ConfigDir(appID)
+	if dir != "" {
+		if err := app.CheckFynePreferences(filepath.Join(dir, app.FynePreferencesFile)); err != nil {
+			fmt.Fprintln(os.Stderr, "trump-kim-letters:", err)
+		}
+	}
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(assets.Icon)
-	// The app's state is in a file of its own, written whole or not at all.
 	var store app.StateStore = app.PreferencesStore{P: a.Preferences()}
-	if dir := app.ConfigDir(appID); dir != "" {
+	if dir != "" {
 		store = app.StateFile{Path: filepath.Join(dir, app.StateFileName), Legacy: store}
 	}
 	state, err := store.Load()

@@ -216,6 +216,50 @@ type countingStore struct {
 func (c *countingStore) Load() (State, error) { return State{}, nil }
 func (c *countingStore) Save(s State) error   { c.saves++; c.last = s; return nil }
 
+func TestCheckFynePreferences(t *testing.T) {
+	for _, c := range []struct {
+		name, content string
+		aside         bool // set aside
+		gone          bool // removed
+	}{
+		{"mixed list", `{"recent":["/tmp/a.json",1]}`, true, false},
+		{"mixed bools", `{"flags":[true,"no"]}`, true, false},
+		{"numbers then null", `{"sizes":[1,null]}`, true, false},
+		{"not JSON", `{"theme": "da`, true, false},
+		{"a list", `[1,2]`, true, false},
+		{"a string", `"theme"`, true, false},
+		{"empty", "", false, true},
+		{"blank", " \n", false, true},
+		{"good", `{"theme":"dark","textScale":1.2,"recent":["/a","/b"],"n":[1,2],"b":[true,false],"e":[],"o":{"x":[1,"a"]}}`, false, false},
+		{"list Fyne leaves alone", `{"x":[null,1,"a"],"y":[[1],"a"]}`, false, false},
+		{"null", `null`, false, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := writeFile(t, FynePreferencesFile, c.content)
+			err := CheckFynePreferences(p)
+			bad, _ := filepath.Glob(p + ".bad-*")
+			_, statErr := os.Stat(p)
+			switch {
+			case c.aside:
+				if err == nil || len(bad) != 1 || statErr == nil {
+					t.Errorf("not set aside: %v, %v", err, bad)
+				}
+			case c.gone:
+				if err != nil || len(bad) != 0 || statErr == nil {
+					t.Errorf("empty file: %v, copies %v, still there: %v", err, bad, statErr == nil)
+				}
+			default:
+				if err != nil || len(bad) != 0 || statErr != nil {
+					t.Errorf("a file Fyne reads was touched: %v, %v", err, bad)
+				}
+			}
+		})
+	}
+	if err := CheckFynePreferences(filepath.Join(t.TempDir(), "none.json")); err != nil {
+		t.Errorf("no file: %v", err)
+	}
+}
+
 func TestConfigDirFollowsXDG(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("the XDG folders are Linux's")
