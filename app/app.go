@@ -77,6 +77,8 @@ func NewWithState(a fyne.App, tl *data.Timeline, store StateStore, st State) *UI
 	u := &UI{app: a, selected: -1, cursor: -1}
 	st.Recent = cleanRecent(st.Recent)
 	u.store, u.state, u.stored = store, st, st
+	// The save dialogs' writers for files replace them whole (writer.go).
+	useAtomicFileWriter()
 	u.restoreLook() // the remembered theme, before any widget is drawn (prefs.go)
 	u.win = a.NewWindow("Trump–Kim Letters")
 	u.build()

@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/software"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"trumpkim/data"
@@ -138,36 +137,19 @@ func (u *UI) ShowExport() {
 			dialog.ShowError(err, u.win)
 			return
 		}
-		u.saveExport(size)
+		u.imageSaveDialog(size).Show()
 	}, u.win)
 	d.Resize(fyne.NewSize(440, d.MinSize().Height))
 	d.Show()
 }
 
-func (u *UI) saveExport(size fyne.Size) {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			dialog.ShowError(fmt.Errorf("export: %w", err), u.win)
-			return
-		}
-		if wc == nil {
-			return // cancelled
-		}
-		err = u.ExportImage(wc, size)
-		if cerr := wc.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			dialog.ShowError(fmt.Errorf("export %s: %w", wc.URI().Name(), err), u.win)
-		}
-	}, u.win)
+// imageSaveDialog asks where to save the image of size.
+func (u *UI) imageSaveDialog(size fyne.Size) *dialog.FileDialog {
 	name := "trump-kim-letters.png"
 	if u.selected >= 0 {
 		name = "trump-kim-" + u.tl.Events[u.selected].ID + ".png"
 	}
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
-	d.Show()
+	return u.saveDialog(name, ".png", "The image", func(w io.Writer) error { return u.ExportImage(w, size) })
 }
 
 // ExportPNG is --export-png: it writes event id's slide (the first event

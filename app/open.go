@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -82,6 +83,7 @@ func (u *UI) showLoaded(l loaded) {
 		return
 	}
 	u.SetTimeline(l.tl)
+	u.source = l.path
 	if l.path != "" {
 		u.addRecent(l.path)
 	}
@@ -156,27 +158,19 @@ func (u *UI) ReopenBuiltin() {
 		return
 	}
 	u.SetTimeline(tl)
+	u.source = ""
 }
 
 // ShowExportTimelineJS asks where to save the open timeline as TimelineJS
 // JSON, and saves it there.
-func (u *UI) ShowExportTimelineJS() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		defer w.Close()
-		if err := data.ExportTimelineJS(u.tl, w); err != nil {
-			u.showProblems("The timeline could not be exported", "", nil, err)
-		}
-	}, u.win)
+func (u *UI) ShowExportTimelineJS() { u.timelineJSSaveDialog().Show() }
+
+func (u *UI) timelineJSSaveDialog() *dialog.FileDialog {
 	name := data.Slug(u.tl.Title)
 	if name == "" {
 		name = "timeline"
 	}
-	d.SetFileName(name + ".json")
-	d.Resize(u.dialogSize())
-	d.Show()
+	return u.saveDialog(name+".json", ".json", "The timeline", func(w io.Writer) error { return data.ExportTimelineJS(u.tl, w) })
 }
 
 func (u *UI) dialogSize() fyne.Size {

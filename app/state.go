@@ -230,8 +230,9 @@ func setAsideError(path string, err error) error {
 // remembered is what the UI keeps of its State (UI embeds it).
 type remembered struct {
 	store  StateStore
-	state  State // what is remembered now
-	stored State // what store holds, as far as the UI knows
+	state  State  // what is remembered now
+	stored State  // what store holds, as far as the UI knows
+	source string // the open timeline's file; "" for the built-in one or one not from a file
 }
 
 // cleanRecent is the recent files list without empty entries, at most
