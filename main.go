@@ -40,17 +40,26 @@ func main() {
 	synthetic := flag.Int("synthetic", envInt("TRUMPKIM_SYNTHETIC"), "open a generated data set of `N` events instead of the article's (also $TRUMPKIM_SYNTHETIC)")
 	present := flag.Bool("present", false, "open in presentation mode, fullscreen (Escape leaves)")
 	from := flag.String("from", "", "open at the event with this `ID` (with --present, present from it)")
-	exportPNG := flag.String("export-png", "", "write the slide of --event as a PNG to `FILE` and exit, without a window")
+	exportPNG := flag.String("export-png", "", "write the slide of --event of the timeline named (default the built-in one) as a PNG to `FILE` and exit, without a window")
 	event := flag.String("event", "", "the event `ID` that --export-png draws (default the first)")
 	size := flag.String("size", "", "the size of --export-png's image, `WxH` (default 1920x1080)")
 	flag.Parse()
 
-	tl, err := load(*synthetic)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "trump-kim-letters:", err)
-		os.Exit(1)
+	var tl *data.Timeline
+	if *exportPNG != "" && flag.NArg() > 0 {
+		var ok bool
+		if tl, ok = app.LoadTimeline("export-png", flag.Arg(0), os.Stderr); !ok {
+			os.Exit(1)
+		}
+	} else {
+		var err error
+		if tl, err = load(*synthetic); err != nil {
+			fmt.Fprintln(os.Stderr, "trump-kim-letters:", err)
+			os.Exit(1)
+		}
 	}
 	app.FallbackVersion = app.VersionFromTOML(fyneAppTOML)
+
 	// Fyne reads its preferences in NewWithID, and panics on some files:
 	// check the file first. The app's own state is in a file of its own.
 	dir := app.ConfigDir(appID)
@@ -70,7 +79,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "trump-kim-letters:", err)
 	}
 	if *exportPNG != "" {
-		if err := app.ExportPNG(a, tl, *exportPNG, *event, *size, state.Theme); err != nil {
+		if err := app.ExportPNG(a, tl, flag.Arg(0), *exportPNG, *event, *size, state.Theme); err != nil {
 			fmt.Fprintln(os.Stderr, "trump-kim-letters:", err)
 			os.Exit(1)
 		}

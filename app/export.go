@@ -6,7 +6,6 @@ import (
 	"image"
 	"image/png"
 	"io"
-	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/driver/software"
 	"fyne.io/fyne/v2/widget"
 
+	"trumpkim/app/internal/atomicfile"
 	"trumpkim/data"
 )
 
@@ -154,9 +154,10 @@ func (u *UI) imageSaveDialog(size fyne.Size) *dialog.FileDialog {
 
 // ExportPNG is --export-png: it writes event id's slide (the first event
 // when id is empty) of tl at size ("" for DefaultExportSize) to file,
-// without a window, in the theme mode. a must be the running fyne app (it
-// need not show a window).
-func ExportPNG(a fyne.App, tl *data.Timeline, file, id, size string, mode ThemeMode) error {
+// without a window, in the theme mode. source is the file tl was read from
+// ("" for the built-in timeline): file must not be it. a must be the
+// running fyne app (it need not show a window).
+func ExportPNG(a fyne.App, tl *data.Timeline, source, file, id, size string, mode ThemeMode) error {
 	sz := DefaultExportSize
 	if size != "" {
 		var err error
@@ -173,20 +174,15 @@ func ExportPNG(a fyne.App, tl *data.Timeline, file, id, size string, mode ThemeM
 	if len(tl.Events) == 0 {
 		i = -1
 	}
+	if source != "" && sameFile(file, source) {
+		return fmt.Errorf("export-png: %s is the timeline being drawn; write to another file", file)
+	}
 	if !mode.Valid() {
 		mode = ThemeSystem
 	}
 	a.Settings().SetTheme(NewTheme(mode, 1))
 	img := RenderSlide(tl, i, nil, sz, mode, 1)
-	f, err := os.Create(file)
-	if err != nil {
-		return fmt.Errorf("export-png: %w", err)
-	}
-	if err := WritePNG(f, img); err != nil {
-		f.Close()
-		return fmt.Errorf("export-png %s: %w", file, err)
-	}
-	if err := f.Close(); err != nil {
+	if err := atomicfile.WriteFile(file, newFileMode, func(w io.Writer) error { return WritePNG(w, img) }); err != nil {
 		return fmt.Errorf("export-png: %w", err)
 	}
 	return nil
