@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/theme"
 
 	"trumpkim/data"
 )
@@ -120,43 +119,6 @@ func TestCorruptStateFileIsSetAside(t *testing.T) {
 	StateFile{Path: p}.Load()
 	if bad, _ := filepath.Glob(p + ".bad-*"); len(bad) != 2 {
 		t.Errorf("copies: %v", bad)
-	}
-}
-
-func TestStateFileRemembersAcrossRuns(t *testing.T) {
-	a := test.NewTempApp(t)
-	store := StateFile{Path: filepath.Join(t.TempDir(), StateFileName)}
-	u := reopenWith(t, a, store)
-	u.SetThemeMode(ThemeHighContrast)
-	u.BiggerText()
-	scale := u.TextScale()
-	u.Window().Resize(fyne.NewSize(1000, 700))
-	u.split.Offset = 0.33
-	u.cardSplit().Offset = 0.6
-	u.Select(u.tl.Index("dmz-meeting"))
-	u.addRecent("/tmp/x.json")
-	u.savePlace()
-
-	a.Settings().SetTheme(theme.DefaultTheme())
-	v := reopenWith(t, a, store)
-	if v.ThemeMode() != ThemeHighContrast || v.TextScale() != scale {
-		t.Errorf("look: %s at %v, want high-contrast at %v", v.ThemeMode(), v.TextScale(), scale)
-	}
-	if got := v.Window().Canvas().Size(); got != fyne.NewSize(1000, 700) {
-		t.Errorf("window %v, want 1000x700", got)
-	}
-	if math.Abs(v.split.Offset-0.33) > 1e-9 || math.Abs(v.cardSplit().Offset-0.6) > 1e-9 {
-		t.Errorf("splits %v %v", v.split.Offset, v.cardSplit().Offset)
-	}
-	if v.Selected() < 0 || v.tl.Events[v.Selected()].ID != "dmz-meeting" {
-		t.Errorf("selected %d, want dmz-meeting", v.Selected())
-	}
-	if r := v.Recent(); len(r) != 1 || r[0] != "/tmp/x.json" {
-		t.Errorf("recent %v", r)
-	}
-	// Nothing of it went into Fyne's preferences.
-	if keys := prefKeys(a.Preferences()); len(keys) != 0 {
-		t.Errorf("Fyne preferences written: %v", keys)
 	}
 }
 

@@ -87,15 +87,24 @@ func TestSaveDialogReplacesAFileWholeAndKeepsItsMode(t *testing.T) {
 	}
 }
 
-// Fyne's file:// writer truncated the chosen file when it opened it, before
-// a byte of the new content was ready.
-func TestFileWriterLeavesTheFileUntilClose(t *testing.T) {
+// fileWriter makes a file name holding content, and returns its path and
+// the writer Fyne's storage gives for it once the app is made, as the save
+// dialogs get it.
+func fileWriter(t *testing.T, name, content string) (string, fyne.URIWriteCloser) {
+	t.Helper()
 	newTestUI(t)
-	out := writeFile(t, "old.png", "old picture")
+	out := writeFile(t, name, content)
 	wc, err := storage.Writer(storage.NewFileURI(out))
 	if err != nil {
 		t.Fatal(err)
 	}
+	return out, wc
+}
+
+// Fyne's file:// writer truncated the chosen file when it opened it, before
+// a byte of the new content was ready.
+func TestFileWriterLeavesTheFileUntilClose(t *testing.T) {
+	out, wc := fileWriter(t, "old.png", "old picture")
 	io.WriteString(wc, "new")
 	if b, _ := os.ReadFile(out); string(b) != "old picture" {
 		t.Fatalf("while writing, the file holds %q", b)
@@ -155,13 +164,8 @@ func TestCloseErrorIsReported(t *testing.T) {
 }
 
 func TestFailedExportLeavesTheFile(t *testing.T) {
-	newTestUI(t)
-	out := writeFile(t, "keep.json", "keep me")
-	wc, err := storage.Writer(storage.NewFileURI(out))
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = writeURI(wc, func(w io.Writer) error {
+	out, wc := fileWriter(t, "keep.json", "keep me")
+	err := writeURI(wc, func(w io.Writer) error {
 		io.WriteString(w, "half")
 		return errors.New("encode failed")
 	})
