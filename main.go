@@ -72,7 +72,7 @@ func main() {
 	a.SetIcon(assets.Icon)
 	var store app.StateStore = app.PreferencesStore{P: a.Preferences()}
 	if dir != "" {
-		store = app.StateFile{Path: filepath.Join(dir, app.StateFileName), Legacy: store}
+		store = app.StateFile{Path: app.StatePath(dir), Legacy: store}
 	}
 	state, err := store.Load()
 	if err != nil {

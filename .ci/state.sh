@@ -10,7 +10,8 @@
 #      light; under Xvfb Fyne's own choice is dark);
 #   3. the theme, text size, window size and selected event survive a
 #      restart: state.json after Ctrl+Q, and the second start's window looks
-#      as the first one did when it quit;
+#      as the first one did when it quit; saving them while the app runs
+#      leaves Fyne's preferences.json alone (Fyne rewrites it at quit);
 #   4. --export-png FILE TIMELINE draws TIMELINE, not the built-in one; one
 #      that cannot be read is an error; FILE may not be TIMELINE;
 #   5. SIGKILL at random moments while the app saves (a burst of text size
@@ -19,7 +20,8 @@
 #
 #   .ci/state.sh [--kill-only] BINARY
 #
-# --kill-only runs part 5 alone. STATE_FILE=preferences.json makes part 5
+# state.json is in the settings folder's "state" folder. --kill-only runs
+# part 5 alone. STATE_FILE=preferences.json makes part 5
 # check Fyne's preferences file instead (parseable JSON), to show what a
 # version that kept its settings there did. Screenshots go to $E2E_OUT
 # (default build/e2e). Installs xvfb, xdotool, imagemagick, jq and Mesa's
@@ -32,7 +34,7 @@ kill_only=""
 bin=$(readlink -f "$1")
 OUT=${E2E_OUT:-build/e2e}
 KILLS=${KILLS:-20}
-STATE_FILE=${STATE_FILE:-state.json}
+STATE_FILE=${STATE_FILE:-state/state.json}
 ID=org.trumpkimletters.app
 mkdir -p "$OUT"
 
@@ -76,18 +78,38 @@ run() {
 
 # start DIR LOG: the binary in the background with settings folder DIR;
 # sets app and win once its window shows (fails and returns 1 if it does not).
+# On a machine under load Xvfb now and then refuses a connection for a
+# moment ("Failed to open display", while it runs and answers xdpyinfo right
+# after): the program is then started again, up to twice.
 start() {
-  local dir=$1 log=$2 h t0=$SECONDS
+  local dir=$1 log=$2 h t0=$SECONDS try
   h=${dir%/config/fyne/*}
-  HOME=$h XDG_CONFIG_HOME=$h/config XDG_CACHE_HOME=$h/cache XDG_DATA_HOME=$h/data LANG=C.UTF-8 \
-    "$bin" >"$log" 2>&1 &
-  app=$! win=""
-  while [[ -z $win && $((SECONDS - t0)) -lt 30 ]]; do
-    kill -0 "$app" 2>/dev/null || { fail "the program exited early: $(head -3 "$log")"; app=""; return 1; }
-    win=$(xdotool search --onlyvisible --pid "$app" 2>/dev/null | head -1 || true)
-    [[ -n $win ]] || sleep 0.05
+  for try in 1 2 3; do
+    HOME=$h XDG_CONFIG_HOME=$h/config XDG_CACHE_HOME=$h/cache XDG_DATA_HOME=$h/data LANG=C.UTF-8 \
+      "$bin" >"$log" 2>&1 &
+    app=$! win=""
+    while [[ -z $win && $((SECONDS - t0)) -lt 30 ]]; do
+      kill -0 "$app" 2>/dev/null || break
+      win=$(xdotool search --onlyvisible --pid "$app" 2>/dev/null | head -1 || true)
+      [[ -n $win ]] || sleep 0.05
+    done
+    [[ -n $win ]] && break
+    if ! kill -0 "$app" 2>/dev/null && grep -q 'Failed to open display' "$log" && [[ $try -lt 3 ]]; then
+      echo "  (Xvfb refused a connection; starting again)"
+      app=""
+      sleep 0.5
+      continue
+    fi
+    if kill -0 "$app" 2>/dev/null; then
+      fail "no window within 30 s"
+      kill -9 "$app"
+      wait "$app" 2>/dev/null || true
+    else
+      fail "the program exited early: $(head -3 "$log")"
+    fi
+    app=""
+    return 1
   done
-  [[ -n $win ]] || { fail "no window within 30 s"; return 1; }
   xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus --sync "$win" 2>/dev/null || true
 }
 
@@ -156,16 +178,20 @@ if [[ -z $kill_only ]]; then
   echo '{"theme":"light","textScale":1.2,"selected":"hanoi-summit","window.width":1000,"window.height":700}' >"$dir/preferences.json"
   if start "$dir" "$tmp/move.log"; then
     settle "$OUT/state-2-moved.png"
-    st=$(json "$dir/state.json" '[.version, .theme, .text_scale, .selected] | @tsv')
+    st=$(json "$dir/state/state.json" '[.version, .theme, .text_scale, .selected] | @tsv')
     [[ $st == $'1\tlight\t1.2\thanoi-summit' ]] && pass "state.json holds the old settings at once ($st)" || fail "state.json: '$st'"
     b=$(brightness "$OUT/state-2-moved.png")
     [[ $b -gt 60 ]] && pass "the window is light (mean brightness $b%)" || fail "the window is not light: brightness $b%"
 
     echo "== 3. remembered across a restart"
+    prefs=$(stat -c %Y.%y "$dir/preferences.json" 2>/dev/null || echo none)
     xdotool key --clearmodifiers Right ctrl+shift+equal
+    for _ in $(seq 50); do [[ $(json "$dir/state/state.json" .text_scale) == 1.25 ]] && break; sleep 0.1; done
+    [[ $(json "$dir/state/state.json" .text_scale) == 1.25 ]] && pass "the text size is saved at once" || fail "state.json after Ctrl+Plus: $(cat "$dir/state/state.json")"
     settle "$OUT/state-3-before-quit.png"
+    [[ $(stat -c %Y.%y "$dir/preferences.json" 2>/dev/null || echo none) == "$prefs" ]] && pass "preferences.json untouched while the app saves its state" || fail "Fyne rewrote preferences.json when the app saved its state"
     quit
-    st=$(json "$dir/state.json" '[.version, .theme, .text_scale, .selected, .window_width > 0] | @tsv')
+    st=$(json "$dir/state/state.json" '[.version, .theme, .text_scale, .selected, .window_width > 0] | @tsv')
     IFS=$'\t' read -r v theme scale sel wide <<<"$st" || true
     [[ $v == 1 && $theme == light && $wide == true && $sel != hanoi-summit && -n $sel ]] &&
       awk "BEGIN{exit !($scale > 1.2)}" && pass "state.json after Ctrl+Q: light, text $scale, $sel selected" || fail "state.json after Ctrl+Q: '$st'"
@@ -179,7 +205,7 @@ if [[ -z $kill_only ]]; then
       n=$(differ "$OUT/state-3-before-quit.png" "$OUT/state-4-restarted.png" "$((w * 6 / 10))x${h}+$((w * 4 / 10))+0")
       [[ $n -lt 500 ]] && pass "the timeline and the card look as they did when it quit ($n px differ)" || fail "the timeline and card differ from the first run's by $n px"
       quit
-      [[ $(json "$dir/state.json" .selected) == "$sel" ]] && pass "still $sel after the second run" || fail "selected after the second run: $(json "$dir/state.json" .selected)"
+      [[ $(json "$dir/state/state.json" .selected) == "$sel" ]] && pass "still $sel after the second run" || fail "selected after the second run: $(json "$dir/state/state.json" .selected)"
     fi
   fi
 
@@ -229,7 +255,7 @@ for i in $(seq "$KILLS"); do
   [[ -n ${burst:-} ]] && { kill "$burst" 2>/dev/null; wait "$burst" 2>/dev/null || true; burst=""; }
   checked=$((checked + 1))
   f="$dir/$STATE_FILE"
-  if [[ $STATE_FILE == state.json ]]; then ok=$(json "$f" '.version == 1'); else ok=$(json "$f" 'type == "object"'); fi
+  if [[ $STATE_FILE == state/state.json ]]; then ok=$(json "$f" '.version == 1'); else ok=$(json "$f" 'type == "object"'); fi
   if [[ $ok != true ]]; then
     broken=$((broken + 1))
     echo "  run $i: $STATE_FILE is $( [[ -e $f ]] && echo "$(stat -c %s "$f") bytes: $(head -c 60 "$f")" || echo missing)"

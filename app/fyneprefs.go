@@ -10,7 +10,7 @@ import (
 )
 
 // ConfigDir is the folder where Fyne keeps the preferences of the app with
-// ID appID, and where the app keeps its StateFile: what Fyne 2.7's
+// ID appID, and the app its state file (StatePath): what Fyne 2.7's
 // app.RootConfigDir gives on each desktop system, joined with the ID
 // (~/.config/fyne/ID on Linux, honouring $XDG_CONFIG_HOME). It is empty
 // where Fyne keeps no such folder (mobile, web).

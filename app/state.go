@@ -49,9 +49,18 @@ type StateStore interface {
 	Save(s State) error
 }
 
-// StateFileName is the name of the state file in the app's settings
-// folder (ConfigDir).
+// StateFileName is the name of the state file.
 const StateFileName = "state.json"
+
+// StatePath is where the app keeps its state file: in a folder "state" of
+// its settings folder, configDir (ConfigDir). Not in configDir itself,
+// beside Fyne's preferences.json: Fyne watches that folder, and at any
+// change in it, a file of the app's included, re-reads its preferences and
+// writes them out again, truncating the file and starting its save
+// goroutine each time.
+func StatePath(configDir string) string {
+	return filepath.Join(configDir, "state", StateFileName)
+}
 
 // stateVersion is the version of the state file's format.
 const stateVersion = 1
