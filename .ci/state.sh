@@ -205,7 +205,7 @@ if [[ -z $kill_only ]]; then
       n=$(differ "$OUT/state-3-before-quit.png" "$OUT/state-4-restarted.png" "$((w * 6 / 10))x${h}+$((w * 4 / 10))+0")
       [[ $n -lt 500 ]] && pass "the timeline and the card look as they did when it quit ($n px differ)" || fail "the timeline and card differ from the first run's by $n px"
       quit
-      [[ $(json "$dir/state/state.json" .selected) == "$sel" ]] && pass "still $sel after the second run" || fail "selected after the second run: $(json "$dir/state/state.json" .selected)"
+      [[ -n $sel && $(json "$dir/state/state.json" .selected) == "$sel" ]] && pass "still $sel after the second run" || fail "selected after the second run: $(json "$dir/state/state.json" .selected)"
     fi
   fi
 
