@@ -15,6 +15,10 @@ FUZZ     := FuzzParse FuzzTimelineJS FuzzCSV FuzzPlainText FuzzSearch
 FUZZTIME ?= 5000x
 # (a count, not a duration: a duration can end the run mid-input and
 # report "context deadline exceeded" as a failure)
+# The tests that read the team's files beside the project (../shared, there
+# in CI, not in a clone): the interop corpus (named ...Interop...) and the
+# article. They skip, saying why, without it; `make test` then names them.
+SHARED_EXTRAS := Interop|QuotesAreVerbatim
 # Every go command builds with -trimpath and the same tags, so vet, test and
 # the release build share one build cache: the cgo code of Fyne's GL driver
 # compiles once (minutes on two cores), not once per set of flags. The tags:
@@ -35,7 +39,7 @@ CC_UBUNTU := $(shell cc --version 2>/dev/null | head -1 | grep -qi ubuntu && ech
 export CGO_CFLAGS := -O3 -pipe $(if $(CC_UBUNTU),,-D_FORTIFY_SOURCE=3 )-fcf-protection -fstack-protector-strong
 export CGO_LDFLAGS := -Wl,-z,relro,-z,now -Wl,--as-needed
 
-.PHONY: run build test deps check-go vet fmt clean
+.PHONY: run build test unit deps check-go vet fmt clean
 
 run: build
 	./$(BIN)
@@ -47,7 +51,7 @@ test: deps
 	@echo "== gofmt"; bad=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$bad" ]; then echo "not gofmt-formatted:"; echo "$$bad"; exit 1; fi
 	@echo "== go vet"; $(GO) vet ./...
-	@echo "== go test"; $(GO) test -count=1 ./...
+	@echo "== go test"; $(MAKE) --no-print-directory unit
 	@echo "== fuzz: every parser and the search, $(FUZZTIME) each"; for f in $(FUZZ); do \
 	  $(GO) test ./data -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 3s >/tmp/fuzz-$$f.log 2>&1 \
 	    && echo "$$f: ok" || { cat /tmp/fuzz-$$f.log; echo "$$f: FAILED (the failing input is under data/testdata/fuzz)"; exit 1; }; \
@@ -55,6 +59,14 @@ test: deps
 	@echo "== build"; $(GO) build $(RELEASE) -o $(BIN) .
 	@echo "== end-to-end: the release binary and the packaged one, in a real X window (Xvfb)"
 	@$(MAKE) --no-print-directory e2e
+
+# unit runs the Go tests alone and, when ../shared is not beside the project,
+# names the extras over it that skipped, in one line. .ci/run also runs it on
+# a copy of HEAD with nothing beside it.
+unit:
+	@$(GO) test -count=1 ./...
+	@[ -d ../shared/interop ] && [ -d ../shared/seed ] || echo "note: ../shared is absent, so these extras over the team's files were skipped (CI runs them):" \
+	  $$($(GO) test -count=1 -v -run '$(SHARED_EXTRAS)' ./... 2>/dev/null | sed -n 's/^--- SKIP: \([^ ]*\).*/\1/p')
 
 # deps installs the C headers Fyne's OpenGL driver builds against, and Go
 # when there is none (Go 1.21 or newer fetches the exact toolchain go.mod

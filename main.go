@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 
 	// Its init runs before Fyne reads the locale: it needs only os and
@@ -28,6 +29,10 @@ import (
 //go:embed FyneApp.toml
 var fyneAppTOML []byte
 
+// appID is the app's ID, as in FyneApp.toml: it names the folder of its
+// settings.
+const appID = "org.trumpkimletters.app"
+
 func main() {
 	if handled, code := app.RunCLI(os.Args[1:], os.Stdout, os.Stderr); handled {
 		os.Exit(code)
@@ -35,27 +40,52 @@ func main() {
 	synthetic := flag.Int("synthetic", envInt("TRUMPKIM_SYNTHETIC"), "open a generated data set of `N` events instead of the article's (also $TRUMPKIM_SYNTHETIC)")
 	present := flag.Bool("present", false, "open in presentation mode, fullscreen (Escape leaves)")
 	from := flag.String("from", "", "open at the event with this `ID` (with --present, present from it)")
-	exportPNG := flag.String("export-png", "", "write the slide of --event as a PNG to `FILE` and exit, without a window")
+	exportPNG := flag.String("export-png", "", "write the slide of --event of the timeline named (default the built-in one) as a PNG to `FILE` and exit, without a window")
 	event := flag.String("event", "", "the event `ID` that --export-png draws (default the first)")
 	size := flag.String("size", "", "the size of --export-png's image, `WxH` (default 1920x1080)")
 	flag.Parse()
 
-	tl, err := load(*synthetic)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "trump-kim-letters:", err)
-		os.Exit(1)
+	var tl *data.Timeline
+	if *exportPNG != "" && flag.NArg() > 0 {
+		var ok bool
+		if tl, ok = app.LoadTimeline("export-png", flag.Arg(0), os.Stderr); !ok {
+			os.Exit(1)
+		}
+	} else {
+		var err error
+		if tl, err = load(*synthetic); err != nil {
+			fmt.Fprintln(os.Stderr, "trump-kim-letters:", err)
+			os.Exit(1)
+		}
 	}
 	app.FallbackVersion = app.VersionFromTOML(fyneAppTOML)
-	a := fyneapp.NewWithID("org.trumpkimletters.app")
+
+	// Fyne reads its preferences in NewWithID, and panics on some files:
+	// check the file first. The app's own state is in a file of its own.
+	dir := app.ConfigDir(appID)
+	if dir != "" {
+		if err := app.CheckFynePreferences(filepath.Join(dir, app.FynePreferencesFile)); err != nil {
+			fmt.Fprintln(os.Stderr, "trump-kim-letters:", err)
+		}
+	}
+	a := fyneapp.NewWithID(appID)
 	a.SetIcon(assets.Icon)
+	var store app.StateStore = app.PreferencesStore{P: a.Preferences()}
+	if dir != "" {
+		store = app.StateFile{Path: app.StatePath(dir), Legacy: store}
+	}
+	state, err := store.Load()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "trump-kim-letters:", err)
+	}
 	if *exportPNG != "" {
-		if err := app.ExportPNG(a, tl, *exportPNG, *event, *size); err != nil {
+		if err := app.ExportPNG(a, tl, flag.Arg(0), *exportPNG, *event, *size, state.Theme); err != nil {
 			fmt.Fprintln(os.Stderr, "trump-kim-letters:", err)
 			os.Exit(1)
 		}
 		return
 	}
-	u := app.New(a, tl)
+	u := app.NewWithState(a, tl, store, state)
 	if *from != "" && tl.Index(*from) < 0 {
 		fmt.Fprintf(os.Stderr, "trump-kim-letters: --from: no event with id %q\n", *from)
 	}

@@ -7,7 +7,8 @@
 #   make package-windows  dist/trump-kim-letters-VERSION-windows-amd64.exe (mingw-w64 cross-compile)
 #   make install          the Linux package into ~/.local (INSTALL_PREFIX), so the app is in the menu
 #   make uninstall        removes what install put there
-#   make e2e              .ci/e2e.sh on the release binary and on the packaged one
+#   make e2e              .ci/e2e.sh on the release binary and on the packaged one, then
+#                         .ci/state.sh (settings and exports, kills while saving) on the binary
 #   make startup          .ci/startup.sh: first-frame time next to a minimal Fyne window
 #
 # Packages are made from a copy of the tree under build/, because `fyne
@@ -102,6 +103,7 @@ uninstall:
 
 e2e: release package-linux
 	.ci/e2e.sh $(E2E_TARGETS)
+	.ci/state.sh $(RELEASE_BIN)
 
 startup: release
 	$(GO) build $(RELEASE) -tags $(RELEASE_TAGS) -o build/minimal ./.ci/minimal

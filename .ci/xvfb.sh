@@ -24,12 +24,26 @@ missing_xvfb() {
 # with a black root window (-br: a window nobody has drawn into stays
 # black), logging to LOG; exports DISPLAY and LIBGL_ALWAYS_SOFTWARE=1 (Mesa's
 # software GL), sets xpid (the caller kills it) and waits until it answers.
+#
+# Two scripts starting at once may pick the same free display: the one whose
+# Xvfb then exits (the display was taken) must not go on with the other's,
+# which vanishes when its owner is done, so it tries the next display.
 start_xvfb() {
-  local tag=$1 log=$2 d=90
-  while [[ -e /tmp/.X$d-lock || -e /tmp/.X11-unix/X$d ]]; do d=$((d + 1)); done
-  Xvfb :$d -screen 0 1280x800x24 -br -nolisten tcp >"$log" 2>&1 &
-  xpid=$!
-  export DISPLAY=:$d LIBGL_ALWAYS_SOFTWARE=1
-  for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.05; done
-  xdpyinfo >/dev/null 2>&1 || { echo "$tag: Xvfb did not start"; cat "$log"; exit 1; }
+  local tag=$1 log=$2 d=90 try
+  for try in $(seq 10); do
+    while [[ -e /tmp/.X$d-lock || -e /tmp/.X11-unix/X$d ]]; do d=$((d + 1)); done
+    Xvfb :$d -screen 0 1280x800x24 -br -nolisten tcp >"$log" 2>&1 &
+    xpid=$!
+    export DISPLAY=:$d LIBGL_ALWAYS_SOFTWARE=1
+    for _ in $(seq 100); do
+      kill -0 "$xpid" 2>/dev/null || break
+      xdpyinfo >/dev/null 2>&1 && break
+      sleep 0.05
+    done
+    sleep 0.2 # (a losing Xvfb exits as soon as it sees the other's lock)
+    kill -0 "$xpid" 2>/dev/null && xdpyinfo >/dev/null 2>&1 && return 0
+    wait "$xpid" 2>/dev/null || true
+    d=$((d + 1))
+  done
+  echo "$tag: Xvfb did not start"; cat "$log"; exit 1
 }

@@ -59,12 +59,26 @@ type UI struct {
 	split           *container.Split
 
 	presentState // presentation mode, themes, preferences, menus (present.go)
+	remembered   // what is kept between runs, and where (state.go)
 }
 
-// New builds the window for tl in a (fyne's test app in tests). Call
+// New builds the window for tl in a (fyne's test app in tests), remembering
+// its state in a's preferences (PreferencesStore). Call
 // Window().ShowAndRun() to start.
 func New(a fyne.App, tl *data.Timeline) *UI {
+	store := PreferencesStore{a.Preferences()}
+	st, _ := store.Load()
+	return NewWithState(a, tl, store, st)
+}
+
+// NewWithState is New with the state remembered in store, st being what
+// store.Load gave.
+func NewWithState(a fyne.App, tl *data.Timeline, store StateStore, st State) *UI {
 	u := &UI{app: a, selected: -1, cursor: -1}
+	st.Recent = cleanRecent(st.Recent)
+	u.store, u.state, u.stored = store, st, st
+	// The save dialogs' writers for files replace them whole (writer.go).
+	useAtomicFileWriter()
 	u.restoreLook() // the remembered theme, before any widget is drawn (prefs.go)
 	u.win = a.NewWindow("Trump–Kim Letters")
 	u.build()

@@ -7,9 +7,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
+	"trumpkim/app/internal/atomicfile"
 	"trumpkim/data"
 )
 
@@ -136,30 +136,17 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	var t *data.Timeline
-	if len(files) == 0 {
-		var err error
-		if t, err = data.Default(); err != nil {
-			fmt.Fprintf(stderr, "export: %v\n", err)
-			return 1
-		}
-	} else {
-		var ps data.Problems
-		var err error
-		t, ps, err = data.LoadFile(files[0])
-		if err != nil {
-			if len(ps) == 0 {
-				fmt.Fprintf(stderr, "export: %s: cannot be read: %s\n", data.Printable(files[0]), data.Printable(unwrapPathError(err).Error()))
-			} else {
-				fmt.Fprintf(stderr, "export: %s: cannot be used, %s\n", data.Printable(files[0]), countProblems(len(ps)))
-				printProblems(stderr, ps)
-			}
-			return 1
-		}
-		if len(ps) > 0 {
-			fmt.Fprintf(stderr, "export: %s: %s skipped:\n", data.Printable(files[0]), countProblems(len(ps)))
-			printProblems(stderr, ps)
-		}
+	src := ""
+	if len(files) == 1 {
+		src = files[0]
+	}
+	if *out != "" && src != "" && sameFile(*out, src) {
+		fmt.Fprintf(stderr, "export: %s is the file being exported; write to another file\n", data.Printable(*out))
+		return 1
+	}
+	t, ok := LoadTimeline("export", src, stderr)
+	if !ok {
+		return 1
 	}
 
 	var buf bytes.Buffer
@@ -174,32 +161,59 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
-		fmt.Fprintf(stderr, "export: %v\n", err)
+	if err := atomicfile.WriteFile(*out, newFileMode, func(w io.Writer) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	}); err != nil {
+		fmt.Fprintf(stderr, "export: %s\n", data.Printable(err.Error())) // the error names OUT
 		return 1
 	}
 	return 0
 }
 
-// writeFileAtomic writes b to a temporary file beside path and renames it
-// into place, so that a failed export leaves no half-written file.
-func writeFileAtomic(path string, b []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+// newFileMode is the mode of a file the app creates for the person (an
+// export), before the umask: what any program gives a new document, 0644
+// under the usual umask. A file replaced keeps its own mode.
+const newFileMode = 0o666
+
+// LoadTimeline reads the timeline file path for the command cmd ("export",
+// "export-png"), or the built-in timeline when path is empty. It reports
+// on stderr what it could not read, or what it skipped, and ok false when
+// nothing could be used.
+func LoadTimeline(cmd, path string, stderr io.Writer) (t *data.Timeline, ok bool) {
+	if path == "" {
+		t, err := data.Default()
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", cmd, err)
+			return nil, false
+		}
+		return t, true
+	}
+	t, ps, err := data.LoadFile(path)
+	shown := data.Printable(path) // a file name can hold control characters too
 	if err != nil {
-		return err
+		if len(ps) == 0 {
+			fmt.Fprintf(stderr, "%s: %s: cannot be read: %s\n", cmd, shown, data.Printable(unwrapPathError(err).Error()))
+		} else {
+			fmt.Fprintf(stderr, "%s: %s: cannot be used, %s\n", cmd, shown, countProblems(len(ps)))
+			printProblems(stderr, ps)
+		}
+		return nil, false
 	}
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
+	if len(ps) > 0 {
+		fmt.Fprintf(stderr, "%s: %s: %s skipped:\n", cmd, shown, countProblems(len(ps)))
+		printProblems(stderr, ps)
 	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
+	return t, true
+}
+
+// sameFile reports whether paths a and b name one file that exists: the
+// same path written two ways, a symbolic link to it, or a hard link.
+func sameFile(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
 }

@@ -3,6 +3,8 @@ package app
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,7 +13,29 @@ import (
 	"trumpkim/data"
 )
 
+// fixtures holds the project's own timeline files (package data's test
+// fixtures): timekeeping.json and timekeeping.csv are one timeline of 16
+// events and 3 eras.
+const fixtures = "../data/testdata/import"
+
+// interop holds the team's TimelineJS corpus beside the project, there in CI
+// but not in a fresh clone. Tests over it are extras, named ...Interop..., with
+// a twin over fixtures.
 const interop = "../../shared/interop/timelinejs"
+
+// interopFile returns the path of a file of the team's corpus, or skips the
+// test, saying why, when the corpus is not there.
+func interopFile(t *testing.T, name string) string {
+	t.Helper()
+	_, err := os.Stat(interop)
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("../shared/interop not present (the team's corpus, CI only): %v", err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Join(interop, name)
+}
 
 func runCLI(args ...string) (handled bool, code int, stdout, stderr string) {
 	var out, errOut bytes.Buffer
@@ -28,21 +52,40 @@ func TestRunCLINotHandled(t *testing.T) {
 }
 
 func TestCheckGoodFiles(t *testing.T) {
-	files := []string{
-		filepath.Join(interop, "women_in_computing.json"),
-		filepath.Join(interop, "eras.json"),
-		filepath.Join(interop, "my-own-timeline.csv"),
+	checkGoodFiles(t, []goodFile{
+		{filepath.Join(fixtures, "timekeeping.json"), "16 events, 3 eras"},
+		{filepath.Join(fixtures, "timekeeping.csv"), "16 events, 3 eras"},
+		{filepath.Join(fixtures, "sheet_rules.csv"), "9 events, 2 eras"},
+	})
+}
+
+func TestCheckGoodFilesInterop(t *testing.T) {
+	checkGoodFiles(t, []goodFile{
+		{interopFile(t, "women_in_computing.json"), "10 events, 0 eras"},
+		{interopFile(t, "eras.json"), "20 events, 3 eras"},
+		{interopFile(t, "my-own-timeline.csv"), "10 events, 0 eras"},
+	})
+}
+
+// goodFile is a file check must find no problem in, and the counts it
+// prints.
+type goodFile struct{ path, counts string }
+
+func checkGoodFiles(t *testing.T, files []goodFile) {
+	t.Helper()
+	var args []string
+	var want strings.Builder
+	for _, f := range files {
+		args = append(args, f.path)
+		want.WriteString(f.path + ": " + f.counts + ", 0 problems\n")
 	}
 	for _, cmd := range []string{"check", "--check"} {
-		handled, code, out, errOut := runCLI(append([]string{cmd}, files...)...)
+		handled, code, out, errOut := runCLI(append([]string{cmd}, args...)...)
 		if !handled || code != 0 || errOut != "" {
 			t.Fatalf("%s: handled %v, code %d, stderr %q", cmd, handled, code, errOut)
 		}
-		want := files[0] + ": 10 events, 0 eras, 0 problems\n" +
-			files[1] + ": 20 events, 3 eras, 0 problems\n" +
-			files[2] + ": 10 events, 0 eras, 0 problems\n"
-		if out != want {
-			t.Errorf("%s printed:\n%s\nwant:\n%s", cmd, out, want)
+		if out != want.String() {
+			t.Errorf("%s printed:\n%s\nwant:\n%s", cmd, out, want.String())
 		}
 	}
 }
@@ -60,7 +103,7 @@ func TestCheckBadFiles(t *testing.T) {
 	empty := write("empty.json", "")
 	array := write("array.json", "[1, 2]")
 	missing := filepath.Join(dir, "missing.json")
-	good := filepath.Join(interop, "women_in_computing.csv")
+	good := filepath.Join(fixtures, "timekeeping.csv")
 
 	handled, code, out, _ := runCLI("check", partly, empty, array, missing, good)
 	if !handled || code != 1 {
@@ -73,7 +116,7 @@ func TestCheckBadFiles(t *testing.T) {
 		array + ": cannot be used, 1 problem\n" +
 		"  line 1, column 1: the file is a JSON array; a TimelineJS file is an object with \"events\"\n" +
 		missing + ": cannot be read: no such file or directory\n" +
-		good + ": 10 events, 0 eras, 0 problems\n"
+		good + ": 16 events, 3 eras, 0 problems\n"
 	if out != want {
 		t.Errorf("check printed:\n%s\nwant:\n%s", out, want)
 	}
@@ -90,7 +133,17 @@ func TestCheckBadFiles(t *testing.T) {
 }
 
 func TestExport(t *testing.T) {
-	src := filepath.Join(interop, "eras.json")
+	checkExport(t, filepath.Join(fixtures, "timekeeping.json"), 16, 3)
+}
+
+func TestExportInterop(t *testing.T) {
+	checkExport(t, interopFile(t, "eras.json"), 20, 3)
+}
+
+// checkExport exports src, which holds the given numbers of events and
+// eras, to stdout and with -o, and loads the export back.
+func checkExport(t *testing.T, src string, events, eras int) {
+	t.Helper()
 	handled, code, out, errOut := runCLI("export", "--format", "timelinejs", src)
 	if !handled || code != 0 || errOut != "" {
 		t.Fatalf("export: %v %d %q", handled, code, errOut)
@@ -99,8 +152,8 @@ func TestExport(t *testing.T) {
 		Events []json.RawMessage `json:"events"`
 		Eras   []json.RawMessage `json:"eras"`
 	}
-	if err := json.Unmarshal([]byte(out), &f); err != nil || len(f.Events) != 20 || len(f.Eras) != 3 {
-		t.Fatalf("export wrote %d events and %d eras (%v)", len(f.Events), len(f.Eras), err)
+	if err := json.Unmarshal([]byte(out), &f); err != nil || len(f.Events) != events || len(f.Eras) != eras {
+		t.Fatalf("export wrote %d events and %d eras (%v), want %d and %d", len(f.Events), len(f.Eras), err, events, eras)
 	}
 	// The file written with -o (given after the input) is the same and
 	// loads back to the same timeline.
@@ -153,5 +206,59 @@ func TestExportBuiltInAndErrors(t *testing.T) {
 	_, code, out, errOut := runCLI("export", p)
 	if code != 0 || strings.Count(out, `"unique_id"`) != 1 || !strings.Contains(errOut, "row 3, column Month: '13' is not a month") {
 		t.Errorf("export of a partly broken file: %d %q %q", code, out, errOut)
+	}
+}
+
+func TestExportNeverWritesOverItsInput(t *testing.T) {
+	dir := t.TempDir()
+	sheet := "Year,Month,Day,Headline\n2019,6,30,DMZ\n"
+	src := filepath.Join(dir, "self.csv")
+	os.WriteFile(src, []byte(sheet), 0o644)
+	link := filepath.Join(dir, "link.csv")
+	hard := filepath.Join(dir, "hard.csv")
+	if err := os.Symlink("self.csv", link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if err := os.Link(src, hard); err != nil {
+		t.Skip("no hard links here:", err)
+	}
+	for _, out := range []string{src, filepath.Join(dir, ".", "self.csv"), link, hard} {
+		_, code, stdout, errOut := runCLI("export", "-o", out, src)
+		if code != 1 || stdout != "" || !strings.Contains(errOut, "is the file being exported") {
+			t.Errorf("-o %s: code %d, stderr %q", out, code, errOut)
+		}
+		if b, _ := os.ReadFile(src); string(b) != sheet {
+			t.Fatalf("-o %s replaced the spreadsheet with %q", out, b)
+		}
+	}
+	if es, _ := os.ReadDir(dir); len(es) != 3 {
+		t.Errorf("the folder holds %d files, want the 3 there were", len(es))
+	}
+}
+
+func TestExportKeepsTheModeOfTheFileItReplaces(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "private.json")
+	os.WriteFile(out, []byte("old"), 0o600)
+	os.Chmod(out, 0o600)
+	if _, code, _, errOut := runCLI("export", "-o", out); code != 0 {
+		t.Fatalf("export: %d %q", code, errOut)
+	}
+	if fi, _ := os.Stat(out); fi.Mode().Perm() != 0o600 {
+		t.Errorf("-o widened 0600 to %v", fi.Mode().Perm())
+	}
+}
+
+func TestExportToAFolder(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "out")
+	os.Mkdir(out, 0o755)
+	_, code, _, errOut := runCLI("export", "-o", out)
+	if code != 1 || errOut != "export: "+out+" is a directory\n" {
+		t.Errorf("-o DIR: code %d, stderr %q", code, errOut)
+	}
+	for _, d := range []string{parent, out} {
+		if es, _ := os.ReadDir(d); len(es) != map[string]int{parent: 1, out: 0}[d] {
+			t.Errorf("%s: something was left behind: %v", d, es)
+		}
 	}
 }

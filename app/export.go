@@ -6,7 +6,6 @@ import (
 	"image"
 	"image/png"
 	"io"
-	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -14,9 +13,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/software"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"trumpkim/app/internal/atomicfile"
 	"trumpkim/data"
 )
 
@@ -138,43 +137,27 @@ func (u *UI) ShowExport() {
 			dialog.ShowError(err, u.win)
 			return
 		}
-		u.saveExport(size)
+		u.imageSaveDialog(size).Show()
 	}, u.win)
 	d.Resize(fyne.NewSize(440, d.MinSize().Height))
 	d.Show()
 }
 
-func (u *UI) saveExport(size fyne.Size) {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			dialog.ShowError(fmt.Errorf("export: %w", err), u.win)
-			return
-		}
-		if wc == nil {
-			return // cancelled
-		}
-		err = u.ExportImage(wc, size)
-		if cerr := wc.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			dialog.ShowError(fmt.Errorf("export %s: %w", wc.URI().Name(), err), u.win)
-		}
-	}, u.win)
+// imageSaveDialog asks where to save the image of size.
+func (u *UI) imageSaveDialog(size fyne.Size) *dialog.FileDialog {
 	name := "trump-kim-letters.png"
 	if u.selected >= 0 {
 		name = "trump-kim-" + u.tl.Events[u.selected].ID + ".png"
 	}
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
-	d.Show()
+	return u.saveDialog(name, ".png", "The image", func(w io.Writer) error { return u.ExportImage(w, size) })
 }
 
 // ExportPNG is --export-png: it writes event id's slide (the first event
 // when id is empty) of tl at size ("" for DefaultExportSize) to file,
-// without a window, in the look the person last chose. a must be the
+// without a window, in the theme mode. source is the file tl was read from
+// ("" for the built-in timeline): file must not be it. a must be the
 // running fyne app (it need not show a window).
-func ExportPNG(a fyne.App, tl *data.Timeline, file, id, size string) error {
+func ExportPNG(a fyne.App, tl *data.Timeline, source, file, id, size string, mode ThemeMode) error {
 	sz := DefaultExportSize
 	if size != "" {
 		var err error
@@ -191,21 +174,15 @@ func ExportPNG(a fyne.App, tl *data.Timeline, file, id, size string) error {
 	if len(tl.Events) == 0 {
 		i = -1
 	}
-	mode := ThemeMode(a.Preferences().String(prefTheme))
+	if source != "" && sameFile(file, source) {
+		return fmt.Errorf("export-png: %s is the timeline being drawn; write to another file", file)
+	}
 	if !mode.Valid() {
 		mode = ThemeSystem
 	}
 	a.Settings().SetTheme(NewTheme(mode, 1))
 	img := RenderSlide(tl, i, nil, sz, mode, 1)
-	f, err := os.Create(file)
-	if err != nil {
-		return fmt.Errorf("export-png: %w", err)
-	}
-	if err := WritePNG(f, img); err != nil {
-		f.Close()
-		return fmt.Errorf("export-png %s: %w", file, err)
-	}
-	if err := f.Close(); err != nil {
+	if err := atomicfile.WriteFile(file, newFileMode, func(w io.Writer) error { return WritePNG(w, img) }); err != nil {
 		return fmt.Errorf("export-png: %w", err)
 	}
 	return nil

@@ -7,6 +7,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -108,7 +109,7 @@ func TestExportPNGWritesAFile(t *testing.T) {
 	a := test.NewTempApp(t)
 	u := reopen(t, a)
 	file := filepath.Join(t.TempDir(), "slide.png")
-	if err := ExportPNG(a, u.tl, file, "stockholm-talks", "640x360"); err != nil {
+	if err := ExportPNG(a, u.tl, "", file, "stockholm-talks", "640x360", ThemeDark); err != nil {
 		t.Fatal(err)
 	}
 	f, err := os.Open(file)
@@ -120,11 +121,49 @@ func TestExportPNGWritesAFile(t *testing.T) {
 	if err != nil || cfg.Width != 640 || cfg.Height != 360 {
 		t.Fatalf("%v: %dx%d", err, cfg.Width, cfg.Height)
 	}
-	if err := ExportPNG(a, u.tl, file, "no-such-event", ""); err == nil {
+	if err := ExportPNG(a, u.tl, "", file, "no-such-event", "", ThemeDark); err == nil {
 		t.Error("an unknown event exported")
 	}
-	if err := ExportPNG(a, u.tl, file, "", "big"); err == nil {
+	if err := ExportPNG(a, u.tl, "", file, "", "big", ThemeDark); err == nil {
 		t.Error("a bad size exported")
+	}
+}
+
+func TestExportPNGWritesSafely(t *testing.T) {
+	a := test.NewTempApp(t)
+	u := reopen(t, a)
+	dir := t.TempDir()
+
+	// over a file of the person's: whole, and with its mode
+	old := filepath.Join(dir, "old.png")
+	os.WriteFile(old, []byte("old"), 0o600)
+	if err := ExportPNG(a, u.tl, "", old, "", "320x200", ThemeLight); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Stat(old); fi.Mode().Perm() != 0o600 || fi.Size() < 100 {
+		t.Errorf("old.png: mode %v, %d bytes", fi.Mode().Perm(), fi.Size())
+	}
+	// never over the timeline it draws
+	src := filepath.Join(dir, "tl.csv")
+	sheet := "Year,Month,Day,Headline\n2019,6,30,DMZ\n"
+	os.WriteFile(src, []byte(sheet), 0o644)
+	tl, _, err := data.LoadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = ExportPNG(a, tl, src, filepath.Join(dir, ".", "tl.csv"), "", "", ThemeLight)
+	if err == nil || !strings.Contains(err.Error(), "is the timeline being drawn") {
+		t.Errorf("over its timeline: %v", err)
+	}
+	if b, _ := os.ReadFile(src); string(b) != sheet {
+		t.Errorf("the timeline became %d bytes", len(b))
+	}
+	// a folder
+	if err := ExportPNG(a, u.tl, "", dir, "", "", ThemeLight); err == nil || !strings.Contains(err.Error(), dir+" is a directory") {
+		t.Errorf("into a folder: %v", err)
+	}
+	if es, _ := os.ReadDir(dir); len(es) != 2 {
+		t.Errorf("the folder holds %d files", len(es))
 	}
 }
 

@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -18,10 +19,8 @@ import (
 // AppName is the application's name, in window titles and dialogs.
 const AppName = "Trump–Kim Letters"
 
-const (
-	prefRecent = "recent"
-	maxRecent  = 8
-)
+// maxRecent is how many files File > Open recent lists.
+const maxRecent = 8
 
 // loaded is what opening a file gave: the timeline (nil when nothing was
 // usable), the problems of what was skipped, and an error when nothing could
@@ -84,6 +83,7 @@ func (u *UI) showLoaded(l loaded) {
 		return
 	}
 	u.SetTimeline(l.tl)
+	u.source = l.path
 	if l.path != "" {
 		u.addRecent(l.path)
 	}
@@ -158,27 +158,19 @@ func (u *UI) ReopenBuiltin() {
 		return
 	}
 	u.SetTimeline(tl)
+	u.source = ""
 }
 
 // ShowExportTimelineJS asks where to save the open timeline as TimelineJS
 // JSON, and saves it there.
-func (u *UI) ShowExportTimelineJS() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		defer w.Close()
-		if err := data.ExportTimelineJS(u.tl, w); err != nil {
-			u.showProblems("The timeline could not be exported", "", nil, err)
-		}
-	}, u.win)
+func (u *UI) ShowExportTimelineJS() { u.timelineJSSaveDialog().Show() }
+
+func (u *UI) timelineJSSaveDialog() *dialog.FileDialog {
 	name := data.Slug(u.tl.Title)
 	if name == "" {
 		name = "timeline"
 	}
-	d.SetFileName(name + ".json")
-	d.Resize(u.dialogSize())
-	d.Show()
+	return u.saveDialog(name+".json", ".json", "The timeline", func(w io.Writer) error { return data.ExportTimelineJS(u.tl, w) })
 }
 
 func (u *UI) dialogSize() fyne.Size {
@@ -187,15 +179,7 @@ func (u *UI) dialogSize() fyne.Size {
 }
 
 // Recent is the list of recently opened files, newest first.
-func (u *UI) Recent() []string {
-	var out []string
-	for _, p := range u.app.Preferences().StringList(prefRecent) {
-		if p != "" && len(out) < maxRecent {
-			out = append(out, p)
-		}
-	}
-	return out
-}
+func (u *UI) Recent() []string { return u.state.Recent }
 
 func (u *UI) addRecent(path string) {
 	if abs, err := filepath.Abs(path); err == nil {
@@ -207,7 +191,9 @@ func (u *UI) addRecent(path string) {
 			list = append(list, p)
 		}
 	}
-	u.app.Preferences().SetStringList(prefRecent, list)
+	st := u.state
+	st.Recent = list
+	u.saveState(st)
 	u.refreshRecentMenu()
 }
 

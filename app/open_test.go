@@ -20,30 +20,38 @@ func writeFile(t *testing.T, name, content string) string {
 }
 
 func TestOpenTimelineJSFile(t *testing.T) {
-	path := filepath.Join(interop, "my-own-timeline.csv")
-	if _, err := os.Stat(path); err != nil {
-		t.Skip("interop files not here")
-	}
+	checkOpenFile(t, filepath.Join(fixtures, "timekeeping.csv"), "Clocks & Calendars", 16, "rømer", "Rømer")
+}
+
+func TestOpenTimelineJSFileInterop(t *testing.T) {
+	checkOpenFile(t, interopFile(t, "my-own-timeline.csv"), "MY OWN CSV", 10, "lovelace", "Lovelace")
+}
+
+// checkOpenFile opens path, a timeline of the given title and number of
+// events, searches it for query, whose top result's title must hold
+// inTitle, and goes back to the built-in data.
+func checkOpenFile(t *testing.T, path, title string, events int, query, inTitle string) {
+	t.Helper()
 	u := newTestUI(t)
 	u.OpenFile(path)
 	u.settle()
-	if got := u.tl.Title; got != "MY OWN CSV" {
+	if got := u.tl.Title; got != title {
 		t.Fatalf("title %q: the file did not open", got)
 	}
-	if got := u.Window().Title(); got != "MY OWN CSV — "+AppName {
+	if got := u.Window().Title(); got != title+" — "+AppName {
 		t.Errorf("window title %q", got)
 	}
-	if len(u.Results()) != len(u.tl.Events) || len(u.tl.Events) != 10 {
-		t.Errorf("%d results for %d events", len(u.Results()), len(u.tl.Events))
+	if len(u.Results()) != len(u.tl.Events) || len(u.tl.Events) != events {
+		t.Errorf("%d results for %d events, want %d", len(u.Results()), len(u.tl.Events), events)
 	}
 	abs, _ := filepath.Abs(path)
 	if r := u.Recent(); len(r) != 1 || r[0] != abs {
 		t.Errorf("recent = %v", r)
 	}
-	u.search.SetText("lovelace")
+	u.search.SetText(query)
 	u.settle()
-	if len(u.Results()) == 0 || !strings.Contains(u.tl.Events[u.Results()[0].Event].Title, "Lovelace") {
-		t.Errorf("search in the opened file: %v", u.Results())
+	if len(u.Results()) == 0 || !strings.Contains(u.tl.Events[u.Results()[0].Event].Title, inTitle) {
+		t.Errorf("search for %q in the opened file: %v", query, u.Results())
 	}
 
 	u.ReopenBuiltin()

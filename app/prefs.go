@@ -7,18 +7,6 @@ import (
 	"fyne.io/fyne/v2/container"
 )
 
-// The preference keys. Every value read back is checked: a missing, out of
-// range or mistyped one is ignored, never fatal.
-const (
-	prefTheme        = "theme"
-	prefTextScale    = "textScale"
-	prefWindowWidth  = "window.width"
-	prefWindowHeight = "window.height"
-	prefSplitSide    = "split.sidebar"
-	prefSplitCard    = "split.card"
-	prefSelected     = "selected"
-)
-
 // Bounds for a remembered window size, in Fyne units.
 const (
 	minWindowSide = 320
@@ -39,14 +27,14 @@ func (u *UI) extend() {
 // is missing or invalid. New calls it before it builds any widget, so that
 // nothing is first drawn in another look.
 func (u *UI) restoreLook() {
-	p := u.app.Preferences()
-	u.themeMode = ThemeMode(p.StringWithFallback(prefTheme, string(ThemeSystem)))
+	st := u.state
+	u.themeMode = st.Theme
 	if !u.themeMode.Valid() {
 		u.themeMode = ThemeSystem
 	}
 	u.textScale = 1
-	if s := p.FloatWithFallback(prefTextScale, 1); validFloat(s, MinTextScale, MaxTextScale) {
-		u.textScale = float32(s)
+	if validFloat(st.TextScale, MinTextScale, MaxTextScale) {
+		u.textScale = float32(st.TextScale)
 	}
 	u.restoring = true
 	u.applyTheme()
@@ -56,24 +44,19 @@ func (u *UI) restoreLook() {
 // restorePlace applies the remembered window size, split positions and
 // selected event, skipping any that is missing or invalid.
 func (u *UI) restorePlace() {
-	p := u.app.Preferences()
-
-	w := p.FloatWithFallback(prefWindowWidth, 0)
-	h := p.FloatWithFallback(prefWindowHeight, 0)
-	if validFloat(w, minWindowSide, maxWindowSide) && validFloat(h, minWindowSide, maxWindowSide) {
+	st := u.state
+	if w, h := st.WindowWidth, st.WindowHeight; validFloat(w, minWindowSide, maxWindowSide) && validFloat(h, minWindowSide, maxWindowSide) {
 		u.win.Resize(fyne.NewSize(float32(w), float32(h)))
 	}
-	if o := p.FloatWithFallback(prefSplitSide, -1); validFloat(o, 0.05, 0.95) && u.split != nil {
+	if o := st.SplitSidebar; validFloat(o, 0.05, 0.95) && u.split != nil {
 		u.split.Offset = o
 		u.split.Refresh()
 	}
-	if c := u.cardSplit(); c != nil {
-		if o := p.FloatWithFallback(prefSplitCard, -1); validFloat(o, 0.05, 0.95) {
-			c.Offset = o
-			c.Refresh()
-		}
+	if c := u.cardSplit(); c != nil && validFloat(st.SplitCard, 0.05, 0.95) {
+		c.Offset = st.SplitCard
+		c.Refresh()
 	}
-	if id := p.String(prefSelected); id != "" && u.tl != nil {
+	if id := st.Selected; id != "" && u.tl != nil {
 		if i := u.tl.Index(id); i >= 0 {
 			u.Select(i)
 		}
@@ -99,15 +82,16 @@ func (u *UI) savePrefs() {
 	if u.restoring {
 		return
 	}
-	p := u.app.Preferences()
-	p.SetString(prefTheme, string(u.themeMode))
-	p.SetFloat(prefTextScale, float64(u.textScale))
+	st := u.state
+	st.Theme, st.TextScale = u.themeMode, float64(u.textScale)
+	u.saveState(st)
 }
 
 // savePlace remembers the window size (as it is outside presentation
-// mode), the split positions and the selected event.
+// mode), the split positions and the selected event, with the look.
 func (u *UI) savePlace() {
-	p := u.app.Preferences()
+	st := u.state
+	st.Theme, st.TextScale = u.themeMode, float64(u.textScale)
 	size := fyne.Size{}
 	if u.presenting && u.pres != nil {
 		size = u.pres.prevSize
@@ -115,19 +99,32 @@ func (u *UI) savePlace() {
 		size = u.win.Canvas().Size() // what Window.Resize takes: menu and padding included
 	}
 	if size.Width >= minWindowSide && size.Height >= minWindowSide {
-		p.SetFloat(prefWindowWidth, float64(size.Width))
-		p.SetFloat(prefWindowHeight, float64(size.Height))
+		st.WindowWidth, st.WindowHeight = float64(size.Width), float64(size.Height)
 	}
 	if u.split != nil {
-		p.SetFloat(prefSplitSide, u.split.Offset)
+		st.SplitSidebar = u.split.Offset
 	}
 	if c := u.cardSplit(); c != nil {
-		p.SetFloat(prefSplitCard, c.Offset)
+		st.SplitCard = c.Offset
 	}
-	id := ""
+	st.Selected = ""
 	if u.tl != nil && u.selected >= 0 && u.selected < len(u.tl.Events) {
-		id = u.tl.Events[u.selected].ID
+		st.Selected = u.tl.Events[u.selected].ID
 	}
-	p.SetString(prefSelected, id)
-	u.savePrefs()
+	u.saveState(st)
+}
+
+// saveState makes st what is remembered, and saves it when it differs
+// from what was last saved. A failure is logged: the app goes on, and the
+// next change tries again.
+func (u *UI) saveState(st State) {
+	u.state = st
+	if st.equal(u.stored) {
+		return
+	}
+	if err := u.store.Save(st); err != nil {
+		fyne.LogError("The settings could not be saved", err)
+		return
+	}
+	u.stored = st
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"math"
+	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -25,36 +26,56 @@ func reopen(t *testing.T, a fyne.App) *UI {
 	return u
 }
 
-func TestPreferencesRoundTrip(t *testing.T) {
-	a := test.NewTempApp(t)
-	u := reopen(t, a)
-	u.SetThemeMode(ThemeHighContrast)
-	u.BiggerText()
-	u.BiggerText()
-	scale := u.TextScale()
-	u.Window().Resize(fyne.NewSize(1000, 700))
-	u.split.Offset = 0.33
-	u.cardSplit().Offset = 0.6
-	u.Select(u.tl.Index("dmz-meeting"))
-	u.savePlace()
+func TestStateRoundTrip(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		store func(a fyne.App) StateStore
+	}{
+		{"Fyne preferences", func(a fyne.App) StateStore { return PreferencesStore{a.Preferences()} }},
+		{"state file", func(fyne.App) StateStore { return StateFile{Path: filepath.Join(t.TempDir(), StateFileName)} }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a := test.NewTempApp(t)
+			store := c.store(a)
+			u := reopenWith(t, a, store)
+			u.SetThemeMode(ThemeHighContrast)
+			u.BiggerText()
+			u.BiggerText()
+			scale := u.TextScale()
+			u.Window().Resize(fyne.NewSize(1000, 700))
+			u.split.Offset = 0.33
+			u.cardSplit().Offset = 0.6
+			u.Select(u.tl.Index("dmz-meeting"))
+			u.addRecent("/tmp/x.json")
+			u.savePlace()
 
-	// the next run starts from defaults in memory and reads them back
-	a.Settings().SetTheme(theme.DefaultTheme())
-	v := reopen(t, a)
-	if v.ThemeMode() != ThemeHighContrast || v.TextScale() != scale {
-		t.Errorf("look: %s at %v, want high-contrast at %v", v.ThemeMode(), v.TextScale(), scale)
-	}
-	if got := a.Settings().Theme().Size(theme.SizeNameText); got != theme.DefaultTheme().Size(theme.SizeNameText)*scale {
-		t.Errorf("the app's theme was not restored: text %v", got)
-	}
-	if got := v.Window().Canvas().Size(); got != fyne.NewSize(1000, 700) {
-		t.Errorf("window %v, want 1000x700", got)
-	}
-	if math.Abs(v.split.Offset-0.33) > 1e-9 || math.Abs(v.cardSplit().Offset-0.6) > 1e-9 {
-		t.Errorf("splits %v %v, want 0.33 0.6", v.split.Offset, v.cardSplit().Offset)
-	}
-	if v.Selected() < 0 || v.tl.Events[v.Selected()].ID != "dmz-meeting" {
-		t.Errorf("selected %d, want dmz-meeting", v.Selected())
+			// the next run starts from defaults in memory and reads them back
+			a.Settings().SetTheme(theme.DefaultTheme())
+			v := reopenWith(t, a, store)
+			if v.ThemeMode() != ThemeHighContrast || v.TextScale() != scale {
+				t.Errorf("look: %s at %v, want high-contrast at %v", v.ThemeMode(), v.TextScale(), scale)
+			}
+			if got := a.Settings().Theme().Size(theme.SizeNameText); got != theme.DefaultTheme().Size(theme.SizeNameText)*scale {
+				t.Errorf("the app's theme was not restored: text %v", got)
+			}
+			if got := v.Window().Canvas().Size(); got != fyne.NewSize(1000, 700) {
+				t.Errorf("window %v, want 1000x700", got)
+			}
+			if math.Abs(v.split.Offset-0.33) > 1e-9 || math.Abs(v.cardSplit().Offset-0.6) > 1e-9 {
+				t.Errorf("splits %v %v, want 0.33 0.6", v.split.Offset, v.cardSplit().Offset)
+			}
+			if v.Selected() < 0 || v.tl.Events[v.Selected()].ID != "dmz-meeting" {
+				t.Errorf("selected %d, want dmz-meeting", v.Selected())
+			}
+			if r := v.Recent(); len(r) != 1 || r[0] != "/tmp/x.json" {
+				t.Errorf("recent %v", r)
+			}
+			if _, ok := store.(StateFile); ok {
+				if keys := prefKeys(a.Preferences()); len(keys) != 0 {
+					t.Errorf("Fyne preferences written: %v", keys)
+				}
+			}
+		})
 	}
 }
 

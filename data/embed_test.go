@@ -1,6 +1,8 @@
 package data
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"regexp"
 	"slices"
@@ -76,11 +78,15 @@ func TestEmbeddedHoldsEveryDatedItemOfTheArticle(t *testing.T) {
 }
 
 // TestQuotesAreVerbatim checks that every quote in the data set stands in the
-// article word for word (when the article is there to read).
+// article word for word. The article is the team's (../shared/seed), not the
+// project's: this is an extra that skips, saying why, when it is absent.
 func TestQuotesAreVerbatim(t *testing.T) {
 	raw, err := os.ReadFile("../../shared/seed/article.txt")
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("../shared/seed not present (the team's material, CI only): %v", err)
+	}
 	if err != nil {
-		t.Skipf("article not found: %v", err)
+		t.Fatal(err)
 	}
 	article := string(raw)
 	tl, err := Default()

@@ -27,15 +27,27 @@ func roundTrip(t *testing.T, tl *Timeline) (*Timeline, []byte) {
 	return back, buf.Bytes()
 }
 
-// TestExportRoundTripFiles: every usable file loads, exports and loads back
-// to the same timeline: every event, date with its precision, headline,
-// text, group, media, display date, ID and era.
+// TestExportRoundTripFiles: every usable file under testdata/import loads,
+// exports and loads back to the same timeline: every event, date with its
+// precision, headline, text, group, media, display date, ID and era.
 func TestExportRoundTripFiles(t *testing.T) {
-	for _, f := range goldenFiles(t) {
+	checkRoundTripFiles(t, goldenFiles(t))
+}
+
+// TestExportRoundTripFilesInterop does the same for the team's corpus.
+func TestExportRoundTripFilesInterop(t *testing.T) {
+	checkRoundTripFiles(t, interopFiles(t))
+}
+
+func checkRoundTripFiles(t *testing.T, files []string) {
+	t.Helper()
+	usable := 0
+	for _, f := range files {
 		tl, _, err := LoadFile(f)
 		if err != nil {
 			continue
 		}
+		usable++
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			back, _ := roundTrip(t, tl)
 			if got, want := dumpLoaded(back, nil, nil), dumpLoaded(tl, nil, nil); got != want {
@@ -43,11 +55,27 @@ func TestExportRoundTripFiles(t *testing.T) {
 			}
 		})
 	}
+	if usable == 0 {
+		t.Fatalf("none of the %d files loads", len(files))
+	}
 }
 
-// TestExportTimelineJSGolden pins the exported form of a real file.
+// TestExportTimelineJSGolden pins the exported form of the project's
+// TimelineJS fixture.
 func TestExportTimelineJSGolden(t *testing.T) {
-	tl, _, err := LoadFile(filepath.Join(interopDir, "women_in_computing.json"))
+	checkExportGolden(t, fixtureJSON, filepath.Join("testdata", "export", "timekeeping.timelinejs.json"))
+}
+
+// TestExportTimelineJSGoldenInterop pins the exported form of a real file.
+func TestExportTimelineJSGoldenInterop(t *testing.T) {
+	checkExportGolden(t, interopFile(t, "women_in_computing.json"), filepath.Join("testdata", "export", "women_in_computing.timelinejs.json"))
+}
+
+// checkExportGolden compares the TimelineJS export of src with the golden
+// file, or writes it with -update-golden.
+func checkExportGolden(t *testing.T, src, golden string) {
+	t.Helper()
+	tl, _, err := LoadFile(src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,19 +83,20 @@ func TestExportTimelineJSGolden(t *testing.T) {
 	if err := ExportTimelineJS(tl, &buf); err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("testdata", "export", "women_in_computing.timelinejs.json")
 	if *updateGolden {
-		os.MkdirAll(filepath.Dir(golden), 0o755)
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
 	want, err := os.ReadFile(golden)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%v (run go test -run TestExportTimelineJSGolden -update-golden to write it, then read it)", err)
 	}
 	if buf.String() != string(want) {
-		t.Errorf("export differs from %s:\n%s", golden, diffLines(string(want), buf.String()))
+		t.Errorf("export of %s differs from %s:\n%s", src, golden, diffLines(string(want), buf.String()))
 	}
 }
 

@@ -2,19 +2,26 @@ package data
 
 import (
 	"bytes"
+	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
 
 var updateGolden = flag.Bool("update-golden", false, "rewrite the golden files under testdata/import/golden and testdata/export")
 
-// interopDir holds real TimelineJS files no one on this project wrote.
+// interopDir holds real TimelineJS files no one on this project wrote: the
+// team's corpus beside the project, there in CI but not in a fresh clone.
+// Tests over it are extras, named ...Interop..., that skip saying so when it
+// is absent; each has a twin over the project's own fixtures.
 const interopDir = "../../shared/interop/timelinejs"
 
 // dump writes everything Load gave, for golden files and for comparing two
@@ -65,52 +72,125 @@ func dumpLoaded(t *Timeline, ps Problems, err error) string {
 	return b.String()
 }
 
-// goldenFiles lists the interop corpus and the small files under
-// testdata/import that each test one rule.
+// The project's own fixtures, under testdata/import: the twin timekeeping
+// files (one timeline as TimelineJS JSON and as a spreadsheet, using every
+// field the importers read) and small files that each test one rule.
+const (
+	fixtureJSON = "testdata/import/timekeeping.json"
+	fixtureCSV  = "testdata/import/timekeeping.csv"
+	// minFixtures is how many files testdata/import holds at least.
+	minFixtures = 18
+)
+
+// goldenFiles lists the files under testdata/import; it fails when there are
+// fewer than minFixtures, so that a glob matching nothing cannot pass.
 func goldenFiles(t *testing.T) []string {
 	t.Helper()
+	files := regularFiles(t, "testdata/import/*")
+	if len(files) < minFixtures {
+		t.Fatalf("found only %d files under testdata/import, want at least %d: is the checkout whole?", len(files), minFixtures)
+	}
+	return files
+}
+
+// interopFiles lists the team's corpus, or skips the test, saying why, when
+// it is not beside the project. Its README names four files.
+func interopFiles(t *testing.T) []string {
+	t.Helper()
+	requireInterop(t)
+	files := regularFiles(t, interopDir+"/*")
+	if len(files) < 4 {
+		t.Fatalf("found only %d files in %s, want the 4 its README names", len(files), interopDir)
+	}
+	return files
+}
+
+// interopFile returns the path of one file of the team's corpus, or skips
+// the test when the corpus is not there.
+func interopFile(t *testing.T, name string) string {
+	t.Helper()
+	requireInterop(t)
+	return filepath.Join(interopDir, name)
+}
+
+// requireInterop skips the test, saying why, when the team's corpus is not
+// beside the project (as in a fresh clone); CI has it.
+func requireInterop(t *testing.T) {
+	t.Helper()
+	_, err := os.Stat(interopDir)
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("../shared/interop not present (the team's corpus, CI only): %v", err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// regularFiles lists the regular files pattern matches, leaving out READMEs.
+func regularFiles(t *testing.T, pattern string) []string {
+	t.Helper()
+	m, err := filepath.Glob(pattern)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var files []string
-	for _, pattern := range []string{interopDir + "/*", "testdata/import/*"} {
-		m, err := filepath.Glob(pattern)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range m {
-			if fi, err := os.Stat(f); err == nil && fi.Mode().IsRegular() && !strings.HasSuffix(f, ".md") {
-				files = append(files, f)
-			}
+	for _, f := range m {
+		if fi, err := os.Stat(f); err == nil && fi.Mode().IsRegular() && !strings.HasSuffix(f, ".md") {
+			files = append(files, f)
 		}
 	}
 	return files
 }
 
+// TestLoadGolden loads every file under testdata/import and compares what
+// Load gives with its golden file.
 func TestLoadGolden(t *testing.T) {
-	files := goldenFiles(t)
-	if len(files) < 20 {
-		t.Fatalf("found only %d files to test; is %s there?", len(files), interopDir)
+	for _, f := range goldenFiles(t) {
+		t.Run(filepath.Base(f), func(t *testing.T) { checkLoadGolden(t, f) })
 	}
+}
+
+// TestLoadGoldenInterop does the same for the team's corpus, whose golden
+// files are kept with the project's; and every golden file has its input in
+// one place or the other.
+func TestLoadGoldenInterop(t *testing.T) {
+	files := interopFiles(t)
 	for _, f := range files {
-		t.Run(filepath.Base(f), func(t *testing.T) {
-			tl, ps, err := LoadFile(f)
-			got := dumpLoaded(tl, ps, err)
-			golden := filepath.Join("testdata", "import", "golden", filepath.Base(f)+".golden")
-			if *updateGolden {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -run TestLoadGolden -update-golden to write it, then read it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("Load(%s) differs from %s:\n%s", f, golden, diffLines(string(want), got))
-			}
-		})
+		t.Run(filepath.Base(f), func(t *testing.T) { checkLoadGolden(t, f) })
+	}
+	inputs := map[string]bool{}
+	for _, f := range append(files, goldenFiles(t)...) {
+		inputs[filepath.Base(f)+".golden"] = true
+	}
+	for _, g := range regularFiles(t, "testdata/import/golden/*") {
+		if !inputs[filepath.Base(g)] {
+			t.Errorf("%s has no input file in testdata/import or %s", g, interopDir)
+		}
+	}
+}
+
+// checkLoadGolden compares what Load gives for f with
+// testdata/import/golden/<f's name>.golden, or writes it with -update-golden.
+func checkLoadGolden(t *testing.T, f string) {
+	t.Helper()
+	tl, ps, err := LoadFile(f)
+	got := dumpLoaded(tl, ps, err)
+	golden := filepath.Join("testdata", "import", "golden", filepath.Base(f)+".golden")
+	if *updateGolden {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -run TestLoadGolden -update-golden to write it, then read it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("Load(%s) differs from %s:\n%s", f, golden, diffLines(string(want), got))
 	}
 }
 
@@ -135,65 +215,115 @@ func diffLines(want, got string) string {
 	return b.String()
 }
 
-// TestInteropEveryEventAndEra counts the events and eras of the real
-// TimelineJS files independently of the importer, by the keys the files
-// use, and checks that Load keeps every one with its headline.
+// TestEveryEventAndEra counts the events and eras of the project's twin
+// fixtures independently of the importer and checks that Load keeps every
+// one with its headline.
+func TestEveryEventAndEra(t *testing.T) {
+	checkEveryEventAndEra(t, fixtureJSON, 16, 3)
+	checkEveryEventAndEra(t, fixtureCSV, 16, 3)
+}
+
+// TestInteropEveryEventAndEra does the same for the real TimelineJS files.
 func TestInteropEveryEventAndEra(t *testing.T) {
-	tests := []struct {
-		file          string
-		events, eras  int
-		headlineCount func(b []byte) int
-	}{
-		{"women_in_computing.json", 10, 0, nil},
-		{"eras.json", 20, 3, nil},
-		{"women_in_computing.csv", 10, 0, nil},
-		{"my-own-timeline.csv", 10, 0, nil},
+	checkEveryEventAndEra(t, interopFile(t, "women_in_computing.json"), 10, 0)
+	checkEveryEventAndEra(t, interopFile(t, "eras.json"), 20, 3)
+	checkEveryEventAndEra(t, interopFile(t, "women_in_computing.csv"), 10, 0)
+	checkEveryEventAndEra(t, interopFile(t, "my-own-timeline.csv"), 10, 0)
+}
+
+// checkEveryEventAndEra counts the slides of a TimelineJS file with a start
+// year, by encoding/json or encoding/csv rather than the importer, checks
+// the count is what the test expects, then that Load keeps every event and
+// era, each event with a headline whose words are in the file.
+func checkEveryEventAndEra(t *testing.T, path string, events, eras int) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, tt := range tests {
-		path := filepath.Join(interopDir, tt.file)
-		b, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		// Independent count: every slide with a start date has a "year"
-		// (JSON), every data row starts a new line with a year (CSV).
-		var slides int
-		if strings.HasSuffix(tt.file, ".json") {
-			slides = strings.Count(string(b), `"start_date"`) - strings.Count(string(b), `"year": ""`)
-		} else {
-			for _, line := range strings.Split(string(b), "\n") {
-				if len(line) > 0 && line[0] >= '0' && line[0] <= '9' {
-					slides++
-				}
+	var gotEvents, gotEras int
+	if strings.HasSuffix(path, ".json") {
+		gotEvents, gotEras = countJSONSlides(t, path, b)
+	} else {
+		gotEvents, gotEras = countCSVRows(t, path, b)
+	}
+	if gotEvents != events || gotEras != eras {
+		t.Fatalf("%s: the test's own count is %d events and %d eras, want %d and %d", path, gotEvents, gotEras, events, eras)
+	}
+	tl, ps, err := LoadFile(path)
+	if err != nil || len(ps) > 0 {
+		t.Fatalf("%s: %v %v", path, err, ps)
+	}
+	if len(tl.Events) != events || len(tl.Eras) != eras {
+		t.Errorf("%s: %d events and %d eras, want %d and %d", path, len(tl.Events), len(tl.Eras), events, eras)
+	}
+	for _, e := range tl.Events {
+		for _, w := range strings.Fields(e.Title) {
+			w = strings.Trim(w, `"'.,:;`)
+			if isASCII(w) && !strings.Contains(string(b), w) {
+				t.Errorf("%s: event %s has headline %q: %q is not in the file", path, e.ID, e.Title, w)
 			}
 		}
-		if slides != tt.events+tt.eras {
-			t.Fatalf("%s: the test's own count of slides is %d, want %d", tt.file, slides, tt.events+tt.eras)
+		if e.Title == "" {
+			t.Errorf("%s: event %s has no headline", path, e.ID)
 		}
-		tl, ps, err := LoadFile(path)
-		if err != nil || len(ps) > 0 {
-			t.Fatalf("%s: %v %v", tt.file, err, ps)
+		if e.Kind != KindContext || e.From != "" || e.To != "" {
+			t.Errorf("%s: event %s is kind %q from %q: imported events are context with no sender", path, e.ID, e.Kind, e.From)
 		}
-		if len(tl.Events) != tt.events || len(tl.Eras) != tt.eras {
-			t.Errorf("%s: %d events and %d eras, want %d and %d", tt.file, len(tl.Events), len(tl.Eras), tt.events, tt.eras)
-		}
-		for _, e := range tl.Events {
-			for _, w := range strings.Fields(e.Title) {
-				if isASCII(w) && !strings.Contains(string(b), w) {
-					t.Errorf("%s: event %s has headline %q: %q is not in the file", tt.file, e.ID, e.Title, w)
-				}
-			}
-			if e.Title == "" {
-				t.Errorf("%s: event %s has no headline", tt.file, e.ID)
-			}
-			if e.Kind != KindContext || e.From != "" || e.To != "" {
-				t.Errorf("%s: event %s is kind %q from %q: imported events are context with no sender", tt.file, e.ID, e.Kind, e.From)
-			}
-			if !slug.MatchString(e.ID) {
-				t.Errorf("%s: id %q is not a slug", tt.file, e.ID)
-			}
+		if !slug.MatchString(e.ID) {
+			t.Errorf("%s: id %q is not a slug", path, e.ID)
 		}
 	}
+}
+
+// countJSONSlides counts the events and eras of a TimelineJS JSON file that
+// have a start year.
+func countJSONSlides(t *testing.T, path string, b []byte) (events, eras int) {
+	t.Helper()
+	type slides []struct {
+		Start struct {
+			Year any `json:"year"`
+		} `json:"start_date"`
+	}
+	var f struct{ Events, Eras slides }
+	if err := json.Unmarshal(b, &f); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	count := func(s slides) (n int) {
+		for _, sl := range s {
+			if y := sl.Start.Year; y != nil && y != "" {
+				n++
+			}
+		}
+		return n
+	}
+	return count(f.Events), count(f.Eras)
+}
+
+// countCSVRows counts the rows of a TimelineJS spreadsheet that have a
+// Year, those whose Type is "era" as eras.
+func countCSVRows(t *testing.T, path string, b []byte) (events, eras int) {
+	t.Helper()
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\ufeff"))))
+	r.FieldsPerRecord = -1
+	rows, err := r.ReadAll()
+	if err != nil || len(rows) == 0 {
+		t.Fatalf("%s: %d rows, %v", path, len(rows), err)
+	}
+	year, typ := slices.Index(rows[0], "Year"), slices.Index(rows[0], "Type")
+	if year < 0 || typ < 0 {
+		t.Fatalf("%s: no Year or Type column in %q", path, rows[0])
+	}
+	for _, row := range rows[1:] {
+		switch {
+		case len(row) <= year || strings.TrimSpace(row[year]) == "":
+		case len(row) > typ && strings.EqualFold(strings.TrimSpace(row[typ]), "era"):
+			eras++
+		default:
+			events++
+		}
+	}
+	return events, eras
 }
 
 func isASCII(s string) bool {
@@ -205,15 +335,32 @@ func isASCII(s string) bool {
 	return true
 }
 
+// TestJSONMatchesCSV: the twin fixtures hold the same timeline as JSON and
+// as a spreadsheet; both load to the same events, groups, media, display
+// dates and eras.
+func TestJSONMatchesCSV(t *testing.T) {
+	j, ps, err := LoadFile(fixtureJSON)
+	if err != nil || len(ps) > 0 {
+		t.Fatalf("%s: %v %v", fixtureJSON, err, ps)
+	}
+	c, ps, err := LoadFile(fixtureCSV)
+	if err != nil || len(ps) > 0 {
+		t.Fatalf("%s: %v %v", fixtureCSV, err, ps)
+	}
+	if got, want := dumpLoaded(c, nil, nil), dumpLoaded(j, nil, nil); got != want {
+		t.Errorf("the spreadsheet loads differently from the JSON:\n%s", diffLines(want, got))
+	}
+}
+
 // TestInteropJSONMatchesCSV: the corpus holds the same timeline as JSON and
 // as CSV; both must load to the same events (the files differ only in one
 // media item).
 func TestInteropJSONMatchesCSV(t *testing.T) {
-	j, _, err := LoadFile(filepath.Join(interopDir, "women_in_computing.json"))
+	j, _, err := LoadFile(interopFile(t, "women_in_computing.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, _, err := LoadFile(filepath.Join(interopDir, "women_in_computing.csv"))
+	c, _, err := LoadFile(interopFile(t, "women_in_computing.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
