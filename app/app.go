@@ -37,6 +37,11 @@ type UI struct {
 	searchGen uint64 // bumped by every search; older results are dropped
 	searching sync.WaitGroup
 	opening   sync.WaitGroup // files being read (open.go)
+	// staleSelection says that the timeline, the card and the list do not
+	// show the selection yet; redraw brings them up to date once per frame.
+	staleSelection bool
+	redrawQueued   bool
+	drawing        sync.WaitGroup // the hand-over of a queued redraw
 	// lastMessage is the text of the last problem dialog (tests read it).
 	lastMessage string
 	recentItem  *fyne.MenuItem // File > Open recent
@@ -207,14 +212,17 @@ func (u *UI) setRow(r *widgets.ResultRow, m data.Match) {
 }
 
 // Select makes event i the selected one everywhere: timeline, card, list.
+// The state (selected event, highlighted row) changes at once, so that the
+// next key steps from it; the widgets follow once per frame (redraw): a
+// burst of keys costs one card, not one card per key.
 func (u *UI) Select(i int) {
 	if i < 0 || i >= len(u.tl.Events) {
 		return
 	}
 	u.selected = i
-	u.timeline.SetSelected(i)
-	u.card.SetEvent(u.tl, i)
-	u.syncList()
+	u.cursor = u.rowOf(i)
+	u.staleSelection = true
+	u.queueRedraw()
 }
 
 // Selected is the index of the selected event, or -1.
@@ -237,20 +245,59 @@ func (u *UI) Step(delta int) {
 	u.Select(max(0, min(n-1, i)))
 }
 
-// syncList highlights the selected event's row in the results, if it is
-// there, without re-opening it.
-func (u *UI) syncList() {
-	u.listEvent = true
-	defer func() { u.listEvent = false }()
+// rowOf is the row of event i in the results, or -1 when they lack it.
+func (u *UI) rowOf(i int) int {
+	if u.cursor >= 0 && u.cursor < len(u.results) && u.results[u.cursor].Event == i {
+		return u.cursor
+	}
 	for r, m := range u.results {
-		if m.Event == u.selected {
-			u.cursor = r
-			u.list.Select(r)
-			return
+		if m.Event == i {
+			return r
 		}
 	}
-	u.cursor = -1
-	u.list.UnselectAll()
+	return -1
+}
+
+// queueRedraw asks for a redraw before the next frame. The driver runs what
+// fyne.Do hands it after the input events it is working through, so all the
+// keys that arrived together change the state first and the widgets once.
+func (u *UI) queueRedraw() {
+	if u.redrawQueued {
+		return
+	}
+	u.redrawQueued = true
+	u.drawing.Add(1)
+	go func() {
+		defer u.drawing.Done()
+		handBack(u.redraw)
+	}()
+}
+
+// redraw makes the widgets show the state.
+func (u *UI) redraw() {
+	u.redrawQueued = false
+	if !u.staleSelection {
+		return
+	}
+	u.staleSelection = false
+	if u.selected >= 0 && u.selected < len(u.tl.Events) {
+		u.timeline.SetSelected(u.selected)
+		u.card.SetEvent(u.tl, u.selected)
+	}
+	u.showCursor()
+}
+
+// showCursor highlights the cursor's row of the results, scrolled into
+// view, without re-opening it; no row when the cursor is -1.
+func (u *UI) showCursor() {
+	u.listEvent = true
+	defer func() { u.listEvent = false }()
+	if u.cursor < 0 || u.cursor >= len(u.results) {
+		u.list.UnselectAll()
+		return
+	}
+	u.list.Select(u.cursor)
+	u.list.ScrollTo(u.cursor)
 }
 
 // Query is the current search text.
@@ -277,7 +324,7 @@ func (u *UI) moveCursor(delta int) {
 	}
 	c = max(0, min(len(u.results)-1, c))
 	u.Select(u.results[c].Event)
-	u.list.ScrollTo(c)
+	u.cursor = c
 }
 
 // openCursor opens the highlighted result, or the top one, and hands the

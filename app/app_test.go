@@ -110,6 +110,7 @@ func TestArrowKeysStepThroughEvents(t *testing.T) {
 	}
 	for i, s := range steps {
 		key(u, s.key)
+		u.settle() // a frame: the widgets follow the selection
 		if got := u.tl.Events[u.Selected()].ID; got != s.want {
 			t.Fatalf("step %d (%s): selected %q, want %q", i, s.key, got, s.want)
 		}
@@ -119,6 +120,33 @@ func TestArrowKeysStepThroughEvents(t *testing.T) {
 		if u.timeline.Selected() != u.Selected() {
 			t.Fatalf("step %d: timeline selected %d, app %d", i, u.timeline.Selected(), u.Selected())
 		}
+	}
+}
+
+// TestKeyBurstDrawsOnce sends keys faster than frames come, as the driver
+// delivers a burst: every key moves the selection, so the next one steps
+// from it, but the card and the list are drawn once, for the last.
+func TestKeyBurstDrawsOnce(t *testing.T) {
+	u := newTestUI(t)
+	key(u, fyne.KeyRight)
+	u.settle()
+	first := u.card.Index()
+	rebuilt := 0
+	for range 5 {
+		key(u, fyne.KeyRight)
+		if u.card.Index() != first {
+			rebuilt++
+		}
+	}
+	if got := u.tl.Events[u.Selected()].ID; got != u.tl.Events[5].ID {
+		t.Fatalf("after 6 Rights: selected %q, want the sixth event %q", got, u.tl.Events[5].ID)
+	}
+	if rebuilt > 0 {
+		t.Errorf("the card was filled on %d of 5 keys of a burst, want none until the frame", rebuilt)
+	}
+	u.settle()
+	if u.card.Index() != 5 || u.timeline.Selected() != 5 || u.cursor != 5 {
+		t.Fatalf("after the frame: card %d, timeline %d, row %d, want 5", u.card.Index(), u.timeline.Selected(), u.cursor)
 	}
 }
 
@@ -216,6 +244,7 @@ func TestChoosingAResultSelectsEverywhere(t *testing.T) {
 	u.search.SetText("dmz")
 	u.settle()
 	u.list.Select(0)
+	u.settle()
 	want := u.Results()[0].Event
 	if u.Selected() != want || u.timeline.Selected() != want || u.card.Index() != want {
 		t.Fatalf("selected app=%d timeline=%d card=%d, want %d", u.Selected(), u.timeline.Selected(), u.card.Index(), want)
@@ -226,6 +255,7 @@ func TestTimelineTapSelectsAndFillsCard(t *testing.T) {
 	u := newTestUI(t)
 	i := u.tl.Index("hanoi-summit")
 	u.timeline.OnSelected(i) // what a tap on the marker reports; the widget's own tests tap for real
+	u.settle()
 	if u.Selected() != i || u.card.Title() != u.tl.Events[i].Title {
 		t.Fatalf("selected %d card %q", u.Selected(), u.card.Title())
 	}

@@ -98,7 +98,10 @@ func (u *UI) showResult(res data.Result) {
 	u.cursor = -1
 	u.list.Refresh()
 	u.list.ScrollToTop()
-	u.syncList()
+	if u.selected >= 0 {
+		u.cursor = u.rowOf(u.selected)
+	}
+	u.showCursor()
 	total := len(u.tl.Events)
 	switch {
 	case len(u.results) > 0:
@@ -148,6 +151,7 @@ func (u *UI) settle() {
 	for {
 		u.searching.Wait()
 		u.opening.Wait()
+		u.drawing.Wait()
 		if drainHandBacks == nil || !drainHandBacks() {
 			return
 		}
