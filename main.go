@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"time"
 
 	// Its init runs before Fyne reads the locale: it needs only os and
 	// strings, so Go initialises it early (.ci/e2e.sh checks the log).
@@ -98,7 +99,24 @@ func main() {
 		u.OpenFile(flag.Arg(0)) // read off the UI goroutine; a bad file gets a dialog
 	}
 	a.Lifecycle().SetOnStarted(func() { fitToScreen(u.Window()) })
+	go exitAfterQuit(u.Quitting())
 	u.Window().ShowAndRun()
+}
+
+// quitGrace is how long Fyne gets to stop by itself after Quit has saved
+// everything (it takes a few milliseconds when it works).
+const quitGrace = 500 * time.Millisecond
+
+// exitAfterQuit ends the process quitGrace after quitting closes, in case
+// Fyne 2.7.1 hangs on its way out: its driver queues the stop hook for the
+// main thread while it drains and closes that queue, and when the hook
+// lands after the drain, Run waits for it for ever (internal/driver/glfw
+// loop.go runGL, internal/app/lifecycle.go WaitForEvents). When Fyne
+// stops in time, main returns first and this never runs.
+func exitAfterQuit(quitting <-chan struct{}) {
+	<-quitting
+	time.Sleep(quitGrace)
+	os.Exit(0)
 }
 
 func load(synthetic int) (*data.Timeline, error) {

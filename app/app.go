@@ -63,6 +63,9 @@ type UI struct {
 	card            *widgets.EventCard
 	split           *container.Split
 
+	quitting chan struct{} // closed when Quit has saved everything
+	quitOnce sync.Once
+
 	presentState // presentation mode, themes, preferences, menus (present.go)
 	remembered   // what is kept between runs, and where (state.go)
 }
@@ -79,7 +82,7 @@ func New(a fyne.App, tl *data.Timeline) *UI {
 // NewWithState is New with the state remembered in store, st being what
 // store.Load gave.
 func NewWithState(a fyne.App, tl *data.Timeline, store StateStore, st State) *UI {
-	u := &UI{app: a, selected: -1, cursor: -1}
+	u := &UI{app: a, selected: -1, cursor: -1, quitting: make(chan struct{})}
 	st.Recent = cleanRecent(st.Recent)
 	u.store, u.state, u.stored = store, st, st
 	// The save dialogs' writers for files replace them whole (writer.go).
@@ -91,6 +94,8 @@ func NewWithState(a fyne.App, tl *data.Timeline, store StateStore, st State) *UI
 	u.win.Resize(DefaultSize)
 	u.keys()
 	u.win.SetOnDropped(u.dropped)
+	// The window's close button saves and quits as Ctrl+Q does.
+	u.win.SetCloseIntercept(u.Quit)
 	u.extend() // remembered look and place, menus, shortcuts (prefs.go)
 	return u
 }

@@ -156,8 +156,18 @@ func (u *UI) shortcuts() {
 	add(fyne.KeyQ, def, u.Quit)
 }
 
-// Quit saves the window's place and ends the app.
+// Quit saves the window's place, says so on Quitting, and asks Fyne to
+// stop. Closing the window does the same (New sets it as the close
+// intercept).
 func (u *UI) Quit() {
 	u.savePlace()
+	u.quitOnce.Do(func() { close(u.quitting) })
 	u.app.Quit()
 }
+
+// Quitting is closed once Quit has saved everything: from then on the
+// process may end at any moment without losing anything. Fyne 2.7.1 can
+// hang on its way out (its driver hands the stop hook to the main thread
+// through a queue that it drains and closes at the same time), so main
+// ends the process itself a moment after this closes.
+func (u *UI) Quitting() <-chan struct{} { return u.quitting }

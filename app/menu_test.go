@@ -82,6 +82,28 @@ func TestCtrlQSavesThePlace(t *testing.T) {
 	}
 }
 
+// TestQuitSavesThenSays checks the order main relies on: when Quitting
+// closes, the place is already saved, so ending the process loses nothing.
+func TestQuitSavesThenSays(t *testing.T) {
+	u := newTestUI(t)
+	select {
+	case <-u.Quitting():
+		t.Fatal("Quitting closed before Quit")
+	default:
+	}
+	u.Select(u.tl.Index("dmz-meeting"))
+	u.Quit()
+	select {
+	case <-u.Quitting():
+	default:
+		t.Fatal("Quitting still open after Quit")
+	}
+	if got := fyne.CurrentApp().Preferences().String(prefSelected); got != "dmz-meeting" {
+		t.Errorf("Quit saved selected %q before saying it had", got)
+	}
+	u.Quit() // a second Ctrl+Q while Fyne stops must not panic
+}
+
 func TestHelpListsTheShortcuts(t *testing.T) {
 	u := newTestUI(t)
 	text := ""
