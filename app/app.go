@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -41,7 +42,8 @@ type UI struct {
 	// show the selection yet; redraw brings them up to date once per frame.
 	staleSelection bool
 	redrawQueued   bool
-	drawing        sync.WaitGroup // the hand-over of a queued redraw
+	drawing        sync.WaitGroup  // the hand-over of a queued redraw
+	dialogs        []dialog.Dialog // open, top last (dialogs.go)
 	// lastMessage is the text of the last problem dialog (tests read it).
 	lastMessage string
 	recentItem  *fyne.MenuItem // File > Open recent
@@ -55,8 +57,8 @@ type UI struct {
 	search          *widgets.SearchEntry
 	count           *widget.Label
 	filters         *filterPanel
-	clearFilters    *widget.Button
-	list            *widget.List
+	clearFilters    *navButton
+	list            *navList
 	timeline        *widgets.Timeline
 	span            *widget.Label
 	legend          *widgets.Legend
@@ -133,19 +135,19 @@ func (u *UI) build() {
 	u.search.OnEscape = u.clearSearch
 	u.count = wrappingCaption()
 	u.filters = newFilterPanel(u)
-	u.clearFilters = widget.NewButtonWithIcon("Clear filters", theme.ContentClearIcon(), u.ClearFilters)
+	u.clearFilters = u.newNavButton("Clear filters", theme.ContentClearIcon(), u.ClearFilters)
 	u.clearFilters.Importance = widget.LowImportance
 	u.clearFilters.Hide()
 
-	u.list = widget.NewList(
-		func() int { return len(u.results) },
-		func() fyne.CanvasObject { return widgets.NewResultRow() },
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id < len(u.results) {
-				m := u.results[id]
-				u.setRow(o.(*widgets.ResultRow), m)
-			}
-		})
+	u.list = &navList{u: u}
+	u.list.Length = func() int { return len(u.results) }
+	u.list.CreateItem = func() fyne.CanvasObject { return widgets.NewResultRow() }
+	u.list.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
+		if id < len(u.results) {
+			u.setRow(o.(*widgets.ResultRow), u.results[id])
+		}
+	}
+	u.list.ExtendBaseWidget(u.list)
 	u.list.OnSelected = func(id widget.ListItemID) {
 		if u.listEvent || id >= len(u.results) {
 			return
@@ -169,11 +171,11 @@ func (u *UI) build() {
 	u.span.TextStyle.Bold = true
 	u.timeline.OnViewChanged = func(from, to time.Time) { u.span.SetText(u.timeline.VisibleSpan()) }
 	tools := widget.NewToolbar(
-		widget.NewToolbarAction(theme.ZoomOutIcon(), func() { u.timeline.ZoomOut() }),
-		widget.NewToolbarAction(theme.ZoomFitIcon(), func() { u.timeline.FitAll() }),
-		widget.NewToolbarAction(theme.ZoomInIcon(), func() { u.timeline.ZoomIn() }),
+		u.toolbarAction(theme.ZoomOutIcon(), func() { u.timeline.ZoomOut() }),
+		u.toolbarAction(theme.ZoomFitIcon(), func() { u.timeline.FitAll() }),
+		u.toolbarAction(theme.ZoomInIcon(), func() { u.timeline.ZoomIn() }),
 		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.MediaPlayIcon(), u.TogglePresentation), // presentation mode, F5
+		u.toolbarAction(theme.MediaPlayIcon(), u.TogglePresentation), // presentation mode, F5
 	)
 	bar := container.NewBorder(nil, nil, tools, nil, u.span)
 	top := container.NewBorder(bar, u.legend, nil, nil, u.timeline)
@@ -343,7 +345,26 @@ func (u *UI) openCursor() {
 	u.win.Canvas().Unfocus()
 }
 
-// FocusSearch puts the keyboard focus in the search field.
+// FocusSearch puts the keyboard focus in the search field. In
+// presentation mode it leaves the slides first: Ctrl+F means "find
+// something", and F5 from the search then presents what it finds.
 func (u *UI) FocusSearch() {
+	if u.dialogOpen() {
+		return
+	}
+	u.Present(false)
 	u.win.Canvas().Focus(u.search)
 }
+
+// toolbarAction is a toolbar button that leaves the window's keys to the
+// window when Tab has given it the focus (navButton).
+type toolbarAction struct{ b *navButton }
+
+func (u *UI) toolbarAction(icon fyne.Resource, run func()) toolbarAction {
+	b := u.newNavButton("", icon, run)
+	b.Importance = widget.LowImportance
+	return toolbarAction{b}
+}
+
+// ToolbarObject is the button.
+func (a toolbarAction) ToolbarObject() fyne.CanvasObject { return a.b }

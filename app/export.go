@@ -119,10 +119,10 @@ var exportSizes = []string{"1920x1080", "1280x720", "3840x2160", "1024x768", "10
 
 // ShowExport opens File > Export image…: choose a size, then where to save.
 func (u *UI) ShowExport() {
-	if u.presenting {
-		return // the dialog would show on the slide; leave first
+	if u.presenting || u.dialogOpen() {
+		return // the dialog would show on the slide, or over another
 	}
-	sizes := widget.NewSelectEntry(exportSizes)
+	sizes := u.newEscEntry(exportSizes)
 	sizes.SetText(fmt.Sprintf("%.0fx%.0f", DefaultExportSize.Width, DefaultExportSize.Height))
 	sizes.Validator = func(s string) error { _, err := ParseSize(s); return err }
 	items := []*widget.FormItem{
@@ -134,13 +134,13 @@ func (u *UI) ShowExport() {
 		}
 		size, err := ParseSize(sizes.Text)
 		if err != nil {
-			dialog.ShowError(err, u.win)
+			u.showError(err)
 			return
 		}
-		u.imageSaveDialog(size).Show()
+		u.showSaveDialog(u.imageSaveDialog(size))
 	}, u.win)
 	d.Resize(fyne.NewSize(440, d.MinSize().Height))
-	d.Show()
+	u.showDialog(d)
 }
 
 // imageSaveDialog asks where to save the image of size.

@@ -82,6 +82,9 @@ func (u *UI) shortcutRows() [][2]string {
 
 // ShowShortcuts opens Help > Keyboard shortcuts.
 func (u *UI) ShowShortcuts() {
+	if u.dialogOpen() {
+		return
+	}
 	grid := container.NewGridWithColumns(2)
 	for _, r := range u.shortcutRows() {
 		k := widget.NewLabelWithStyle(r[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
@@ -93,7 +96,7 @@ func (u *UI) ShowShortcuts() {
 	}
 	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(grid), u.win)
 	d.Resize(fyne.NewSize(640, 560))
-	d.Show()
+	u.showDialog(d)
 }
 
 // AboutText is what About says: the app, its version, and where the data
@@ -123,9 +126,12 @@ func (u *UI) AboutText() string {
 
 // ShowAbout opens Help > About.
 func (u *UI) ShowAbout() {
+	if u.dialogOpen() {
+		return
+	}
 	l := widget.NewLabel(u.AboutText())
 	l.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom("About", "Close", l, u.win)
 	d.Resize(fyne.NewSize(560, 360))
-	d.Show()
+	u.showDialog(d)
 }

@@ -3,10 +3,15 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
 )
 
-// keys binds the window's keys. Keys reach the canvas handlers only when no
-// widget has the focus; the search field handles its own (see SearchEntry).
+// keys binds the window's keys. Fyne gives a key to the focused widget, or
+// to the canvas when none has the focus; the canvas handlers and every
+// widget that can take the focus here (filter toggles, the result list,
+// buttons: navCheck, navList, navButton) hand the window's keys to
+// windowKey, so that they work whatever has the focus. Only the search
+// field keeps the keys that edit text (see SearchEntry).
 // In presentation mode the keys step through the slides (presentKey).
 // Shortcuts with modifiers are registered from the menu's actions (menu.go).
 func (u *UI) keys() {
@@ -24,50 +29,154 @@ func (u *UI) keys() {
 		}
 		return true
 	}
-	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if u.presenting {
-			u.presentKey(k)
-			return
-		}
-		switch k.Name {
-		case fyne.KeyF5:
-			u.Present(true)
-		case fyne.KeyF1:
-			u.ShowShortcuts()
-		case fyne.KeyLeft:
-			u.Step(-1)
-		case fyne.KeyRight:
-			u.Step(1)
-		case fyne.KeyHome:
-			u.Step(-len(u.tl.Events))
-		case fyne.KeyEnd:
-			u.Step(len(u.tl.Events))
-		case fyne.KeyUp:
-			u.moveCursor(-1)
-		case fyne.KeyDown:
-			u.moveCursor(1)
-		case fyne.KeyReturn, fyne.KeyEnter:
-			u.openCursor()
-		case fyne.KeyEscape:
-			u.clearSearch()
-		}
-	})
-	c.SetOnTypedRune(func(r rune) {
-		if u.presenting {
-			return // Space and the like step; they are handled as keys
-		}
-		switch r {
-		case '/':
-			u.FocusSearch()
-		case '+', '=':
-			u.timeline.ZoomIn()
-		case '-':
-			u.timeline.ZoomOut()
-		case '0':
-			u.timeline.FitAll()
-		}
-	})
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) { u.windowKey(k) })
+	c.SetOnTypedRune(func(r rune) { u.windowRune(r) })
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		u.FocusSearch()
 	})
 }
+
+// windowKey does what key k does in the window, whatever has the focus,
+// and reports whether it used it. Over a dialog, Escape closes the dialog
+// and the other keys do nothing.
+func (u *UI) windowKey(k *fyne.KeyEvent) bool {
+	if u.dialogOpen() {
+		if k.Name == fyne.KeyEscape {
+			u.closeDialog()
+			return true
+		}
+		return false
+	}
+	if u.presenting {
+		return u.presentKey(k)
+	}
+	switch k.Name {
+	case fyne.KeyF5:
+		u.Present(true)
+	case fyne.KeyF1:
+		u.ShowShortcuts()
+	case fyne.KeyLeft:
+		u.Step(-1)
+	case fyne.KeyRight:
+		u.Step(1)
+	case fyne.KeyHome:
+		u.Step(-len(u.tl.Events))
+	case fyne.KeyEnd:
+		u.Step(len(u.tl.Events))
+	case fyne.KeyUp:
+		u.moveCursor(-1)
+	case fyne.KeyDown:
+		u.moveCursor(1)
+	case fyne.KeyReturn, fyne.KeyEnter:
+		u.openCursor()
+	case fyne.KeyEscape:
+		u.clearSearch()
+		u.win.Canvas().Unfocus() // the keys go back to the window
+	default:
+		return false
+	}
+	return true
+}
+
+// windowRune does what typing r does in the window (outside the search
+// field) and reports whether it used it.
+func (u *UI) windowRune(r rune) bool {
+	if u.presenting || u.dialogOpen() {
+		return false // Space and the like step; they are handled as keys
+	}
+	switch r {
+	case '/':
+		u.FocusSearch()
+	case '+', '=':
+		u.timeline.ZoomIn()
+	case '-':
+		u.timeline.ZoomOut()
+	case '0':
+		u.timeline.FitAll()
+	default:
+		return false
+	}
+	return true
+}
+
+// navCheck is a check box (the filter toggles) that leaves the window's
+// keys to the window: a check box that has the focus, as one has after a
+// click, would otherwise swallow Left, Right, F5 and the rest. Space
+// toggles it, as usual.
+type navCheck struct {
+	widget.Check
+	u *UI
+}
+
+func (u *UI) newNavCheck(label string) *navCheck {
+	c := &navCheck{u: u}
+	c.Text = label
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// TypedKey gives the window's keys to the window.
+func (c *navCheck) TypedKey(k *fyne.KeyEvent) {
+	if !c.u.windowKey(k) {
+		c.Check.TypedKey(k)
+	}
+}
+
+// TypedRune toggles on Space and gives the window's characters ("/", "+")
+// to the window.
+func (c *navCheck) TypedRune(r rune) {
+	if r == ' ' || !c.u.windowRune(r) {
+		c.Check.TypedRune(r)
+	}
+}
+
+// navList is the result list: a click on a row gives it the focus, and the
+// window's keys still work. Up and Down move its keyboard highlight and
+// show each result, as they do from the search field.
+type navList struct {
+	widget.List
+	u *UI
+}
+
+// TypedKey gives the window's keys to the window; Space selects the
+// highlighted row, as usual.
+func (l *navList) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeySpace:
+		l.List.TypedKey(k)
+	case fyne.KeyUp, fyne.KeyDown:
+		l.List.TypedKey(k) // the keyboard highlight follows
+		l.u.windowKey(k)
+	default:
+		if !l.u.windowKey(k) {
+			l.List.TypedKey(k)
+		}
+	}
+}
+
+// TypedRune gives the window's characters to the window.
+func (l *navList) TypedRune(r rune) { l.u.windowRune(r) }
+
+// navButton is a button that leaves the window's keys to the window when
+// Tab has given it the focus; Space presses it, as usual.
+type navButton struct {
+	widget.Button
+	u *UI
+}
+
+func (u *UI) newNavButton(label string, icon fyne.Resource, tapped func()) *navButton {
+	b := &navButton{u: u}
+	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey gives the window's keys to the window.
+func (b *navButton) TypedKey(k *fyne.KeyEvent) {
+	if !b.u.windowKey(k) {
+		b.Button.TypedKey(k)
+	}
+}
+
+// TypedRune gives the window's characters to the window.
+func (b *navButton) TypedRune(r rune) { b.u.windowRune(r) }

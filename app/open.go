@@ -117,7 +117,7 @@ func (u *UI) showProblems(title, lead string, ps data.Problems, err error) {
 	text.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(text)
 	scroll.SetMinSize(fyne.NewSize(min(640, u.win.Canvas().Size().Width*0.8), min(320, u.win.Canvas().Size().Height*0.6)))
-	dialog.ShowCustom(title, "OK", scroll, u.win)
+	u.showDialog(dialog.NewCustom(title, "OK", scroll, u.win))
 }
 
 func pluralWord(n int, word string) string {
@@ -137,6 +137,9 @@ func (u *UI) windowTitle() string {
 
 // ShowOpen asks for a file to open.
 func (u *UI) ShowOpen() {
+	if u.dialogOpen() {
+		return
+	}
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
@@ -147,7 +150,7 @@ func (u *UI) ShowOpen() {
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json", ".csv"}))
 	d.Resize(u.dialogSize())
-	d.Show()
+	u.showDialog(d)
 }
 
 // ReopenBuiltin goes back to the embedded Trump–Kim data set.
@@ -163,7 +166,11 @@ func (u *UI) ReopenBuiltin() {
 
 // ShowExportTimelineJS asks where to save the open timeline as TimelineJS
 // JSON, and saves it there.
-func (u *UI) ShowExportTimelineJS() { u.timelineJSSaveDialog().Show() }
+func (u *UI) ShowExportTimelineJS() {
+	if !u.dialogOpen() {
+		u.showSaveDialog(u.timelineJSSaveDialog())
+	}
+}
 
 func (u *UI) timelineJSSaveDialog() *dialog.FileDialog {
 	name := data.Slug(u.tl.Title)

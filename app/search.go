@@ -184,10 +184,10 @@ func (f filterState) clone() filterState {
 type filterPanel struct {
 	u         *UI
 	accordion *widget.Accordion
-	kinds     map[data.Kind]*widget.Check
-	dirs      map[data.Direction]*widget.Check
-	reps      map[string]*widget.Check
-	labels    map[*widget.Check]string
+	kinds     map[data.Kind]*navCheck
+	dirs      map[data.Direction]*navCheck
+	reps      map[string]*navCheck
+	labels    map[*navCheck]string
 }
 
 func newFilterPanel(u *UI) *filterPanel {
@@ -196,10 +196,10 @@ func newFilterPanel(u *UI) *filterPanel {
 
 // setTimeline makes one toggle per value found in tl, all off.
 func (p *filterPanel) setTimeline(tl *data.Timeline) {
-	p.kinds = map[data.Kind]*widget.Check{}
-	p.dirs = map[data.Direction]*widget.Check{}
-	p.reps = map[string]*widget.Check{}
-	p.labels = map[*widget.Check]string{}
+	p.kinds = map[data.Kind]*navCheck{}
+	p.dirs = map[data.Direction]*navCheck{}
+	p.reps = map[string]*navCheck{}
+	p.labels = map[*navCheck]string{}
 	var kinds, dirs, reps []fyne.CanvasObject
 	dirCount, repCount := map[data.Direction]int{}, map[string]int{}
 	present := map[data.Kind]bool{}
@@ -272,9 +272,9 @@ func mostCommon[K comparable](counts map[K]int, cmpKeys func(a, b K) int) []K {
 	return keys[:min(len(keys), maxToggles)]
 }
 
-func (p *filterPanel) check(label string, set func(on bool)) *widget.Check {
+func (p *filterPanel) check(label string, set func(on bool)) *navCheck {
 	label = shorten(label, 30)
-	c := widget.NewCheck(label, nil)
+	c := p.u.newNavCheck(label)
 	c.OnChanged = func(on bool) {
 		set(on)
 		p.u.runSearch()
@@ -307,7 +307,7 @@ func (p *filterPanel) setCounts(c data.Counts) {
 	}
 }
 
-func (p *filterPanel) setLabel(chk *widget.Check, n int) {
+func (p *filterPanel) setLabel(chk *navCheck, n int) {
 	text := fmt.Sprintf("%s (%d)", p.labels[chk], n)
 	if chk.Text != text {
 		chk.Text = text

@@ -1,0 +1,193 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// TestWindowKeysWorkWhateverHasTheFocus gives the focus to each kind of
+// widget that can take it outside the search field (a filter toggle after
+// a click, the result list after a click, a button after Tab) and checks
+// that the navigation keys still do what they do in the window.
+func TestWindowKeysWorkWhateverHasTheFocus(t *testing.T) {
+	u := newTestUI(t)
+	c := u.Window().Canvas()
+	var first *navCheck
+	for _, chk := range u.filters.dirs {
+		if first == nil || chk.Text < first.Text {
+			first = chk
+		}
+	}
+	u.filters.accordion.Open(1)
+	test.Tap(first) // "Filter by who wrote", a box ticked with the mouse
+	u.settle()
+	if c.Focused() != first || !first.Checked {
+		t.Fatalf("the tap did not tick and focus the toggle: focused %T, checked %v", c.Focused(), first.Checked)
+	}
+	order := u.stepOrder()
+	key(u, fyne.KeyRight)
+	if u.Selected() != order[0] {
+		t.Fatalf("Right with a toggle focused: selected %d, want %d", u.Selected(), order[0])
+	}
+	key(u, fyne.KeyRight)
+	key(u, fyne.KeyLeft)
+	if u.Selected() != order[0] {
+		t.Errorf("Right, Left: selected %d, want %d", u.Selected(), order[0])
+	}
+	key(u, fyne.KeyEnd)
+	if u.Selected() != len(u.tl.Events)-1 {
+		t.Errorf("End: selected %d", u.Selected())
+	}
+	key(u, fyne.KeyHome)
+	if u.Selected() != 0 {
+		t.Errorf("Home: selected %d", u.Selected())
+	}
+	// Space still toggles the focused box.
+	key(u, fyne.KeySpace)
+	typeRune(u, ' ')
+	u.settle()
+	if first.Checked {
+		t.Error("Space no longer toggles a focused filter box")
+	}
+	key(u, fyne.KeyF5)
+	if !u.Presenting() {
+		t.Error("F5 with a toggle focused does not present")
+	}
+	key(u, fyne.KeyEscape)
+	test.Tap(first) // on again: the "Clear filters" button shows
+	u.settle()
+
+	for _, w := range []fyne.Focusable{u.list, u.clearFilters, u.toolbarButton(0)} {
+		c.Focus(w)
+		if c.Focused() != w {
+			t.Fatalf("%T cannot take the focus", w)
+		}
+		before := u.Selected()
+		key(u, fyne.KeyRight)
+		if u.Selected() != before+1 {
+			t.Errorf("Right with %T focused: selected %d, want %d", w, u.Selected(), before+1)
+		}
+		typeRune(u, '/')
+		if c.Focused() != u.search {
+			t.Errorf("/ with %T focused does not go to the search", w)
+		}
+	}
+	// Escape gives the keys back to the window.
+	c.Focus(u.list)
+	key(u, fyne.KeyEscape)
+	if c.Focused() != nil {
+		t.Errorf("Escape leaves %T focused", c.Focused())
+	}
+}
+
+// toolbarButton is the toolbar's i-th button.
+func (u *UI) toolbarButton(i int) fyne.Focusable {
+	var found []fyne.Focusable
+	walk(u.Window().Content(), func(o fyne.CanvasObject) {
+		if a, ok := o.(*navButton); ok && a != u.clearFilters {
+			found = append(found, a)
+		}
+	})
+	return found[i]
+}
+
+// walk calls f on o and on everything inside it, as the canvas draws it.
+func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
+	f(o)
+	switch v := o.(type) {
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			walk(c, f)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(v).Objects() {
+			walk(c, f)
+		}
+	}
+}
+
+// TestEscapeClosesTheTopDialog opens each dialog and presses Escape, with
+// the focus where the dialog leaves it and, in Export image, in its field.
+func TestEscapeClosesTheTopDialog(t *testing.T) {
+	u := newTestUI(t)
+	c := u.Window().Canvas()
+	for _, d := range []struct {
+		name string
+		open func()
+	}{
+		{"Open", u.ShowOpen},
+		{"Export image", u.ShowExport},
+		{"Export as TimelineJS", u.ShowExportTimelineJS},
+		{"Keyboard shortcuts", u.ShowShortcuts},
+		{"About", u.ShowAbout},
+	} {
+		d.open()
+		if c.Overlays().Top() == nil {
+			t.Fatalf("%s: no dialog", d.name)
+		}
+		if d.name == "Export image" {
+			var field fyne.Focusable
+			walk(c.Overlays().Top(), func(o fyne.CanvasObject) {
+				if e, ok := o.(*escEntry); ok {
+					field = e
+				}
+			})
+			c.Focus(field)
+		}
+		before := u.Selected()
+		key(u, fyne.KeyRight) // nothing moves under a dialog
+		if u.Selected() != before {
+			t.Errorf("%s: Right moved the selection under the dialog", d.name)
+		}
+		key(u, fyne.KeyEscape)
+		if top := c.Overlays().Top(); top != nil {
+			t.Errorf("%s: still open after Escape", d.name)
+			top.Hide()
+			c.Overlays().Remove(top)
+		}
+		if u.dialogOpen() {
+			t.Errorf("%s: the app still counts a dialog", d.name)
+			u.dialogs = nil
+		}
+	}
+}
+
+// TestNoSecondDialog presses the keys and menu items that open dialogs
+// while one is open: none opens a second one over it.
+func TestNoSecondDialog(t *testing.T) {
+	u := newTestUI(t)
+	c := u.Window().Canvas()
+	u.ShowShortcuts()
+	key(u, fyne.KeyF1)
+	shortcut(u, fyne.KeyE, fyne.KeyModifierShortcutDefault)
+	u.ShowAbout()
+	u.ShowOpen()
+	u.ShowExportTimelineJS()
+	if n := len(c.Overlays().List()); n != 1 {
+		t.Errorf("%d dialogs open, want the first one only", n)
+	}
+	key(u, fyne.KeyEscape)
+	if c.Overlays().Top() != nil {
+		t.Error("Escape did not close the dialog")
+	}
+	key(u, fyne.KeyF1)
+	if c.Overlays().Top() == nil {
+		t.Error("F1 opens nothing once the dialog is closed")
+	}
+}
+
+// TestCtrlFWhilePresenting leaves presentation mode for the search: the
+// search field is not on the slide.
+func TestCtrlFWhilePresenting(t *testing.T) {
+	u := newTestUI(t)
+	u.Present(true)
+	shortcut(u, fyne.KeyF, fyne.KeyModifierShortcutDefault)
+	if u.Presenting() {
+		t.Fatal("Ctrl+F left presentation mode on")
+	}
+	if u.Window().Canvas().Focused() != u.search {
+		t.Errorf("Ctrl+F while presenting: focus on %T, want the search", u.Window().Canvas().Focused())
+	}
+}
