@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"math"
 	"sort"
 	"time"
 
@@ -48,9 +49,12 @@ var HideCursor func(w fyne.Window, hidden bool)
 // slideScale is how much bigger than Fyne's own sizes a slide's type is:
 // the same share of the screen's height at any resolution (a 24-unit
 // heading becomes 48 at 1080 lines, 34 at 768), unless the screen is so
-// narrow that lines would break too often.
+// narrow that lines would break too often. It moves in steps of 1/20, so
+// that a size that differs by a pixel or two keeps the same type: a new
+// type size re-measures every text on the slide.
 func slideScale(s fyne.Size) float32 {
 	f := min(s.Width/720, s.Height/540)
+	f = float32(math.Floor(float64(f)*20) / 20)
 	return max(1, min(f, 4))
 }
 
@@ -303,6 +307,7 @@ type presentation struct {
 
 	prevContent fyne.CanvasObject
 	prevSize    fyne.Size
+	prevPadded  bool
 	current     int // event shown, -1 for none
 }
 
@@ -343,6 +348,11 @@ func (u *UI) Present(on bool) {
 		p.applyTheme(u.themeMode, u.textScale)
 		p.prevContent = u.win.Content()
 		p.prevSize = u.win.Canvas().Size()
+		p.prevPadded = u.win.Padded()
+		// Unpadded, the slide's size is the screen's whatever the theme:
+		// padded, a new type size changed the padding, so the size, so the
+		// type size again, for ever at some sizes (800x600).
+		u.win.SetPadded(false)
 		u.win.Canvas().Unfocus()
 		u.win.SetMainMenu(nil)
 		u.win.SetContent(p.view)
@@ -362,6 +372,7 @@ func (u *UI) Present(on bool) {
 		HideCursor(u.win, false)
 	}
 	u.win.SetFullScreen(false)
+	u.win.SetPadded(p.prevPadded)
 	if p.prevContent != nil {
 		u.win.SetContent(p.prevContent)
 	}

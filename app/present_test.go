@@ -339,3 +339,27 @@ func TestOpeningAnotherFileWhilePresenting(t *testing.T) {
 		t.Errorf("progress %q, want %q", u.PresentProgress(), want)
 	}
 }
+
+// TestSlideSizeDoesNotDependOnItsType checks that the slide fills the
+// window edge to edge: in a padded window the padding, which grows with
+// the type, made the slide's size depend on its own type size, and at
+// 800x600 the two chased each other for ever (a spinning CPU).
+func TestSlideSizeDoesNotDependOnItsType(t *testing.T) {
+	u := newTestUI(t)
+	w := u.Window()
+	for _, sz := range []fyne.Size{fyne.NewSize(800, 600), fyne.NewSize(1024, 768), fyne.NewSize(1366, 768)} {
+		w.Resize(sz)
+		u.Present(true)
+		if got := u.pres.view.Size(); got != w.Canvas().Size() {
+			t.Errorf("at %v the slide is %v, the window's content %v", sz, got, w.Canvas().Size())
+		}
+		// A pixel less keeps the type: no re-measuring every text.
+		if a, b := slideScale(sz), slideScale(sz.SubtractWidthHeight(1, 1)); a != b && a-b > 0.051 {
+			t.Errorf("at %v one pixel changes the slide's type from %v to %v", sz, a, b)
+		}
+		u.Present(false)
+		if !w.Padded() {
+			t.Error("leaving presentation mode leaves the window unpadded")
+		}
+	}
+}
