@@ -232,6 +232,29 @@ func (s *slide) panTo(i int, animate bool) {
 	s.anim.Start()
 }
 
+// scrollCard moves the card a page down (delta > 0) or up, and reports
+// whether it could: a card taller than the slide shows the rest of its
+// text on the next click before the next event comes.
+func (s *slide) scrollCard(delta int) bool {
+	view := s.scroll.Size().Height
+	end := s.scroll.Content.Size().Height - view
+	if view <= 0 || end <= 1 {
+		return false
+	}
+	page := view * 0.8 // a few lines stay on screen, to read on from
+	off := s.scroll.Offset.Y
+	switch {
+	case delta > 0 && off < end-1:
+		off = min(end, off+page)
+	case delta < 0 && off > 1:
+		off = max(0, off-page)
+	default:
+		return false
+	}
+	s.scroll.ScrollToOffset(fyne.NewPos(0, off))
+	return true
+}
+
 func (s *slide) stop() {
 	if s.anim != nil {
 		s.anim.Stop()
@@ -495,6 +518,15 @@ func (u *UI) PresentStep(delta int) {
 	u.presentEvent(order[next], true)
 }
 
+// presentClick is what a clicker's next (delta 1) or previous (-1) does:
+// the rest of a card too long for the screen first, then the next event.
+func (u *UI) presentClick(delta int) {
+	if u.pres != nil && u.pres.tl == u.tl && u.pres.scrollCard(delta) {
+		return
+	}
+	u.PresentStep(delta)
+}
+
 // PresentFirst and PresentLast jump to the ends of the stepping order.
 func (u *UI) PresentFirst() { u.PresentStep(-len(u.tl.Events) - 1) }
 
@@ -531,14 +563,14 @@ var keyModifiers = func() fyne.KeyModifier {
 func (u *UI) presentKey(k *fyne.KeyEvent) bool {
 	switch k.Name {
 	case fyne.KeyPageDown, fyne.KeyRight, fyne.KeyDown, fyne.KeyReturn, fyne.KeyEnter:
-		u.PresentStep(1)
+		u.presentClick(1)
 	case fyne.KeyPageUp, fyne.KeyLeft, fyne.KeyUp, fyne.KeyBackspace:
-		u.PresentStep(-1)
+		u.presentClick(-1)
 	case fyne.KeySpace:
 		if keyModifiers()&fyne.KeyModifierShift != 0 {
-			u.PresentStep(-1)
+			u.presentClick(-1)
 		} else {
-			u.PresentStep(1)
+			u.presentClick(1)
 		}
 	case fyne.KeyHome:
 		u.PresentFirst()

@@ -51,6 +51,7 @@ func TestF5EntersAndEscapeLeavesPresentation(t *testing.T) {
 		t.Errorf("opens at %q %q, want the first event, 1 / 17", presentedID(u), u.PresentProgress())
 	}
 
+	u.pres.scroll.ScrollToBottom() // a long card: next shows its end first
 	key(u, fyne.KeyRight)
 	key(u, fyne.KeyEscape)
 	if u.Presenting() || w.FullScreen() || w.Content() != normal || w.MainMenu() == nil {
@@ -123,6 +124,12 @@ func TestEveryStepKey(t *testing.T) {
 	}
 	for n, s := range steps {
 		shift = s.shift
+		if s.key != fyne.KeyHome && s.key != fyne.KeyEnd {
+			u.pres.scroll.ScrollToBottom() // a long card: next shows its end first
+			if s.want < u.PresentedEvent() || s.shift || s.key == fyne.KeyBackspace {
+				u.pres.scroll.ScrollToTop() // and previous its start
+			}
+		}
 		key(u, s.key)
 		if got := presentedID(u); got != ids[s.want] {
 			t.Fatalf("step %d (%s shift=%v): at %q, want %q", n, s.key, s.shift, got, ids[s.want])
@@ -152,7 +159,7 @@ func TestSteppingFollowsTheSearch(t *testing.T) {
 	}
 	u.Present(true)
 	seen := []int{u.PresentedEvent()}
-	for range len(u.tl.Events) {
+	for range 3 * len(u.tl.Events) { // long cards take more than one click
 		key(u, fyne.KeyPageDown)
 		if i := u.PresentedEvent(); i != seen[len(seen)-1] {
 			seen = append(seen, i)
@@ -195,6 +202,7 @@ func TestSteppingFollowsTheFilters(t *testing.T) {
 		if k := u.tl.Events[u.PresentedEvent()].Kind; k != data.KindLetter {
 			t.Fatalf("step %d: presenting a %s", n, k)
 		}
+		u.pres.scroll.ScrollToBottom() // a long card: next shows its end first
 		key(u, fyne.KeyRight)
 	}
 	if want := fmt.Sprintf("%d / %d", letters, letters); u.PresentProgress() != want {
@@ -361,5 +369,52 @@ func TestSlideSizeDoesNotDependOnItsType(t *testing.T) {
 		if !w.Padded() {
 			t.Error("leaving presentation mode leaves the window unpadded")
 		}
+	}
+}
+
+// TestClickerShowsTheRestOfALongCard presents the events at 1024x768: where
+// the card is taller than the space below the timeline, the clicker's next
+// shows the rest of it before the next event, and previous goes back up
+// first; a short card steps at once.
+func TestClickerShowsTheRestOfALongCard(t *testing.T) {
+	u := newTestUI(t)
+	size := fyne.NewSize(1024, 768)
+	u.Window().Resize(size)
+	u.Present(true)
+	u.pres.view.Resize(size) // the test window does not go fullscreen
+	long := 0
+	for range len(u.tl.Events) - 1 {
+		p := u.pres
+		at := u.PresentedEvent()
+		room, need := p.scroll.Size().Height, p.card.MinSize().Height
+		clicks := 0
+		for u.PresentedEvent() == at && clicks < 10 {
+			bottom := p.scroll.Offset.Y + room
+			key(u, fyne.KeyPageDown)
+			clicks++
+			if u.PresentedEvent() != at && bottom < need-1 {
+				t.Errorf("%s: stepped on with %.0f of %.0f shown", u.tl.Events[at].ID, bottom, need)
+			}
+		}
+		if clicks > 1 {
+			long++
+			// Back on the long card, scrolled down: previous goes up
+			// to its start first, then to the event before.
+			key(u, fyne.KeyPageUp)
+			key(u, fyne.KeyPageDown)
+			if u.PresentedEvent() != at || p.scroll.Offset.Y <= 0 {
+				t.Fatalf("%s: back and next again: at %q, scrolled %v", u.tl.Events[at].ID, presentedID(u), p.scroll.Offset.Y)
+			}
+			key(u, fyne.KeyPageUp)
+			if u.PresentedEvent() != at || p.scroll.Offset.Y > 0 {
+				t.Errorf("%s: previous on a scrolled card left it at %q, scrolled %v", u.tl.Events[at].ID, presentedID(u), p.scroll.Offset.Y)
+			}
+			for u.PresentedEvent() == at {
+				key(u, fyne.KeyPageDown)
+			}
+		}
+	}
+	if long == 0 {
+		t.Error("no card was too long at 1024x768: the test tests nothing")
 	}
 }
