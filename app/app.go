@@ -123,8 +123,9 @@ func (u *UI) SetTimeline(tl *data.Timeline) {
 }
 
 func (u *UI) build() {
-	u.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	u.subtitle = wrappingCaption()
+	u.title = wrappingLabel(theme.SizeNameText) // an imported file's long title must not widen the sidebar
+	u.title.TextStyle.Bold = true
+	u.subtitle = wrappingLabel(theme.SizeNameCaptionText)
 
 	u.search = widgets.NewSearchEntry("Search: name, place, words, date…")
 	u.search.ActionItem = widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { u.clearSearch() })
@@ -133,7 +134,7 @@ func (u *UI) build() {
 	u.search.OnDown = func() { u.moveCursor(1) }
 	u.search.OnEnter = u.openCursor
 	u.search.OnEscape = u.clearSearch
-	u.count = wrappingCaption()
+	u.count = wrappingLabel(theme.SizeNameCaptionText)
 	u.filters = newFilterPanel(u)
 	u.clearFilters = u.newNavButton("Clear filters", theme.ContentClearIcon(), u.ClearFilters)
 	u.clearFilters.Importance = widget.LowImportance
@@ -166,9 +167,10 @@ func (u *UI) build() {
 
 	head := container.NewVBox(u.title, u.subtitle, u.search, u.filters.accordion,
 		container.NewBorder(nil, nil, nil, u.clearFilters, u.count))
-	side := container.NewBorder(head, nil, nil, nil, u.list)
+	side := container.New(sideLayout{}, container.NewVScroll(head), u.list)
 	u.span = widget.NewLabel("")
 	u.span.TextStyle.Bold = true
+	u.span.Truncation = fyne.TextTruncateEllipsis // the toolbar keeps its width at large text
 	u.timeline.OnViewChanged = func(from, to time.Time) { u.span.SetText(u.timeline.VisibleSpan()) }
 	tools := widget.NewToolbar(
 		u.toolbarAction(theme.ZoomOutIcon(), func() { u.timeline.ZoomOut() }),
@@ -179,25 +181,55 @@ func (u *UI) build() {
 	)
 	bar := container.NewBorder(nil, nil, tools, nil, u.span)
 	top := container.NewBorder(bar, u.legend, nil, nil, u.timeline)
-	right := container.NewVSplit(top, container.NewVScroll(u.card))
+	// The card scrolls both ways: a card wider than its pane (a long line
+	// that cannot wrap, at large text) scrolls rather than widening the
+	// window.
+	right := container.NewVSplit(top, container.NewScroll(u.card))
 	right.Offset = 0.55
 	u.split = container.NewHSplit(side, right)
 	u.split.Offset = sidebarShare
-	u.win.SetContent(u.split)
+	// The whole window scrolls when the screen is smaller than what it
+	// holds (at large text): Fyne would otherwise grow the window past the
+	// screen to fit its content's minimum size.
+	u.win.SetContent(container.NewScroll(u.split))
+}
+
+// sideLayout puts the sidebar's head (title, search, filters, count) over
+// the result list. The head has its full height while the list keeps at
+// least listShare of the sidebar; past that, at large text or with the
+// filters open on a small screen, the head scrolls instead of making the
+// window taller.
+type sideLayout struct{}
+
+const listShare = 0.4
+
+func (sideLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	head, list := objs[0].(*container.Scroll), objs[1]
+	listH := max(list.MinSize().Height, size.Height*listShare)
+	headH := max(0, min(head.Content.MinSize().Height, size.Height-listH))
+	head.Resize(fyne.NewSize(size.Width, headH))
+	head.Move(fyne.NewPos(0, 0))
+	list.Resize(fyne.NewSize(size.Width, size.Height-headH))
+	list.Move(fyne.NewPos(0, headH))
+}
+
+func (sideLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	head, list := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(max(head.Width, list.Width), head.Height+list.Height)
 }
 
 // sidebarShare is the sidebar's share of the window's width at first.
 const sidebarShare = 0.27
 
-// wrappingCaption returns an empty caption-sized label that wraps at word
+// wrappingLabel returns an empty label of text size size that wraps at word
 // boundaries. Fyne wraps a label that has no width yet one letter per line,
 // measuring ever longer pieces of its text: setting the subtitle took 17 to
 // 20 ms of the start-up that way. A provisional width, the sidebar's at the
 // default window size, which the first layout replaces, spares that.
-func wrappingCaption() *widget.Label {
+func wrappingLabel(size fyne.ThemeSizeName) *widget.Label {
 	l := widget.NewLabel("")
 	l.Wrapping = fyne.TextWrapWord
-	l.SizeName = theme.SizeNameCaptionText
+	l.SizeName = size
 	l.Resize(fyne.NewSize(DefaultSize.Width*sidebarShare, 0))
 	return l
 }

@@ -334,3 +334,25 @@ func TestFiltersNarrowAndCount(t *testing.T) {
 		t.Error("clear button still shown")
 	}
 }
+
+// TestLargestTextFitsTheScreen sets the largest text size and checks that
+// the window's content fits a 1280x800 screen without scrolling as a
+// whole (the sidebar's head scrolls instead, and the list keeps its share),
+// and that the window as a whole can shrink to any screen.
+func TestLargestTextFitsTheScreen(t *testing.T) {
+	u := newTestUI(t)
+	u.SetTextScale(MaxTextScale)
+	u.settle()
+	screen := fyne.NewSize(1280, 700) // less the menu bar, about 70 high at this text size
+	if got := u.split.MinSize(); got.Width > screen.Width || got.Height > screen.Height {
+		t.Errorf("at text scale %v the window needs %v, more than a 1280x800 screen gives it (%v)", MaxTextScale, got, screen)
+	}
+	if got := u.Window().Content().MinSize(); got.Width > 320 || got.Height > 240 {
+		t.Errorf("the window cannot shrink below %v", got)
+	}
+	u.Window().Resize(fyne.NewSize(1280, 800))
+	side := u.split.Leading.(*fyne.Container)
+	if list := u.list.Size().Height; list < 0.35*side.Size().Height {
+		t.Errorf("the result list has %v of the sidebar's %v", list, side.Size().Height)
+	}
+}
