@@ -14,7 +14,19 @@
 #      that binary behind;
 #   5. (binaries only) with a file whose event has a 1 MB title and summary,
 #      selecting the event leaves the window responsive: Ctrl+Q quits
-#      within a second.
+#      within a second;
+#
+# and then, each in a fresh instance of its own (run_window), that
+#
+#   6. resizing the window through widths from 1280 down to 800 and back
+#      (1160 and 1040 among them) leaves it running;
+#   7. after a click ticks a filter box (which then has the keyboard focus),
+#      Right still steps through the events, and F1 then Escape opens and
+#      closes the keyboard shortcuts;
+#   8. after a burst of 300 keys sent at once, Ctrl+Q quits within a second,
+#      in each of three instances;
+#   9. with the largest text size remembered, a fresh window opens no larger
+#      than the screen.
 #
 # Screenshots of each step are kept in $E2E_OUT (default build/e2e) to look at.
 #
@@ -234,8 +246,150 @@ long_text() {
   app=""
 }
 
+# ---- The real window under stress (issue 12): resizing through a run of
+# widths, a click on a filter box and then the keys, a burst of 300 keys and
+# then Ctrl+Q, and a fresh window at the largest text size. Each check
+# starts its own instance with its own settings folder.
+
+# start_window BIN HOME LOG: starts BIN with its settings in HOME and its
+# output in LOG; sets app and win (win empty when no window came in 30 s).
+start_window() {
+  local t0=$SECONDS
+  LANG=C.UTF-8 LC_ALL= LC_MESSAGES= LANGUAGE= \
+  XDG_CONFIG_HOME=$2/config XDG_CACHE_HOME=$2/cache XDG_DATA_HOME=$2/data \
+    "$1" >"$3" 2>&1 &
+  app=$! win=""
+  while [[ -z $win && $((SECONDS - t0)) -lt 30 ]] && kill -0 "$app" 2>/dev/null; do
+    win=$(xdotool search --onlyvisible --pid "$app" 2>/dev/null | head -1 || true)
+    [[ -n $win ]] || sleep 0.1
+  done
+  [[ -n $win ]] && { xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus --sync "$win" 2>/dev/null || true; }
+}
+
+# quit_window MS: Ctrl+Q, then waits up to MS ms for the program to end;
+# sets quit_ms (empty when it was still running: then it is killed) and
+# quit_code.
+quit_window() {
+  local t1
+  t1=$(date +%s%N) quit_ms="" quit_code=""
+  xdotool key --clearmodifiers ctrl+q
+  while kill -0 "$app" 2>/dev/null && [[ $(( ($(date +%s%N) - t1) / 1000000 )) -lt $1 ]]; do sleep 0.01; done
+  if kill -0 "$app" 2>/dev/null; then
+    kill -9 "$app" 2>/dev/null; wait "$app" 2>/dev/null || true
+  else
+    quit_ms=$(( ($(date +%s%N) - t1) / 1000000 ))
+    wait "$app" && quit_code=0 || quit_code=$?
+  fi
+  app=""
+}
+
+# burst_keys: 300 keys as fast as xdotool sends them: navigation, then a
+# search typed, then navigation again.
+burst_keys() {
+  local nav=(Right Left End Home Right Right Left) words="letter summit hanoi trump kim birthday " keys=() i c
+  for i in $(seq 0 99); do keys+=("${nav[$((i % 7))]}"); done
+  keys+=(ctrl+f)
+  for i in $(seq 0 148); do c=${words:$((i % ${#words})):1}; [[ $c == " " ]] && c=space; keys+=("$c"); done
+  keys+=(Return)
+  for i in $(seq 0 48); do keys+=("${nav[$((i % 7))]}"); done
+  xdotool key --delay 0 "${keys[@]}"
+}
+
+run_window() {
+  local target=$1 bin name pre home w geo ww wh card n1 n2 r slow=0 hung=0 worst=0
+  name=$(basename "$target")
+  bin=$target
+  if [[ $target == *.tar.xz ]]; then
+    bin=$(find "$tmp/pkg" -path '*/bin/*' -type f -perm -u+x | head -1)
+  fi
+  [[ -n $bin ]] || return
+  echo "== $name: the window under stress"
+  pre="$OUT/${name%%.*}-window"
+
+  # 5. resizing through a run of widths, 1160 and 1040 among them
+  home="$tmp/home-$name-resize"
+  start_window "$bin" "$home" "$pre-resize.log"
+  [[ -n $win ]] || { fail "no window within 30 s"; return; }
+  for w in 1280 1160 1040 960 800 1100 1280; do
+    xdotool windowsize --sync "$win" "$w" 800 2>/dev/null || xdotool windowsize "$win" "$w" 800 || true
+    settle "$pre-$w.png"
+    if ! kill -0 "$app" 2>/dev/null; then
+      fail "the program died when the window was made ${w} wide: $(grep -m1 -iE 'panic|fatal' "$pre-resize.log" || tail -1 "$pre-resize.log")"
+      app=""
+      break
+    fi
+  done
+  [[ -n $app ]] && { pass "resized to 1280, 1160, 1040, 960, 800, 1100 and 1280 wide, still running"; quit_window 2000; }
+
+  # 6. a click on a filter box, then the keys: the box has the focus, and
+  # Right must still step. At 1280x800 the second filter header ("Filter by
+  # who wrote") is at y 217 and, once open, its first box at 18,256.
+  home="$tmp/home-$name-filter"
+  start_window "$bin" "$home" "$pre-filter.log"
+  if [[ -n $win ]]; then
+    settle "$pre-f0.png"
+    geo=$(xdotool getwindowgeometry "$win" | sed -n 's/.*Geometry: //p')
+    ww=${geo%x*} wh=${geo#*x}
+    card="$((ww * 3 / 4))x$((wh / 2))+$((ww / 4))+$((wh / 2))"
+    xdotool mousemove 100 217 click 1; settle "$pre-f1-open.png"
+    xdotool mousemove 18 256 click 1; settle "$pre-f2-ticked.png"
+    xdotool mousemove 700 10 # the pointer off the sidebar: no hover in the shots
+    n1=$(differ "$pre-f1-open.png" "$pre-f2-ticked.png" "340x400+0+250")
+    if [[ $n1 -lt 1000 ]]; then
+      fail "the click at 18,256 ticked no filter ($n1 px changed): has the sidebar's layout moved?"
+    else
+      key Right; settle "$pre-f3-right.png"
+      key Right; settle "$pre-f4-right.png"
+      n1=$(differ "$pre-f2-ticked.png" "$pre-f3-right.png" "$card")
+      n2=$(differ "$pre-f3-right.png" "$pre-f4-right.png" "$card")
+      [[ $n1 -gt 300 && $n2 -gt 300 ]] && pass "after ticking a filter, Right still steps ($n1, $n2 px of the card)" || fail "after ticking a filter, Right left the card unchanged ($n1, $n2 px)"
+      key F1; settle "$pre-f5-help.png"
+      key Escape; settle "$pre-f6-closed.png"
+      n1=$(differ "$pre-f4-right.png" "$pre-f5-help.png")
+      n2=$(differ "$pre-f4-right.png" "$pre-f6-closed.png")
+      [[ $n1 -gt 1000 && $n2 -lt 300 ]] && pass "F1 opens the keyboard shortcuts and Escape closes them" || fail "F1 then Escape: $n1 px changed, then $n2 px left changed"
+    fi
+    quit_window 2000
+  fi
+
+  # 7. a burst of 300 keys, then Ctrl+Q at once: out within a second, three
+  # fresh instances (Fyne's own shutdown could hang 1 time in 6)
+  for r in 1 2 3; do
+    home="$tmp/home-$name-burst$r"
+    start_window "$bin" "$home" "$pre-burst$r.log"
+    [[ -n $win ]] || { fail "no window within 30 s"; continue; }
+    settle "$pre-burst$r.png"
+    burst_keys
+    quit_window 5000
+    if [[ -z $quit_ms ]]; then hung=$((hung + 1));
+    elif [[ $quit_ms -gt 1000 || $quit_code != 0 ]]; then slow=$((slow + 1)); worst=$((quit_ms > worst ? quit_ms : worst));
+    else worst=$((quit_ms > worst ? quit_ms : worst)); fi
+  done
+  [[ $hung == 0 && $slow == 0 ]] && pass "after a burst of 300 keys Ctrl+Q quits within a second (3 runs, slowest ${worst} ms)" || fail "after a burst of 300 keys: $hung of 3 still running 5 s after Ctrl+Q, $slow slower than 1 s or failing (slowest ${worst} ms)"
+
+  # 8. a fresh window at the largest text size fits the screen
+  home="$tmp/home-$name-large"
+  start_window "$bin" "$home" "$pre-large1.log"
+  if [[ -n $win ]]; then
+    settle "$pre-large0.png"
+    xdotool key --clearmodifiers --delay 150 ctrl+plus ctrl+plus ctrl+plus ctrl+plus ctrl+plus ctrl+plus
+    settle "$pre-large1.png"
+    quit_window 2000
+    start_window "$bin" "$home" "$pre-large2.log"
+    if [[ -n $win ]]; then
+      settle "$pre-large2.png"
+      geo=$(xdotool getwindowgeometry "$win" | sed -n 's/.*Geometry: //p')
+      ww=${geo%x*} wh=${geo#*x}
+      [[ $ww -le 1280 && $wh -le 800 ]] && pass "at the largest text a fresh window opens at ${geo}, within the 1280x800 screen" || fail "at the largest text a fresh window opens at ${geo}, larger than the 1280x800 screen"
+      quit_window 2000
+    fi
+  fi
+  if grep -qiE 'panic|fatal|runtime error|Fyne error' "$pre"-*.log; then fail "the logs have errors: $(grep -hiE -A1 'panic|fatal|runtime error|Fyne error' "$pre"-*.log | head -4)"; else pass "nothing in the logs of these runs but what should be there"; fi
+}
+
 for t in "$@"; do run_one "$t"; done
 for t in "$@"; do [[ $t == *.tar.xz ]] || long_text "$t"; done
+for t in "$@"; do run_window "$t"; done
 echo "e2e: screenshots in $OUT"
 if [[ $fails -gt 0 ]]; then echo "e2e: $fails check(s) failed"; exit 1; fi
 echo "e2e: all checks passed"
