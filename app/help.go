@@ -70,10 +70,11 @@ func (u *UI) shortcutRows() [][2]string {
 		[2]string{"Up, Down", "Move in the search results"},
 		[2]string{"Enter", "Open the highlighted result"},
 		[2]string{"Tab, Shift+Tab", "Move the keyboard focus"},
+		[2]string{"Escape, in a dialog", "Close it"},
 		[2]string{"Ctrl+Q", "Quit"},
 		[2]string{"In presentation mode", ""},
-		[2]string{"PageDown, Right, Down, Space", "Next event that matches the search"},
-		[2]string{"PageUp, Left, Up, Shift+Space", "Previous event that matches the search"},
+		[2]string{"PageDown, Right, Down, Space", "The rest of a long card, then the next event that matches the search"},
+		[2]string{"PageUp, Left, Up, Shift+Space", "Back up a long card, then the previous event"},
 		[2]string{"Home, End", "First, last event"},
 		[2]string{"Escape or F5", "Leave presentation mode"},
 	)
