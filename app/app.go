@@ -165,9 +165,12 @@ func (u *UI) build() {
 	u.card.OnNext = func() { u.Step(1) }
 	u.card.OnRelated = u.Select
 
-	head := container.NewVBox(u.title, u.subtitle, u.search, u.filters.accordion,
-		container.NewBorder(nil, nil, nil, u.clearFilters, u.count))
-	side := container.New(sideLayout{}, container.NewVScroll(head), u.list)
+	side := container.New(sideLayout{},
+		container.NewVScroll(container.NewVBox(u.title, u.subtitle)),
+		u.search,
+		container.NewVScroll(container.NewVBox(u.filters.accordion,
+			container.NewBorder(nil, nil, nil, u.clearFilters, u.count))),
+		u.list)
 	u.span = widget.NewLabel("")
 	u.span.TextStyle.Bold = true
 	u.span.Truncation = fyne.TextTruncateEllipsis // the toolbar keeps its width at large text
@@ -194,28 +197,42 @@ func (u *UI) build() {
 	u.win.SetContent(container.NewScroll(u.split))
 }
 
-// sideLayout puts the sidebar's head (title, search, filters, count) over
-// the result list. The head has its full height while the list keeps at
-// least listShare of the sidebar; past that, at large text or with the
-// filters open on a small screen, the head scrolls instead of making the
-// window taller.
+// sideLayout stacks the sidebar: the title and subtitle, the search field,
+// the filters and the count, and the result list. Each part has its full
+// height while the list keeps at least listShare of the sidebar; past that
+// (large text, a small screen, the filters open) the title scrolls, then
+// the filters, and the search field always shows.
 type sideLayout struct{}
 
 const listShare = 0.4
 
 func (sideLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	head, list := objs[0].(*container.Scroll), objs[1]
-	listH := max(list.MinSize().Height, size.Height*listShare)
-	headH := max(0, min(head.Content.MinSize().Height, size.Height-listH))
-	head.Resize(fyne.NewSize(size.Width, headH))
-	head.Move(fyne.NewPos(0, 0))
-	list.Resize(fyne.NewSize(size.Width, size.Height-headH))
-	list.Move(fyne.NewPos(0, headH))
+	title, search, filters, list := objs[0].(*container.Scroll), objs[1], objs[2].(*container.Scroll), objs[3]
+	pad := fyne.CurrentApp().Settings().Theme().Size(theme.SizeNamePadding)
+	searchH := search.MinSize().Height + pad
+	room := max(0, size.Height-searchH-max(list.MinSize().Height, size.Height*listShare))
+	filtersH := min(filters.Content.MinSize().Height+pad, room)
+	titleH := min(title.Content.MinSize().Height+pad, room-filtersH)
+	y := float32(0)
+	for _, p := range []struct {
+		o   fyne.CanvasObject
+		h   float32
+		gap float32 // below it, within h
+	}{{title, titleH, pad}, {search, searchH, pad}, {filters, filtersH, pad}, {list, max(0, size.Height-titleH-searchH-filtersH), 0}} {
+		p.o.Move(fyne.NewPos(0, y))
+		p.o.Resize(fyne.NewSize(size.Width, max(0, p.h-p.gap)))
+		y += p.h
+	}
 }
 
 func (sideLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	head, list := objs[0].MinSize(), objs[1].MinSize()
-	return fyne.NewSize(max(head.Width, list.Width), head.Height+list.Height)
+	var s fyne.Size
+	for _, o := range objs {
+		m := o.MinSize()
+		s.Width = max(s.Width, m.Width)
+	}
+	s.Height = objs[1].MinSize().Height + objs[3].MinSize().Height // the search field and the list
+	return s
 }
 
 // sidebarShare is the sidebar's share of the window's width at first.
