@@ -99,6 +99,7 @@ func NewWithState(a fyne.App, tl *data.Timeline, store StateStore, st State) *UI
 	// The window's close button saves and quits as Ctrl+Q does.
 	u.win.SetCloseIntercept(u.Quit)
 	u.extend() // remembered look and place, menus, shortcuts (prefs.go)
+	u.redraw() // the remembered event is on the first frame, not the one after
 	return u
 }
 

@@ -134,3 +134,18 @@ func TestCorruptPreferencesNeverStopTheApp(t *testing.T) {
 		})
 	}
 }
+
+// TestRememberedEventIsOnTheFirstFrame reopens with an event remembered:
+// the card shows it as soon as the window is built, before any frame.
+func TestRememberedEventIsOnTheFirstFrame(t *testing.T) {
+	u := newTestUI(t)
+	u.Select(u.tl.Index("dmz-meeting"))
+	u.settle()
+	u.savePlace()
+	v := New(fyne.CurrentApp(), u.tl) // no settling: what the first frame draws
+	t.Cleanup(v.Window().Close)
+	defer v.settle()
+	if got := v.card.Title(); got != v.tl.Events[v.tl.Index("dmz-meeting")].Title {
+		t.Errorf("the reopened window's card shows %q before its first frame", got)
+	}
+}
