@@ -261,25 +261,32 @@ func layoutLine(l *linePieces, pos fyne.Position, width, h float32) int {
 	x := pos.X
 	ell := fyne.MeasureText("…", l.ellipsis.TextSize, l.ellipsis.TextStyle).Width
 	l.ellipsis.Hide()
+	right := pos.X + width
 	for i := 0; i < l.used; i++ {
 		p := l.pieces[i]
 		p.Text = l.full[i] // a narrower layout before may have cut it
 		p.Show()
 		w := fyne.MeasureText(p.Text, p.TextSize, p.TextStyle).Width
-		if x+w > pos.X+width {
-			// cut this piece at the last character that leaves room for "…"
-			cut := fitPrefix(p, pos.X+width-ell-x)
-			p.Text = p.Text[:cut]
+		if x+w > right {
+			// Cut at the last character that leaves room for "…": in an
+			// earlier piece when this one starts too far right for it.
+			j, px := i, x
+			for j > 0 && px+ell > right {
+				j--
+				px = l.pieces[j].Position().X
+			}
+			p = l.pieces[j]
+			p.Text = p.Text[:fitPrefix(p, right-ell-px)]
 			w = fyne.MeasureText(p.Text, p.TextSize, p.TextStyle).Width
-			p.Move(fyne.NewPos(x, pos.Y))
+			p.Move(fyne.NewPos(px, pos.Y))
 			p.Resize(fyne.NewSize(w, h))
-			l.ellipsis.Move(fyne.NewPos(x+w, pos.Y))
+			l.ellipsis.Move(fyne.NewPos(px+w, pos.Y))
 			l.ellipsis.Resize(fyne.NewSize(ell, h))
 			l.ellipsis.Show()
-			for j := i + 1; j < l.used; j++ {
-				l.pieces[j].Hide()
+			for k := j + 1; k < l.used; k++ {
+				l.pieces[k].Hide()
 			}
-			return i
+			return j
 		}
 		p.Move(fyne.NewPos(x, pos.Y))
 		p.Resize(fyne.NewSize(w, h))
@@ -289,27 +296,40 @@ func layoutLine(l *linePieces, pos fyne.Position, width, h float32) int {
 }
 
 // fitPrefix is the byte length of the longest prefix of p's text, ending at
-// a character boundary, that is at most width wide.
+// a character boundary, that is at most width wide (0 when not even one
+// character fits).
 func fitPrefix(p *canvas.Text, width float32) int {
-	lo, hi := 0, len(p.Text) // lo fits
+	return fitText(p.Text, p.TextSize, p.TextStyle, width)
+}
+
+// fitText is the byte length of the longest prefix of s, ending at a
+// character boundary, that is at most width wide in size and style. It
+// bisects over byte offsets, moved to character boundaries; s[:lo] always
+// fits, nothing longer than s[:hi] does, and both are boundaries.
+func fitText(s string, size float32, style fyne.TextStyle, width float32) int {
+	lo, hi := 0, len(s)
 	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		for mid > lo && !utf8.RuneStart(p.Text[mid]) && mid < len(p.Text) {
-			mid--
+		mid := runeStartAtOrBefore(s, (lo+hi+1)/2)
+		if mid <= lo { // the middle is in lo's character: try the next boundary
+			_, n := utf8.DecodeRuneInString(s[lo:])
+			mid = lo + n
 		}
-		if mid == lo {
-			break
-		}
-		if fyne.MeasureText(p.Text[:mid], p.TextSize, p.TextStyle).Width <= width {
+		if fyne.MeasureText(s[:mid], size, style).Width <= width {
 			lo = mid
 		} else {
-			hi = mid - 1
-			for hi > lo && hi < len(p.Text) && !utf8.RuneStart(p.Text[hi]) {
-				hi--
-			}
+			hi = runeStartAtOrBefore(s, mid-1)
 		}
 	}
 	return lo
+}
+
+// runeStartAtOrBefore is the last character boundary of s at or before
+// byte offset i (0 <= i <= len(s)).
+func runeStartAtOrBefore(s string, i int) int {
+	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return i
 }
 
 func (rr *resultRowRenderer) Refresh() {

@@ -1,0 +1,130 @@
+package widgets
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+
+	"trumpkim/data"
+)
+
+// rowTexts are texts a row may have to cut: empty, one letter, accented,
+// combining marks, CJK, emoji (no emoji font: drawn from a fallback),
+// long and unbroken.
+var rowTexts = []string{
+	"",
+	"e",
+	"Hanoi summit ends without a deal",
+	"Pyŏngyang, North Korea",
+	"Kim Jong Un (김정은) to Donald Trump",
+	"e\u0301e\u0301e\u0301 cafe\u0301",
+	"金正恩 トランプ 書簡 ✉",
+	"👍🏽 letters 💌",
+	strings.Repeat("A", 300),
+	strings.Repeat("Überraschung ", 25),
+}
+
+// fitPrefix must return the longest prefix that fits, at a character
+// boundary, for any width. It read the byte past the end of a piece that
+// fitted all but its last character (the window 1160 px wide: "index out of
+// range [43] with length 43").
+func TestFitPrefixAnyWidth(t *testing.T) {
+	test.NewTempApp(t)
+	for _, s := range rowTexts {
+		for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
+			p := canvas.NewText(s, nil)
+			p.TextSize, p.TextStyle = 14, style
+			full := fyne.MeasureText(s, p.TextSize, style).Width
+			for w := float32(-3); w <= full+5; w += 0.25 {
+				var n int
+				func() {
+					defer func() {
+						if r := recover(); r != nil {
+							t.Fatalf("fitPrefix(%q, %v): panic %v", s, w, r)
+						}
+					}()
+					n = fitPrefix(p, w)
+				}()
+				if n < 0 || n > len(s) || (n < len(s) && !utf8.RuneStart(s[n])) {
+					t.Fatalf("fitPrefix(%q, %v) = %d: not a character boundary", s, w, n)
+				}
+				if n > 0 && fyne.MeasureText(s[:n], p.TextSize, style).Width > w {
+					t.Errorf("fitPrefix(%q, %v) = %d: %q is wider", s, w, n, s[:n])
+				}
+				if n < len(s) {
+					_, r := utf8.DecodeRuneInString(s[n:])
+					if fyne.MeasureText(s[:n+r], p.TextSize, style).Width <= w {
+						t.Errorf("fitPrefix(%q, %v) = %d: %q fits too", s, w, n, s[:n+r])
+					}
+				}
+			}
+		}
+	}
+}
+
+// A row laid out at every width from nothing to wider than its text must
+// neither panic nor draw past its width, nor cut a character in two.
+func TestResultRowAnyWidth(t *testing.T) {
+	test.NewTempApp(t)
+	r := NewResultRow()
+	w := test.NewWindow(r)
+	w.SetPadded(false)
+	defer w.Close()
+	type rowCase struct {
+		title string
+		m     data.Match
+	}
+	var cases []rowCase
+	for _, s := range rowTexts {
+		n := utf8.RuneCountInString(s)
+		cases = append(cases,
+			rowCase{s, data.Match{Field: data.FieldTitle, Text: s}},
+			rowCase{s, data.Match{Field: data.FieldTitle, Text: s, Runes: []int{0}}},
+			rowCase{s, data.Match{Field: data.FieldTitle, Text: s, Runes: []int{max(n-1, 0)}}},
+			rowCase{"Title", data.Match{Field: data.FieldSummary, Text: s, Runes: []int{n / 2, n/2 + 1}}},
+		)
+		var every []int // every other character highlighted: more runs than pieces
+		for i := 0; i < n; i += 2 {
+			every = append(every, i)
+		}
+		cases = append(cases, rowCase{s, data.Match{Field: data.FieldTitle, Text: s, Runes: every}})
+	}
+	for _, c := range cases {
+		r.SetLines(data.KindLetter, "Jun 12, 2018  ·  Letter", c.title, c.m, "Donald Trump to Kim Jong Un")
+		rr := test.WidgetRenderer(r).(*resultRowRenderer)
+		for width := float32(0); width <= 700; width += 1.5 {
+			func() {
+				defer func() {
+					if p := recover(); p != nil {
+						t.Fatalf("title %q, match %q %v, width %v: panic %v", c.title, c.m.Text, c.m.Runes, width, p)
+					}
+				}()
+				r.Resize(fyne.NewSize(width, 80))
+			}()
+			for _, l := range []*linePieces{&rr.title, &rr.context} {
+				right := float32(0)
+				for i := 0; i < l.used; i++ {
+					p := l.pieces[i]
+					if !p.Visible() {
+						continue
+					}
+					if !utf8.ValidString(p.Text) && utf8.ValidString(c.m.Text) {
+						t.Fatalf("width %v: piece %q is not valid UTF-8", width, p.Text)
+					}
+					right = max(right, p.Position().X+fyne.MeasureText(p.Text, p.TextSize, p.TextStyle).Width)
+				}
+				if l.ellipsis.Visible() {
+					right = max(right, l.ellipsis.Position().X+l.ellipsis.Size().Width)
+				}
+				pad := rr.row.Theme().Size("innerPadding") / 2
+				if limit := max(width-pad, pad+fyne.MeasureText("…", l.ellipsis.TextSize, l.ellipsis.TextStyle).Width); right > limit+0.5 {
+					t.Fatalf("title %q, match %q %v, width %v: line drawn to %v", c.title, c.m.Text, c.m.Runes, width, right)
+				}
+			}
+		}
+	}
+}
