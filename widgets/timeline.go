@@ -88,6 +88,11 @@ type Timeline struct {
 	chipW    []float32 // chip width, measured when first needed
 	dir      []data.Side
 
+	// labelMax is the widest a label is drawn (setLabelMax); cuts keeps
+	// the labels cut to fit, by event and boldness (label).
+	labelMax float32
+	cuts     map[int64]labelCut
+
 	// bands are the strips of lanes from top to bottom: bands above the
 	// axis (outermost first), the axis, bands below (nearest first). The
 	// article's data has three: its people's sides and the axis.
@@ -178,6 +183,7 @@ func (t *Timeline) setData(tl *data.Timeline) {
 	t.groupOf = make([]int8, n)
 	t.groupPos = make([]int32, n)
 	t.labelW = make([]float32, n)
+	t.cuts = nil
 	t.chipW = make([]float32, n)
 	t.dir = make([]data.Side, n)
 	t.hue = make([]int8, n)
@@ -553,6 +559,7 @@ func (t *Timeline) bringIntoView(i int) {
 		return
 	}
 	m := t.metrics()
+	t.setLabelMax(float32(w))
 	span := t.viewTo - t.viewFrom
 	ppd := w / span
 	x := (t.pos[i] - t.viewFrom) * ppd

@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -65,6 +66,7 @@ func (t *Timeline) metrics() metrics {
 		t.chipW[i] = 0
 		t.labelW[i] = 0
 	}
+	clear(t.cuts)
 	m.tickH = float32(math.Ceil(float64(h + 6)))
 	m.chip0, m.lane0, m.tick0 = m.chipH, m.laneH, m.tickH
 	m.gap0, m.padR0 = m.gap, m.padR
@@ -105,7 +107,8 @@ func (m metrics) chipWidth(t *Timeline, i int, bold bool) float32 {
 			return w
 		}
 	}
-	w := m.padL + m.marker + m.gap + t.dateWidth(i, bold) + m.gap + t.labelWidth(i, bold) + m.padR
+	_, lw := t.label(i, bold, t.labelMax)
+	w := m.padL + m.marker + m.gap + t.dateWidth(i, bold) + m.gap + lw + m.padR
 	if t.dir[i] != data.SideAxis {
 		w += m.arrow + 2
 	}
@@ -134,6 +137,72 @@ func (t *Timeline) labelWidth(i int, bold bool) float32 {
 	w := fyne.MeasureText(t.tl.Events[i].ShortLabel(), t.lay.m.textSize, fyne.TextStyle{}).Width
 	t.labelW[i] = w
 	return w
+}
+
+// maxLabelEms and maxLabelShare bound how wide a chip's label is drawn: at
+// most this many times the theme's text size, and this share of the
+// timeline's width. A longer label (an imported headline can be a
+// paragraph) is cut with "…"; the tooltip and the card show it whole.
+const (
+	maxLabelEms   = 20
+	maxLabelShare = 0.35
+)
+
+// setLabelMax sets the widest label for a timeline width wide, forgetting
+// the chip widths measured with another.
+func (t *Timeline) setLabelMax(width float32) {
+	lm := min(maxLabelEms*t.lay.m.textSize, maxLabelShare*width)
+	if lm != t.labelMax {
+		t.labelMax = lm
+		clear(t.chipW)
+	}
+}
+
+// labelCut is a label cut to fit a budget, kept so that a pan over it
+// allocates nothing.
+type labelCut struct {
+	budget float32
+	s      string
+	w      float32
+}
+
+// label is what event i's chip shows and how wide it is: its label, or
+// when that is wider than budget, as much of it as fits before a "…" (""
+// when not even that fits).
+func (t *Timeline) label(i int, bold bool, budget float32) (string, float32) {
+	s := t.tl.Events[i].ShortLabel()
+	if w := t.labelWidth(i, bold); w <= budget {
+		return s, w
+	}
+	key := int64(i) << 1
+	if bold {
+		key |= 1
+	}
+	if c, ok := t.cuts[key]; ok && c.budget == budget {
+		return c.s, c.w
+	}
+	if t.cuts == nil {
+		t.cuts = map[int64]labelCut{}
+	}
+	size := t.lay.m.textSize
+	c := labelCut{budget: budget, s: ellipsize(s, size, fyne.TextStyle{Bold: bold}, budget)}
+	c.w = fyne.MeasureText(c.s, size, fyne.TextStyle{Bold: bold}).Width
+	t.cuts[key] = c
+	return c.s, c.w
+}
+
+// ellipsize returns s when it is at most width wide, else as much of it as
+// fits before a "…", cut at a character boundary (trailing spaces
+// dropped); "" when not even "…" fits.
+func ellipsize(s string, size float32, style fyne.TextStyle, width float32) string {
+	if fyne.MeasureText(s, size, style).Width <= width {
+		return s
+	}
+	room := width - fyne.MeasureText("…", size, style).Width
+	if room < 0 {
+		return ""
+	}
+	return strings.TrimRight(s[:fitText(s, size, style, room)], " ") + "…"
 }
 
 func (t *Timeline) dateWidth(i int, bold bool) float32 {
@@ -274,7 +343,9 @@ type item struct {
 	markX float32 // centre of the marker
 	barX  float32 // a range's bar; barW 0 for a single date
 	barW  float32
-	flip  bool // label left of the marker
+	flip  bool    // label left of the marker
+	out   bool    // fits on neither side of its marker: shown as a marker alone
+	label float32 // the widest its label may be drawn (Timeline.label)
 }
 
 // lane is one row of chips on one side of the axis.
@@ -307,6 +378,7 @@ type placement struct {
 	from, to float64
 	shift    float32
 	flipX    float32 // chips reaching past here put their label on the left
+	flipL    float32 // … unless that takes them past here: the story's left edge
 	key      placeKey
 	valid    bool
 	lanes    [][]lane  // per band
@@ -374,6 +446,7 @@ type placeKey struct {
 func (t *Timeline) place(size fyne.Size) bool {
 	l := &t.lay
 	m := t.metrics()
+	t.setLabelMax(size.Width)
 	if t.fitted {
 		// The fit-all view's margins depend on the width: a resize moves
 		// it, and whoever shows the visible span must hear of it.
@@ -412,8 +485,9 @@ func (t *Timeline) place(size fyne.Size) bool {
 	l.ticks = l.ticks[:0]
 	l.from, l.to = (key.anchor-1)*step, (key.anchor+3)*step
 	l.shift = float32((t.viewFrom - l.from) * l.ppd)
-	_, fullTo := t.fullSpan()
+	fullFrom, fullTo := t.fullSpan()
 	l.flipX = t.xOf(fullTo) - m.pad
+	l.flipL = t.xOf(fullFrom) + m.pad
 
 	// a strip along the top for the era titles
 	l.capH = 0
@@ -489,9 +563,9 @@ func (t *Timeline) laneDemand(size fyne.Size, total int) []int {
 	l := &t.lay
 	limit := max(1, total-(len(t.bands)-1))
 	from, to := t.fullSpan()
-	saveFrom, saveTo, savePPD, saveFlip := l.from, l.to, l.ppd, l.flipX
+	saveFrom, saveTo, savePPD, saveFlip, saveFlipL := l.from, l.to, l.ppd, l.flipX, l.flipL
 	l.from, l.to, l.ppd = from, to, float64(size.Width)/(to-from)
-	l.flipX = size.Width - l.m.pad
+	l.flipX, l.flipL = size.Width-l.m.pad, l.m.pad
 	d := make([]int, len(t.bands))
 	for g := range t.bands {
 		l.items = l.items[:0]
@@ -511,7 +585,7 @@ func (t *Timeline) laneDemand(size fyne.Size, total int) []int {
 		}
 	}
 	l.items = l.items[:0]
-	l.from, l.to, l.ppd, l.flipX = saveFrom, saveTo, savePPD, saveFlip
+	l.from, l.to, l.ppd, l.flipX, l.flipL = saveFrom, saveTo, savePPD, saveFlip, saveFlipL
 	t.saturated = false
 	for _, n := range d {
 		t.saturated = t.saturated || n >= limit
@@ -655,7 +729,7 @@ func (t *Timeline) sweep(g, nl int) {
 		if k >= 0 {
 			it := t.chip(ev, g, false)
 			k = -1
-			for j := range lanes {
+			for j := 0; j < len(lanes) && !it.out; j++ {
 				if free(j, it.x, it.x+it.w) {
 					k = j
 					break
@@ -674,12 +748,21 @@ func (t *Timeline) sweep(g, nl int) {
 		pill := m.clusterWidth(1)
 		best := -1
 		if quick >= 0 && (quick != 0 || selPos < 0 || left+pill+m.gap <= selL || left >= selR+m.gap) {
-			x := left
+			x, k := left, quick
 			if x+pill > l.flipX {
+				// Near the right edge: where a lane is free far enough
+				// left, the pill stays inside the story, should it
+				// take more events.
 				x = max(lanes[quick].end+m.gap, l.flipX-pill)
+				for j := quick; j < len(lanes); j++ {
+					if lanes[j].end+m.gap <= l.flipX-pill && (j != 0 || selPos < 0 || l.flipX+m.gap <= selL || l.flipX-pill >= selR+m.gap) {
+						x, k = l.flipX-pill, j
+						break
+					}
+				}
 			}
-			t.put(lanes, quick, item{ev: int32(ev), last: int32(ev), grp: int8(g), x: x, w: pill, markX: x})
-			best = quick
+			t.put(lanes, k, item{ev: int32(ev), last: int32(ev), grp: int8(g), x: x, w: pill, markX: x})
+			best = k
 		} else {
 			for j := range lanes {
 				p := lanes[j].last
@@ -729,6 +812,17 @@ func (t *Timeline) sweep(g, nl int) {
 		if best == 0 && selPos >= 0 {
 			p.w = max(m.clusterWidth(p.count), min(p.w, selL-m.gap-p.x))
 		}
+		if over := p.x + p.w - l.flipX; over > 0 {
+			// a pill made from a chip near the right edge is wider than
+			// it was: back inside the story, as far as the lane allows
+			prev := float32(math.Inf(-1))
+			if its := lanes[best].items; len(its) > 1 {
+				q := &l.items[its[len(its)-2]]
+				prev = q.x + q.w + m.gap
+			}
+			p.x = max(prev, p.x-over)
+			p.markX = p.x
+		}
 		lanes[best].end = p.x + p.w
 		i = j
 	}
@@ -740,11 +834,29 @@ func (t *Timeline) chip(i, g int, bold bool) item {
 	l := &t.lay
 	m := l.m
 	mx := t.xOf(t.pos[i])
-	it := item{ev: int32(i), grp: int8(g), markX: mx, x: mx - m.marker/2 - m.padL}
+	it := item{ev: int32(i), grp: int8(g), markX: mx, x: mx - m.marker/2 - m.padL, label: t.labelMax}
 	it.w = m.chipWidth(t, i, bold)
-	if it.x+it.w > l.flipX && mx+m.marker/2+m.padL-it.w >= 0 {
-		it.flip = true
-		it.x = mx + m.marker/2 + m.padL - it.w
+	if it.x+it.w > l.flipX {
+		right := mx + m.marker/2 + m.padL // of a flipped chip
+		switch {
+		case right-it.w >= l.flipL:
+			it.flip = true
+			it.x = right - it.w
+		case bold:
+			// The selected chip fits on neither side: on the roomier
+			// one, its label cut to the room there.
+			roomR, roomL := l.flipX-it.x, right-l.flipL
+			_, lw := t.label(i, bold, t.labelMax)
+			it.label = max(0, lw-(it.w-max(roomR, roomL)))
+			_, cut := t.label(i, bold, it.label)
+			it.w += cut - lw
+			if roomL > roomR {
+				it.flip = true
+				it.x = right - it.w
+			}
+		default:
+			it.out = true
+		}
 	}
 	if t.until[i] != 0 {
 		it.barX = t.xOf(t.start[i])

@@ -57,6 +57,7 @@ type timelineRenderer struct {
 	tipBg    *canvas.Rectangle
 	tipDate  *canvas.Text
 	tipTitle *canvas.Text
+	tipFor   tipKey // what the tooltip's texts were made for
 
 	objects []fyne.CanvasObject
 	dirty   bool // the pools grew: objects must be rebuilt
@@ -416,7 +417,7 @@ func (r *timelineRenderer) layoutChip(c *chipObjects, it *item) {
 	show(c.marker)
 	dir := t.dir[ev]
 	dw := t.dateWidth(ev, selected)
-	lw := t.labelWidth(ev, selected)
+	label, lw := t.label(ev, selected, it.label)
 	var arrowX, dateX, labelX float32
 	if it.flip {
 		// [date label arrow marker], ending at the marker
@@ -452,7 +453,7 @@ func (r *timelineRenderer) layoutChip(c *chipObjects, it *item) {
 	}
 	textY := y + (m.chipH-m.textH)/2
 	chipText(c.date, t.dateText(ev), m, selected, muted, fyne.NewPos(dateX, textY))
-	chipText(c.label, e.ShortLabel(), m, selected, text, fyne.NewPos(labelX, textY))
+	chipText(c.label, label, m, selected, text, fyne.NewPos(labelX, textY))
 }
 
 // chipText sets and places one of a chip's two texts (date and label).
@@ -478,6 +479,13 @@ func (r *timelineRenderer) layoutArrow(p *canvas.Polygon, angle float32, c color
 	show(p)
 }
 
+// tipKey is what a tooltip's texts depend on: the chip or cluster, the
+// width they are cut to and the text size.
+type tipKey struct {
+	ev, last, count int32
+	width, textSize float32
+}
+
 // updateTooltip shows the date and title of what the pointer is over.
 func (r *timelineRenderer) updateTooltip() {
 	r.layoutTooltip()
@@ -489,6 +497,7 @@ func (r *timelineRenderer) layoutTooltip() {
 	l := &t.lay
 	h := t.hover.item
 	if h < 0 || h >= len(l.items) || t.tl == nil {
+		r.tipFor = tipKey{}
 		hide(r.tipBg)
 		hide(r.tipDate)
 		hide(r.tipTitle)
@@ -496,18 +505,28 @@ func (r *timelineRenderer) layoutTooltip() {
 	}
 	it := &l.items[h]
 	m := l.m
-	if it.count > 1 {
-		a, b := &t.tl.Events[it.ev], &t.tl.Events[it.last]
-		r.tipDate.Text = data.DisplayRange(a.Date, b.Date)
-		r.tipTitle.Text = t.texts.count(it.count)[1:] + " events: tap to zoom in"
-	} else {
-		e := &t.tl.Events[it.ev]
-		what := e.Kind.Label()
-		if e.Group != "" {
-			what = e.Group // an imported event's kind says little; its group more
+	size := l.size
+	if key := (tipKey{it.ev, it.last, it.count, size.Width, m.textSize}); key != r.tipFor {
+		// made when the pointer moves to another chip, not every frame
+		r.tipFor = key
+		var date, title string
+		if it.count > 1 {
+			a, b := &t.tl.Events[it.ev], &t.tl.Events[it.last]
+			date = data.DisplayRange(a.Date, b.Date)
+			title = t.texts.count(it.count)[1:] + " events: tap to zoom in"
+		} else {
+			e := &t.tl.Events[it.ev]
+			what := e.Kind.Label()
+			if e.Group != "" {
+				what = e.Group // an imported event's kind says little; its group more
+			}
+			date = e.DisplayDate() + " · " + what
+			title = e.Title
 		}
-		r.tipDate.Text = e.DisplayDate() + " · " + what
-		r.tipTitle.Text = e.Title
+		// a long title (an imported headline) is cut to the timeline
+		room := size.Width - 16
+		r.tipDate.Text = ellipsize(date, m.textSize, r.tipDate.TextStyle, room)
+		r.tipTitle.Text = ellipsize(title, m.textSize, r.tipTitle.TextStyle, room)
 	}
 	for _, tx := range []*canvas.Text{r.tipDate, r.tipTitle} {
 		tx.TextSize = m.textSize
@@ -516,7 +535,6 @@ func (r *timelineRenderer) layoutTooltip() {
 	tw := fyne.MeasureText(r.tipTitle.Text, m.textSize, r.tipTitle.TextStyle).Width
 	w := max(dw, tw) + 16
 	hgt := 2*m.textH + 12
-	size := l.size
 	x := t.hoverPos.X + 12
 	if x+w > size.Width {
 		x = size.Width - w
