@@ -445,13 +445,19 @@ func (t *Timeline) refreshHover() {
 }
 
 // MinSize leaves room for the axis and two lanes on each side (a lane per
-// band and two more when there are more bands): less, and almost
-// everything would be a cluster.
+// band and two more when there are more bands), and the era titles' strip:
+// less, and almost everything would be a cluster. It depends on the text
+// size and the number of bands (at most maxGroupBands+3), never on the
+// labels.
 func (t *Timeline) MinSize() fyne.Size {
 	t.ExtendBaseWidget(t)
 	m := t.metrics()
 	lanes := max(5, len(t.bands)+2) // a timeline with many groups has a band each
-	return fyne.NewSize(120, m.tick0+float32(lanes)*m.lane0+2*m.pad)
+	h := m.tick0 + float32(lanes)*m.lane0 + 2*m.pad
+	if len(t.eras) > 0 {
+		h += m.pad + m.capH // the era titles' strip
+	}
+	return fyne.NewSize(120, h)
 }
 
 // CreateRenderer makes the renderer with its pool of canvas objects.

@@ -163,7 +163,8 @@ func (l *placement) resetBands(n int) {
 
 // allocateLanes shares total lanes between the bands into n: what each
 // needs when there is room, spare lanes to the outermost bands of each
-// side in turn; otherwise it takes lanes from the band that wants most.
+// side in turn; otherwise it takes lanes from the band that wants most,
+// and when fewer lanes than bands are left, none to the outermost bands.
 func (t *Timeline) allocateLanes(demand, n []int, total int) {
 	copy(n, demand)
 	sum := 0
@@ -187,6 +188,21 @@ func (t *Timeline) allocateLanes(demand, n []int, total int) {
 		}
 		n[g]--
 		sum--
+	}
+	// Not even a lane per band (a timeline shorter than its MinSize): the
+	// outermost bands go, from the side with more of them, the axis last.
+	for top, bottom := 0, len(n)-1; sum > total && top <= bottom; {
+		g := top
+		if t.axis-top < bottom-t.axis {
+			g = bottom
+		}
+		sum -= n[g]
+		n[g] = 0
+		if g == top {
+			top++
+		} else {
+			bottom--
+		}
 	}
 	top, bottom := 0, len(n)-1
 	if top == t.axis || bottom == t.axis {

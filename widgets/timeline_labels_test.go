@@ -122,3 +122,23 @@ func TestTimelinePanOverCutLabelsAllocatesNothing(t *testing.T) {
 		t.Errorf("a pan that lays out again allocates %v times", n)
 	}
 }
+
+// Shorter than it asks to be (a window on a smaller screen), the timeline
+// still draws nothing outside itself and no era title over a chip: it
+// gives up the era strip, then spacing, then outer lanes.
+func TestTimelineShorterThanItsMinSize(t *testing.T) {
+	for _, tl := range []*data.Timeline{defaultData(t), longLabels(t)} {
+		min := NewTimeline(tl).MinSize().Height
+		for h := min; h >= 30; h -= 8 {
+			t.Run(fmt.Sprintf("%s/%v", tl.Title, h), func(t *testing.T) {
+				tw, _ := showTimeline(t, tl, 600, h)
+				assertNoOverlap(t, tw)
+				for _, c := range shownChips(tw) {
+					if c.box.y0 < -0.5 || c.box.y1 > h+0.5 {
+						t.Errorf("%q drawn at %v, outside the height %v", c.label, c.box, h)
+					}
+				}
+			})
+		}
+	}
+}

@@ -369,9 +369,10 @@ type placement struct {
 	m        metrics
 	renderer *timelineRenderer
 
-	size     fyne.Size
-	lanesFor fyne.Size // the size Timeline.demand was measured for
-	ppd      float64   // pixels per day
+	size      fyne.Size
+	lanesFor  fyne.Size // the size Timeline.demand was measured for
+	lanesText float32   // and the text size
+	ppd       float64   // pixels per day
 	// The laid-out region: days [from, to), two views wide around the view,
 	// in content coordinates (x 0 at from). A pan that stays inside it only
 	// moves the content: shift is the content x of the view's left edge.
@@ -489,9 +490,10 @@ func (t *Timeline) place(size fyne.Size) bool {
 	l.flipX = t.xOf(fullTo) - m.pad
 	l.flipL = t.xOf(fullFrom) + m.pad
 
-	// a strip along the top for the era titles
+	// a strip along the top for the era titles, when there is room for
+	// it and a lane per band under it
 	l.capH = 0
-	top := len(t.eras) > 0
+	top := len(t.eras) > 0 && size.Height-m.pad-m.capH >= float32(len(t.bands))*m.laneTight+m.tickTight
 	if top {
 		l.capH = m.capH
 	}
@@ -499,7 +501,7 @@ func (t *Timeline) place(size fyne.Size) bool {
 	if top {
 		fixed = m.pad + l.capH
 	}
-	if len(t.demand) != len(t.bands) || l.lanesFor != size {
+	if len(t.demand) != len(t.bands) || l.lanesFor != size || l.lanesText != m.textSize {
 		// as many lanes as the tightest spacing allows, to see what
 		// showing every label takes
 		most := max(int((size.Height-fixed-m.tickTight)/m.laneTight), len(t.bands))
@@ -515,11 +517,10 @@ func (t *Timeline) place(size fyne.Size) bool {
 				t.demand, t.blocked, t.saturated = d, blocked, false
 			}
 		}
-		l.lanesFor = size
+		l.lanesFor, l.lanesText = size, m.textSize
 	}
 	var total int
 	m, total = t.fitLanes(size.Height - fixed)
-	total = max(total, len(t.bands))
 	t.allocateLanes(t.demand, l.nlanes, total)
 	s, a := 0, l.nlanes[t.axis]
 	for g := 0; g < t.axis; g++ {
@@ -625,17 +626,34 @@ func (t *Timeline) setGaps(tight bool) {
 // gets the lanes it needs, else as much tighter as that takes (down to
 // lines of text touching, a thinner tick strip and no margin), so that at
 // small sizes every event keeps its label if at all possible. When even
-// the tightest spacing cannot show everything, the theme's stays.
+// the tightest spacing cannot show everything, the theme's stays, unless
+// it leaves a band without a lane: then the tightest, with as many lanes
+// as fit (fewer than the bands when the timeline is shorter than its
+// MinSize, and allocateLanes leaves the outermost bands out).
 func (t *Timeline) fitLanes(avail float32) (metrics, int) {
 	m := &t.lay.m
 	m.chipH, m.laneH, m.tickH = m.chip0, m.lane0, m.tick0
-	normal := int((avail - 2*m.pad - m.tick0) / m.lane0)
+	normal := max(0, int((avail-2*m.pad-m.tick0)/m.lane0))
+	// spaced fits n lanes in avail, at most the theme's spacing apart
+	spaced := func(n int) (metrics, int) {
+		lane := float32(math.Floor(float64((avail - m.tickTight) / float32(n))))
+		m.laneH = min(lane, m.lane0)
+		m.tickH = max(m.tickTight, min(m.tick0, float32(math.Floor(float64(avail-float32(n)*m.laneH)))))
+		m.chipH = max(m.laneTight, m.laneH-(m.lane0-m.chip0))
+		return *m, n
+	}
+	tightest := func() (metrics, int) {
+		if most := int((avail - m.tickTight) / m.laneTight); normal < len(t.bands) && most > normal {
+			return spaced(most)
+		}
+		return *m, normal
+	}
+	if t.saturated {
+		return tightest()
+	}
 	need := 0
 	for _, d := range t.demand {
 		need += d
-	}
-	if t.saturated {
-		return *m, normal
 	}
 	// the captions' lanes when their corner is taken, if they fit too
 	withCaptions := need
@@ -648,16 +666,11 @@ func (t *Timeline) fitLanes(avail float32) (metrics, int) {
 		if n <= normal {
 			return *m, normal
 		}
-		lane := float32(math.Floor(float64((avail - m.tickTight) / float32(n))))
-		if lane < m.laneTight {
-			continue
+		if (avail-m.tickTight)/float32(n) >= m.laneTight {
+			return spaced(n)
 		}
-		m.laneH = min(lane, m.lane0)
-		m.tickH = max(m.tickTight, min(m.tick0, float32(math.Floor(float64(avail-float32(n)*m.laneH)))))
-		m.chipH = max(m.laneTight, m.laneH-(m.lane0-m.chip0))
-		return *m, n
 	}
-	return *m, normal
+	return tightest()
 }
 
 // sweep places group g's events in nl lanes, left to right: each event

@@ -611,7 +611,7 @@ func (r *timelineRenderer) layoutEraTitles() {
 			break
 		}
 		e, o := &l.eras[n], r.eras[n]
-		if o.title.Text == "" {
+		if o.title.Text == "" || l.capH == 0 { // no room for the titles' strip
 			hide(o.title)
 			continue
 		}
