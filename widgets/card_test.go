@@ -149,8 +149,8 @@ func TestResultRowHighlights(t *testing.T) {
 	if got := lineText(&rr.context); got != "Hanoi, Vietnam" {
 		t.Errorf("context line %q, want the place", got)
 	}
-	if rr.date.Text != "Feb 27–28, 2019  ·  Meeting" {
-		t.Errorf("date line %q", rr.date.Text)
+	if got := lineText(&rr.date); got != "[Feb 27–28, 2019  ·  Meeting]" {
+		t.Errorf("date line %q", got)
 	}
 	r.Set(tl, e, data.Match{Field: data.FieldPlace, Text: e.Place, Runes: []int{7, 8}})
 	if got := lineText(&rr.context); got != "place: Hanoi, [Vi]etnam" {

@@ -124,9 +124,15 @@ func runeOffset(text string, i int) int {
 
 // CreateRenderer is a private method to Fyne which links this widget to its renderer.
 func (r *ResultRow) CreateRenderer() fyne.WidgetRenderer {
-	rr := &resultRowRenderer{row: r, icon: NewKindIcon(data.KindLetter, 12).(*kindIcon), date: canvas.NewText("", nil)}
-	rr.date.TextStyle.Bold = true
-	rr.objects = append(rr.objects, rr.icon, rr.date)
+	rr := &resultRowRenderer{row: r, icon: NewKindIcon(data.KindLetter, 12).(*kindIcon)}
+	// the date line is one bold piece, cut like the others (an imported
+	// date can be any text)
+	rr.date.pieces[0] = canvas.NewText("", nil)
+	rr.date.pieces[0].TextStyle.Bold = true
+	rr.date.ellipsis = canvas.NewText("…", nil)
+	rr.date.ellipsis.TextStyle.Bold = true
+	rr.date.used = 1
+	rr.objects = append(rr.objects, rr.icon, rr.date.pieces[0], rr.date.ellipsis)
 	for _, l := range []*linePieces{&rr.title, &rr.context} {
 		for i := range l.pieces {
 			l.pieces[i] = canvas.NewText("", nil)
@@ -147,11 +153,10 @@ type linePieces struct {
 }
 
 type resultRowRenderer struct {
-	row            *ResultRow
-	icon           *kindIcon
-	date           *canvas.Text
-	title, context linePieces
-	objects        []fyne.CanvasObject
+	row                  *ResultRow
+	icon                 *kindIcon
+	date, title, context linePieces
+	objects              []fyne.CanvasObject
 	// the line colours of the last Refresh, for Layout's refill of the title
 	fg, quiet, hot color.Color
 	// titleShifted: the title's pieces start near its first match, not at
@@ -182,8 +187,7 @@ func (rr *resultRowRenderer) Layout(size fyne.Size) {
 	iconSide := caption
 	rr.icon.Resize(fyne.NewSquareSize(iconSide))
 	rr.icon.Move(fyne.NewPos(pad, pad+(capH-iconSide)/2))
-	rr.date.Move(fyne.NewPos(2*pad+iconSide+pad, pad))
-	rr.date.Resize(fyne.NewSize(size.Width-iconSide-4*pad, capH))
+	layoutLine(&rr.date, fyne.NewPos(2*pad+iconSide+pad, pad), size.Width-iconSide-4*pad, capH)
 	y := pad + capH + pad
 	rr.layoutTitle(fyne.NewPos(pad, y), size.Width-2*pad, lineH, text)
 	layoutLine(&rr.context, fyne.NewPos(pad, y+lineH+pad), size.Width-2*pad, lineH)
@@ -342,14 +346,16 @@ func (rr *resultRowRenderer) Refresh() {
 		rr.icon.kind = r.kind
 		rr.icon.Refresh()
 	}
-	rr.date.Text, rr.date.TextSize, rr.date.Color = r.date, caption, fg
+	d := rr.date.pieces[0]
+	d.Text, d.TextSize, d.Color = r.date, caption, fg
+	rr.date.full[0] = r.date
+	rr.date.ellipsis.TextSize, rr.date.ellipsis.Color = caption, fg
 	rr.fg, rr.quiet, rr.hot = fg, quiet, hot
 	fillLine(&rr.title, r.title, text, fg, quiet, hot)
 	rr.titleShifted = false
 	fillLine(&rr.context, r.context, text, quiet, quiet, hot)
 	rr.Layout(r.Size())
-	rr.date.Refresh()
-	for _, l := range []*linePieces{&rr.title, &rr.context} {
+	for _, l := range []*linePieces{&rr.date, &rr.title, &rr.context} {
 		for i := 0; i < l.used; i++ {
 			l.pieces[i].Refresh()
 		}

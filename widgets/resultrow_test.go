@@ -93,8 +93,12 @@ func TestResultRowAnyWidth(t *testing.T) {
 		}
 		cases = append(cases, rowCase{s, data.Match{Field: data.FieldTitle, Text: s, Runes: every}})
 	}
-	for _, c := range cases {
-		r.SetLines(data.KindLetter, "Jun 12, 2018  ·  Letter", c.title, c.m, "Donald Trump to Kim Jong Un")
+	for k, c := range cases {
+		date := "Jun 12, 2018  ·  Letter"
+		if k%2 == 1 { // an imported date can be any text
+			date = rowTexts[k/2%len(rowTexts)] + "  ·  Context"
+		}
+		r.SetLines(data.KindLetter, date, c.title, c.m, "Donald Trump to Kim Jong Un")
 		rr := test.WidgetRenderer(r).(*resultRowRenderer)
 		for width := float32(0); width <= 700; width += 1.5 {
 			func() {
@@ -105,7 +109,7 @@ func TestResultRowAnyWidth(t *testing.T) {
 				}()
 				r.Resize(fyne.NewSize(width, 80))
 			}()
-			for _, l := range []*linePieces{&rr.title, &rr.context} {
+			for _, l := range []*linePieces{&rr.date, &rr.title, &rr.context} {
 				right := float32(0)
 				for i := 0; i < l.used; i++ {
 					p := l.pieces[i]
@@ -120,8 +124,10 @@ func TestResultRowAnyWidth(t *testing.T) {
 				if l.ellipsis.Visible() {
 					right = max(right, l.ellipsis.Position().X+l.ellipsis.Size().Width)
 				}
+				// a row narrower than its margins still shows the "…"
 				pad := rr.row.Theme().Size("innerPadding") / 2
-				if limit := max(width-pad, pad+fyne.MeasureText("…", l.ellipsis.TextSize, l.ellipsis.TextStyle).Width); right > limit+0.5 {
+				start := l.pieces[0].Position().X
+				if limit := max(width-pad, start+fyne.MeasureText("…", l.ellipsis.TextSize, l.ellipsis.TextStyle).Width); right > limit+0.5 {
 					t.Fatalf("title %q, match %q %v, width %v: line drawn to %v", c.title, c.m.Text, c.m.Runes, width, right)
 				}
 			}
