@@ -35,7 +35,7 @@ type EventCard struct {
 	body       *fyne.Container
 	bodyTheme  *container.ThemeOverride // set by SetContentTheme
 	box        *fyne.Container
-	related    []*widget.Button
+	related    []*widget.Hyperlink
 }
 
 var _ fyne.Widget = (*EventCard)(nil)
@@ -132,8 +132,9 @@ func (c *EventCard) SetEvent(tl *data.Timeline, index int) {
 		c.index = -1
 		// Regular type: an italic face here would be one more font to load
 		// before the first frame.
+		// It wraps: the card's minimum width is the window's.
 		c.body.Objects = []fyne.CanvasObject{
-			widget.NewLabel("Choose an event on the timeline or in the list, or press Right."),
+			newWrapText(plain("Choose an event on the timeline or in the list, or press Right.", "")...),
 		}
 		c.prev.Disable()
 		c.next.Disable()
@@ -213,14 +214,15 @@ func (c *EventCard) describe(tl *data.Timeline, e *data.Event) []fyne.CanvasObje
 				continue
 			}
 			r := &tl.Events[i]
-			// A button does not wrap: a long title is cut short.
-			b := widget.NewButtonWithIcon(r.DisplayDate()+": "+firstRunes(r.Title, relatedRunes), theme.NavigateNextIcon(), func() {
+			// A link rather than a button: it wraps, so that a long
+			// title does not widen the card (and the window).
+			b := widget.NewHyperlink(r.DisplayDate()+": "+r.Title, nil)
+			b.Wrapping = fyne.TextWrapWord
+			b.OnTapped = func() {
 				if c.OnRelated != nil {
 					c.OnRelated(i)
 				}
-			})
-			b.Importance = widget.LowImportance
-			b.Alignment = widget.ButtonAlignLeading
+			}
 			c.related = append(c.related, b)
 			objs = append(objs, b)
 		}
@@ -263,10 +265,6 @@ func media(e *data.Event) []fyne.CanvasObject {
 	return objs
 }
 
-// relatedRunes is the most characters of a related event's title its
-// button shows.
-const relatedRunes = 100
-
 // text is s as a segment of style, then note, if any (what
 // data.Event.CutNote says when s was shortened), right after it in small
 // italics.
@@ -288,14 +286,6 @@ var noteStyle = widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, Size
 // plain is text in the card's ordinary inline style, and its note.
 func plain(s, note string) []*widget.TextSegment {
 	return text(widget.RichTextStyleInline, s, note)
-}
-
-// firstRunes is s cut to n characters, with "…" when it was longer.
-func firstRunes(s string, n int) string {
-	if end := runeOffset(s, n); end < len(s) {
-		return s[:end] + "…"
-	}
-	return s
 }
 
 // field is a "Name: value" line whose value wraps.

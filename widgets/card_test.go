@@ -99,7 +99,7 @@ func TestEventCardButtons(t *testing.T) {
 	if len(c.related) != 1 || !strings.Contains(c.related[0].Text, "North Korea denies sending the note") {
 		t.Fatalf("related links: %v", c.related)
 	}
-	test.Tap(c.related[0])
+	test.TapAt(c.related[0], fyne.NewPos(12, c.related[0].Size().Height/2)) // on the text
 	if len(related) != 1 || related[0] != tl.Index("nice-note-denial") {
 		t.Errorf("related tap gave %v", related)
 	}

@@ -82,8 +82,9 @@ func (l *Legend) contents() (groups []string, kinds []data.Kind, arrow bool) {
 	return groups, kinds, arrow
 }
 
-// MinSize is one row high, and as wide as the widest entry: a narrower
-// legend leaves entries out rather than wrapping.
+// MinSize is one row high, and as wide as the widest entry (names are cut
+// to maxLegendEms): a narrower legend leaves entries out rather than
+// wrapping.
 func (l *Legend) MinSize() fyne.Size {
 	l.ExtendBaseWidget(l)
 	return l.BaseWidget.MinSize()
@@ -99,6 +100,7 @@ func (l *Legend) CreateRenderer() fyne.WidgetRenderer {
 
 // legendEntry is one swatch or marker and its name.
 type legendEntry struct {
+	name  string // the whole name; text may show it cut (maxLegendEms)
 	icon  fyne.CanvasObject
 	swat  *canvas.Rectangle // a group's colour; nil for a kind or the arrow
 	group int
@@ -129,19 +131,23 @@ func (r *legendRenderer) build() {
 	iconSize := r.size + 4
 	for i, g := range groups {
 		sw := &canvas.Rectangle{CornerRadius: 3}
-		r.entries = append(r.entries, legendEntry{icon: sw, swat: sw, group: i, text: &canvas.Text{Text: g}})
+		r.entries = append(r.entries, legendEntry{name: g, icon: sw, swat: sw, group: i, text: &canvas.Text{}})
 	}
 	for _, k := range kinds {
-		r.entries = append(r.entries, legendEntry{icon: NewKindIcon(k, iconSize), text: &canvas.Text{Text: k.Label()}})
+		r.entries = append(r.entries, legendEntry{name: k.Label(), icon: NewKindIcon(k, iconSize), text: &canvas.Text{}})
 	}
 	if arrow {
 		a := &canvas.Polygon{Sides: 3, Angle: 180}
-		r.entries = append(r.entries, legendEntry{icon: a, arrow: a, text: &canvas.Text{Text: arrowEntry}})
+		r.entries = append(r.entries, legendEntry{name: arrowEntry, icon: a, arrow: a, text: &canvas.Text{}})
 	}
 	for _, e := range r.entries {
 		r.objects = append(r.objects, e.icon, e.text)
 	}
 }
+
+// maxLegendEms is the widest an entry's name is drawn, in multiples of the
+// text size.
+const maxLegendEms = 14
 
 // iconBox is the square an entry's icon takes: a kind's marker box, a
 // group's swatch or the chevron are drawn inside it.
@@ -225,6 +231,11 @@ func (r *legendRenderer) Refresh() {
 	fg := th.Color(theme.ColorNameForeground, v)
 	for _, e := range r.entries {
 		e.text.Color = fg
+		if e.text.TextSize != r.size || e.text.Text == "" {
+			// an imported group's name can be long: the legend's
+			// MinSize is its widest entry
+			e.text.Text = ellipsize(e.name, r.size, e.text.TextStyle, maxLegendEms*r.size)
+		}
 		e.text.TextSize = r.size
 		switch {
 		case e.swat != nil:
