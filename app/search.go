@@ -107,11 +107,11 @@ func (u *UI) showResult(res data.Result) {
 	case len(u.results) > 0:
 		u.count.SetText(fmt.Sprintf("%d of %d events", len(u.results), total))
 	case strings.TrimSpace(u.query) != "" && !u.filter.IsZero():
-		u.count.SetText(fmt.Sprintf("Nothing matches “%s” with these filters.", u.query))
+		u.count.SetText(fmt.Sprintf("Nothing matches “%s” with these filters.", shorten(u.query, maxQuoted)))
 	case !u.filter.IsZero():
 		u.count.SetText("Nothing matches these filters.")
 	default:
-		u.count.SetText(fmt.Sprintf("Nothing matches “%s”. Escape clears the search.", u.query))
+		u.count.SetText(fmt.Sprintf("Nothing matches “%s”. Escape clears the search.", shorten(u.query, maxQuoted)))
 	}
 	if u.filter.IsZero() {
 		u.clearFilters.Hide()
@@ -282,6 +282,11 @@ func (p *filterPanel) check(label string, set func(on bool)) *navCheck {
 	p.labels[c] = label
 	return c
 }
+
+// maxQuoted is how many characters of the query the "Nothing matches"
+// line repeats: a pasted page said back in full helps nobody, and the
+// line wraps.
+const maxQuoted = 40
 
 // shorten cuts s to at most n runes, ending in "…" where it cut, so that a
 // long value (who reports an event, in an imported file) cannot widen the
