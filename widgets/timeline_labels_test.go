@@ -41,6 +41,19 @@ func TestTimelineChipsStayInsideTheStory(t *testing.T) {
 							t.Errorf("%s: %q %q drawn at %v, outside 0–%v", when, c.date, c.label, c.box, w)
 						}
 					}
+					r := rendererOf(tw)
+					for _, tk := range r.ticks {
+						if !tk.label.Visible() {
+							continue
+						}
+						// the timeline clips what lies outside it: a label
+						// across its edge is cut ("000" for "2000")
+						b := objRect(tk.label)
+						x0, x1 := b.x0+r.content.Position().X, b.x1+r.content.Position().X
+						if left && x0 < -0.5 && x1 > 0 || right && x0 < w && x1 > w+0.5 {
+							t.Errorf("%s: tick label %q drawn at %v–%v, across the edge of 0–%v", when, tk.label.Text, x0, x1, w)
+						}
+					}
 				}
 				inside("fit all", true, true)
 				tw.SetSelected(len(tl.Events) - 1)

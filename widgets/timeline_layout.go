@@ -1003,7 +1003,8 @@ func (t *Timeline) placeTicks() {
 				tk.label = t.texts.day(tm.Day())
 			}
 		}
-		if w := t.texts.width(tk.label, m.textSize, tk.major); tk.lx < lastEnd+2*m.gap || tk.lx+w > l.flipX+m.pad {
+		// no label across the story's edges, where the timeline clips it
+		if w := t.texts.width(tk.label, m.textSize, tk.major); tk.lx < lastEnd+2*m.gap || tk.lx < l.flipL-m.pad || tk.lx+w > l.flipX+m.pad {
 			tk.label = ""
 		} else {
 			lastEnd = tk.lx + w
