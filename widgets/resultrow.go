@@ -168,17 +168,26 @@ func (rr *resultRowRenderer) Destroy() {}
 
 func (rr *resultRowRenderer) Objects() []fyne.CanvasObject { return rr.objects }
 
-func (rr *resultRowRenderer) sizes() (caption, text, pad float32) {
-	th := rr.row.Theme()
+func (r *ResultRow) sizes() (caption, text, pad float32) {
+	th := r.Theme()
 	return th.Size(theme.SizeNameCaptionText), th.Size(theme.SizeNameText), th.Size(theme.SizeNameInnerPadding) / 2
 }
 
-func (rr *resultRowRenderer) MinSize() fyne.Size {
-	caption, text, pad := rr.sizes()
+func (rr *resultRowRenderer) sizes() (caption, text, pad float32) { return rr.row.sizes() }
+
+// MinSize is three lines high and a few letters wide, from the theme alone.
+// It does not need the renderer: widget.List makes a row on every Refresh
+// only to ask its MinSize, and a row whose renderer was made for that
+// stayed in Fyne's renderer cache with its forty texts.
+func (r *ResultRow) MinSize() fyne.Size {
+	r.ExtendBaseWidget(r)
+	caption, text, pad := r.sizes()
 	h := fyne.MeasureText("Ag", caption, fyne.TextStyle{Bold: true}).Height +
 		2*fyne.MeasureText("Ag", text, fyne.TextStyle{}).Height + 4*pad
 	return fyne.NewSize(4*text, h)
 }
+
+func (rr *resultRowRenderer) MinSize() fyne.Size { return rr.row.MinSize() }
 
 func (rr *resultRowRenderer) Layout(size fyne.Size) {
 	caption, text, pad := rr.sizes()

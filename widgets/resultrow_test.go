@@ -1,8 +1,10 @@
 package widgets
 
 import (
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -132,5 +134,47 @@ func TestResultRowAnyWidth(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// collected reports whether the object made by mk is garbage collected
+// once nothing refers to it, within a few collections.
+func collected(mk func() any) bool {
+	done := make(chan struct{})
+	func() {
+		o := mk()
+		runtime.SetFinalizer(o, func(any) { close(done) })
+	}()
+	for range 10 {
+		runtime.GC()
+		select {
+		case <-done:
+			return true
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	return false
+}
+
+// widget.List makes a row on every Refresh only to ask its MinSize (the
+// app refreshes the list on every keystroke). Answering made the row's
+// renderer, which Fyne's renderer cache kept, with the row, for a minute
+// in the window and for ever under the test driver.
+func TestResultRowMinSizeKeepsNoRenderer(t *testing.T) {
+	test.NewTempApp(t)
+	if !collected(func() any {
+		r := NewResultRow()
+		r.MinSize()
+		return r
+	}) {
+		t.Error("a row asked for its MinSize is kept after it is dropped")
+	}
+	// the check itself: a row that was drawn is kept by the cache
+	if collected(func() any {
+		r := NewResultRow()
+		test.WidgetRenderer(r)
+		return r
+	}) {
+		t.Error("a rendered row was collected: the check cannot tell")
 	}
 }
