@@ -18,6 +18,11 @@ import (
 // EventCard shows everything known about one event: kind, date, who wrote to
 // whom, title, summary, place, the quoted words with who said them, who
 // reports it, the source, related events and previous/next buttons.
+//
+// Its parts are made once and filled for each event; the body holds those
+// the event has. (It made new widgets for every event and every Refresh,
+// and Fyne keeps a widget's renderer for a minute after it was last drawn:
+// stepping through events and changing the theme kept hundreds of them.)
 type EventCard struct {
 	widget.BaseWidget
 
@@ -35,7 +40,25 @@ type EventCard struct {
 	body       *fyne.Container
 	bodyTheme  *container.ThemeOverride // set by SetContentTheme
 	box        *fyne.Container
-	related    []*widget.Hyperlink
+
+	hint      *wrapText
+	icon      *kindIcon
+	kind      *wrapText // kind and date
+	kindRow   *fyne.Container
+	who       *wrapText
+	title     *wrapText
+	summary   *wrapText
+	place     *wrapText
+	group     *wrapText
+	mediaText *wrapText
+	mediaLink *widget.Hyperlink
+	mediaURL  *wrapText    // a link that is not http(s), as text
+	quotes    []*quoteView // as many as the most quotes shown yet
+	reported  *wrapText
+	source    *wrapText
+	relHead   *widget.Label
+	related   []*widget.Hyperlink // as many as the most related events shown yet
+	relatedTo []int               // the event each of related shows
 }
 
 var _ fyne.Widget = (*EventCard)(nil)
@@ -56,6 +79,23 @@ func NewEventCard() *EventCard {
 	c.next.IconPlacement = widget.ButtonIconTrailingText
 	c.position = widget.NewLabel("")
 	c.body = container.NewVBox()
+
+	// Regular type for the hint: an italic face here would be one more
+	// font to load before the first frame. Everything wraps: the card's
+	// minimum width is the window's.
+	c.hint = newWrapText(plain("Choose an event on the timeline or in the list, or press Right.", "")...)
+	c.icon = NewKindIcon(data.KindLetter, 0).(*kindIcon)
+	c.kind = newWrapText()
+	// A Border rather than an HBox, so that a long date as the file writes
+	// it wraps rather than widen the card.
+	c.kindRow = container.NewBorder(nil, nil, c.icon, nil, c.kind)
+	c.who, c.title, c.summary = newWrapText(), newWrapText(), newWrapText()
+	c.place, c.group, c.mediaText, c.mediaURL = newWrapText(), newWrapText(), newWrapText(), newWrapText()
+	c.reported, c.source = newWrapText(), newWrapText()
+	c.mediaLink = widget.NewHyperlink("", nil)
+	c.mediaLink.Truncation = fyne.TextTruncateEllipsis
+	c.relHead = widget.NewLabelWithStyle("Related", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+
 	nav := container.NewHBox(c.prev, c.position, c.next)
 	c.box = container.NewVBox(nav, c.body)
 	c.ExtendBaseWidget(c)
@@ -68,9 +108,9 @@ func (c *EventCard) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(c.box)
 }
 
-// Refresh rebuilds the card so that it follows theme changes.
+// Refresh fills the card again, so that it follows theme changes.
 func (c *EventCard) Refresh() {
-	c.SetEvent(c.tl, c.index)
+	c.fill()
 	c.BaseWidget.Refresh()
 }
 
@@ -87,11 +127,16 @@ func (c *EventCard) ShowNavigation(on bool) {
 
 // SetContentTheme draws the card's contents in th (nil for the app's
 // theme), e.g. with type scaled for a projector. A container.ThemeOverride
-// around the card does not reach them, as the card makes new objects for
-// every event (and on every Refresh).
+// around the card does not reach them, as the body changes what it holds
+// with every event.
 func (c *EventCard) SetContentTheme(th fyne.Theme) {
 	switch {
 	case th == nil && c.bodyTheme != nil:
+		// Fyne keeps the canvas objects an override themed, with its
+		// scope, for good (only widgets leave its cache): the old
+		// override must not keep the body, and through it the card.
+		c.bodyTheme.Content = container.NewStack()
+		c.bodyTheme.Refresh()
 		c.bodyTheme = nil
 		c.box.Objects[1] = c.body
 	case th != nil && c.bodyTheme == nil:
@@ -100,6 +145,7 @@ func (c *EventCard) SetContentTheme(th fyne.Theme) {
 	case th != nil:
 		c.bodyTheme.Theme = th
 	}
+	c.fill()
 	c.refreshBody()
 	c.box.Refresh()
 }
@@ -130,21 +176,15 @@ func (c *EventCard) SetEvent(tl *data.Timeline, index int) {
 	c.tl, c.index = tl, index
 	if tl == nil || index < 0 || index >= len(tl.Events) {
 		c.index = -1
-		// Regular type: an italic face here would be one more font to load
-		// before the first frame.
-		// It wraps: the card's minimum width is the window's.
-		c.body.Objects = []fyne.CanvasObject{
-			newWrapText(plain("Choose an event on the timeline or in the list, or press Right.", "")...),
-		}
+	}
+	c.fill()
+	c.refreshBody()
+	if c.index < 0 {
 		c.prev.Disable()
 		c.next.Disable()
 		c.position.SetText("")
-		c.refreshBody()
 		return
 	}
-	e := &tl.Events[index]
-	c.body.Objects = c.describe(tl, e)
-	c.refreshBody()
 	c.position.SetText(fmt.Sprintf("%d of %d", index+1, len(tl.Events)))
 	setEnabled(c.prev, index > 0)
 	setEnabled(c.next, index < len(tl.Events)-1)
@@ -158,15 +198,23 @@ func setEnabled(b *widget.Button, on bool) {
 	}
 }
 
-func (c *EventCard) describe(tl *data.Timeline, e *data.Event) []fyne.CanvasObject {
-	kind := newWrapText(
-		&widget.TextSegment{Text: e.Kind.Label(), Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}},
-		&widget.TextSegment{Text: "   " + e.DisplayDate(), Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
-	)
-	// A Border rather than an HBox, so that a long date as the file writes
-	// it wraps rather than widen the card.
-	icon := NewKindIcon(e.Kind, c.Theme().Size(theme.SizeNameText)*1.4)
-	objs := []fyne.CanvasObject{container.NewBorder(nil, nil, icon, nil, kind)}
+// fill puts the parts the shown event has into the body, in order, with
+// its texts.
+func (c *EventCard) fill() {
+	objs := c.body.Objects[:0]
+	if c.index < 0 {
+		c.body.Objects = append(objs, c.hint)
+		return
+	}
+	tl, e := c.tl, &c.tl.Events[c.index]
+	th, v := c.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
+
+	c.icon.kind, c.icon.size = e.Kind, th.Size(theme.SizeNameText)*1.4
+	c.kind.segs = []*widget.TextSegment{
+		{Text: e.Kind.Label(), Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}},
+		{Text: "   " + e.DisplayDate(), Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
+	}
+	objs = append(objs, c.kindRow)
 	if e.From != "" {
 		// Words rather than an arrow: Fyne's fonts have no "→", so it
 		// would come from a system font (slower to start, and a box where
@@ -175,69 +223,89 @@ func (c *EventCard) describe(tl *data.Timeline, e *data.Event) []fyne.CanvasObje
 		if e.To != "" {
 			who += " to " + tl.PersonName(e.To)
 		}
-		// Wrapping: long names must not widen the card.
-		objs = append(objs, newWrapText(&widget.TextSegment{Text: who, Style: widget.RichTextStyle{
-			Inline: true, TextStyle: fyne.TextStyle{Bold: true}}}))
+		c.who.segs = []*widget.TextSegment{{Text: who, Style: widget.RichTextStyle{
+			Inline: true, TextStyle: fyne.TextStyle{Bold: true}}}}
+		objs = append(objs, c.who)
 	}
-	objs = append(objs, newWrapText(text(widget.RichTextStyleHeading, e.Title, e.CutNote("title"))...))
+	c.title.segs = text(widget.RichTextStyleHeading, e.Title, e.CutNote("title"))
+	objs = append(objs, c.title)
 	if e.Summary != "" {
-		objs = append(objs, newWrapText(plain(e.Summary, e.CutNote("summary"))...))
+		c.summary.segs = plain(e.Summary, e.CutNote("summary"))
+		objs = append(objs, c.summary)
 	}
-	if e.Place != "" {
-		objs = append(objs, field("Place", plain(e.Place, e.CutNote("place"))...))
+	objs = appendField(objs, c.place, "Place", e.Place, e.CutNote("place"))
+	objs = appendField(objs, c.group, "Group", e.Group, e.CutNote("group"))
+	objs = c.appendMedia(objs, e)
+	accent := th.Color(theme.ColorNamePrimary, v)
+	for k, q := range e.Quotes {
+		if k == len(c.quotes) {
+			c.quotes = append(c.quotes, newQuoteView())
+		}
+		notes := [2]string{e.CutNote(fmt.Sprintf("quotes[%d].text", k)), e.CutNote(fmt.Sprintf("quotes[%d].by", k))}
+		c.quotes[k].set(q, notes, accent)
+		objs = append(objs, c.quotes[k].box)
 	}
-	if e.Group != "" {
-		objs = append(objs, field("Group", plain(e.Group, e.CutNote("group"))...))
-	}
-	objs = append(objs, media(e)...)
-	th, v := c.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
-	for i, q := range e.Quotes {
-		notes := [2]string{e.CutNote(fmt.Sprintf("quotes[%d].text", i)), e.CutNote(fmt.Sprintf("quotes[%d].by", i))}
-		objs = append(objs, quoteBlock(q, notes, th.Color(theme.ColorNamePrimary, v)))
-	}
-	if e.ReportedBy != "" {
-		objs = append(objs, field("According to", plain(e.ReportedBy, e.CutNote("reported_by"))...))
-	}
+	objs = appendField(objs, c.reported, "According to", e.ReportedBy, e.CutNote("reported_by"))
+	src := ""
 	if s, ok := tl.Source(e.Source); ok {
-		text := fmt.Sprintf("“%s”, %s", s.Title, s.Publisher)
+		src = fmt.Sprintf("“%s”, %s", s.Title, s.Publisher)
 		if !s.Date.IsZero() {
-			text += ", " + s.Date.Display()
-		}
-		objs = append(objs, field("Source", plain(text, "")...))
-	}
-	c.related = c.related[:0]
-	if len(e.Related) > 0 {
-		objs = append(objs, widget.NewLabelWithStyle("Related", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		for _, id := range e.Related {
-			i := tl.Index(id)
-			if i < 0 {
-				continue
-			}
-			r := &tl.Events[i]
-			// A link rather than a button: it wraps, so that a long
-			// title does not widen the card (and the window).
-			b := widget.NewHyperlink(r.DisplayDate()+": "+r.Title, nil)
-			b.Wrapping = fyne.TextWrapWord
-			b.OnTapped = func() {
-				if c.OnRelated != nil {
-					c.OnRelated(i)
-				}
-			}
-			c.related = append(c.related, b)
-			objs = append(objs, b)
+			src += ", " + s.Date.Display()
 		}
 	}
-	return objs
+	objs = appendField(objs, c.source, "Source", src, "")
+	c.relatedTo = c.relatedTo[:0]
+	for _, id := range e.Related {
+		i := tl.Index(id)
+		if i < 0 {
+			continue
+		}
+		k := len(c.relatedTo)
+		if k == 0 {
+			objs = append(objs, c.relHead)
+		}
+		if k == len(c.related) {
+			c.related = append(c.related, c.newRelatedLink(k))
+		}
+		r := &tl.Events[i]
+		c.related[k].Text = r.DisplayDate() + ": " + r.Title
+		c.relatedTo = append(c.relatedTo, i)
+		objs = append(objs, c.related[k])
+	}
+	c.body.Objects = objs
 }
 
-// media shows an imported event's media as text and a link; nothing is
-// fetched (the link opens in the browser only if the person follows it).
-func media(e *data.Event) []fyne.CanvasObject {
+// newRelatedLink makes the k-th related-event link: a link rather than a
+// button, as it wraps, so that a long title does not widen the card (and
+// the window).
+func (c *EventCard) newRelatedLink(k int) *widget.Hyperlink {
+	b := widget.NewHyperlink("", nil)
+	b.Wrapping = fyne.TextWrapWord
+	b.OnTapped = func() {
+		if c.OnRelated != nil && k < len(c.relatedTo) {
+			c.OnRelated(c.relatedTo[k])
+		}
+	}
+	return b
+}
+
+// appendField adds the "Name: value" line f with value s and its note,
+// unless s is empty.
+func appendField(objs []fyne.CanvasObject, f *wrapText, name, s, note string) []fyne.CanvasObject {
+	if s == "" {
+		return objs
+	}
+	f.segs = fieldSegments(name, plain(s, note))
+	return append(objs, f)
+}
+
+// appendMedia shows an imported event's media as text and a link; nothing
+// is fetched (the link opens in the browser only if the person follows it).
+func (c *EventCard) appendMedia(objs []fyne.CanvasObject, e *data.Event) []fyne.CanvasObject {
 	m := e.Media
 	if m.IsZero() {
-		return nil
+		return objs
 	}
-	var objs []fyne.CanvasObject
 	var value []*widget.TextSegment
 	if m.Caption != "" {
 		value = plain(m.Caption, e.CutNote("media.caption"))
@@ -253,16 +321,14 @@ func media(e *data.Event) []fyne.CanvasObject {
 		value = plain(m.Embed, e.CutNote("media.embed"))
 	}
 	if len(value) > 0 {
-		objs = append(objs, field("Media", value...))
+		c.mediaText.segs = fieldSegments("Media", value)
+		objs = append(objs, c.mediaText)
 	}
 	if u, err := url.Parse(m.URL); err == nil && m.URL != "" && (u.Scheme == "http" || u.Scheme == "https") {
-		link := widget.NewHyperlink(m.URL, u)
-		link.Truncation = fyne.TextTruncateEllipsis
-		objs = append(objs, link)
-	} else if m.URL != "" {
-		objs = append(objs, field("Link", plain(m.URL, "")...))
+		c.mediaLink.Text, c.mediaLink.URL = m.URL, u
+		return append(objs, c.mediaLink)
 	}
-	return objs
+	return appendField(objs, c.mediaURL, "Link", m.URL, "")
 }
 
 // text is s as a segment of style, then note, if any (what
@@ -288,21 +354,34 @@ func plain(s, note string) []*widget.TextSegment {
 	return text(widget.RichTextStyleInline, s, note)
 }
 
-// field is a "Name: value" line whose value wraps.
-func field(name string, value ...*widget.TextSegment) fyne.CanvasObject {
-	return newWrapText(append([]*widget.TextSegment{
+// fieldSegments are the segments of a "Name: value" line, whose value
+// wraps.
+func fieldSegments(name string, value []*widget.TextSegment) []*widget.TextSegment {
+	return append([]*widget.TextSegment{
 		{Text: name + ": ", Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
-	}, value...)...)
+	}, value...)
 }
 
-// quoteBlock sets quoted words apart: a bar on the left, the words in
-// quotation marks and italics, then who said them; notes says what was cut
-// of each, if anything.
-func quoteBlock(q data.Quote, notes [2]string, accent color.Color) fyne.CanvasObject {
+// quoteView sets quoted words apart: a bar on the left, the words in
+// quotation marks and italics, then who said them, with a note on what was
+// cut of each, if anything.
+type quoteView struct {
+	bar  *canvas.Rectangle
+	text *wrapText
+	box  fyne.CanvasObject
+}
+
+func newQuoteView() *quoteView {
+	t := newWrapText()
+	bar := canvas.NewRectangle(nil)
+	bar.SetMinSize(fyne.NewSize(4, 0))
+	return &quoteView{bar: bar, text: t,
+		box: container.NewBorder(nil, nil, bar, nil, container.New(layout.NewCustomPaddedLayout(0, 0, 4, 0), t))}
+}
+
+func (q *quoteView) set(quote data.Quote, notes [2]string, accent color.Color) {
 	words := widget.RichTextStyle{TextStyle: fyne.TextStyle{Italic: true}, SizeName: theme.SizeNameSubHeadingText}
 	by := widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}
-	t := newWrapText(append(text(words, "“"+q.Text+"”", notes[0]), text(by, "— "+q.By, notes[1])...)...)
-	bar := canvas.NewRectangle(accent)
-	bar.SetMinSize(fyne.NewSize(4, 0))
-	return container.NewBorder(nil, nil, bar, nil, container.New(layout.NewCustomPaddedLayout(0, 0, 4, 0), t))
+	q.text.segs = append(text(words, "“"+quote.Text+"”", notes[0]), text(by, "— "+quote.By, notes[1])...)
+	q.bar.FillColor = accent
 }

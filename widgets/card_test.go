@@ -264,3 +264,37 @@ func TestTextsUseGlyphsOfFynesFonts(t *testing.T) {
 		}
 	}
 }
+
+// The card fills the same widgets for every event and on Refresh (a theme
+// change): it made new ones each time, and Fyne keeps a widget's renderer
+// for a minute after it was last drawn, so that stepping through the
+// events and changing themes kept hundreds of them.
+func TestEventCardReusesItsWidgets(t *testing.T) {
+	test.NewTempApp(t)
+	tl := defaultData(t)
+	c := NewEventCard()
+	w := test.NewWindow(c)
+	defer w.Close()
+	w.Resize(fyne.NewSize(600, 900))
+	shown := func() map[fyne.CanvasObject]bool {
+		objs := map[fyne.CanvasObject]bool{}
+		for _, o := range c.body.Objects {
+			objs[o] = true
+		}
+		return objs
+	}
+	first := make([]map[fyne.CanvasObject]bool, len(tl.Events))
+	for i := range tl.Events {
+		c.SetEvent(tl, i)
+		first[i] = shown()
+	}
+	for i := range tl.Events {
+		c.SetEvent(tl, i)
+		c.Refresh()
+		for o := range shown() {
+			if !first[i][o] {
+				t.Errorf("%s: the card made a new %T", tl.Events[i].ID, o)
+			}
+		}
+	}
+}
