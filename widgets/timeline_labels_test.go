@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 
 	"trumpkim/data"
 )
@@ -153,5 +154,21 @@ func TestTimelineShorterThanItsMinSize(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// A presentation's timeline takes a text size from the window's size, so
+// that it can see many: the widths it measured at each were all kept.
+func TestTimelineKeepsTheWidthsOfOneTextSize(t *testing.T) {
+	tw, _ := showTimeline(t, defaultData(t), 900, 330)
+	n := len(tw.texts.widths)
+	for k := range 50 {
+		fyne.CurrentApp().Settings().SetTheme(scaledTheme{theme.DefaultTheme(), 1 + float32(k)/50})
+		tw.Refresh()
+	}
+	fyne.CurrentApp().Settings().SetTheme(theme.DefaultTheme())
+	tw.Refresh()
+	if got := len(tw.texts.widths); got > 2*n {
+		t.Errorf("after 50 text sizes the timeline keeps %d widths, %d at one size", got, n)
 	}
 }

@@ -67,6 +67,9 @@ func (t *Timeline) metrics() metrics {
 		t.labelW[i] = 0
 	}
 	clear(t.cuts)
+	// widths at the old size are of no more use: a slide's text size
+	// follows the window's, and every size kept its own
+	clear(t.texts.widths)
 	m.tickH = float32(math.Ceil(float64(h + 6)))
 	m.chip0, m.lane0, m.tick0 = m.chipH, m.laneH, m.tickH
 	m.gap0, m.padR0 = m.gap, m.padR
