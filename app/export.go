@@ -85,6 +85,7 @@ func RenderSlide(tl *data.Timeline, index int, order []int, size fyne.Size, mode
 	s.card.SetContentTheme(s.over.Theme)
 	img := c.Capture()
 	s.stop()
+	s.release()
 	return img
 }
 
