@@ -334,3 +334,27 @@ func TestKeyboardFocusIsVisible(t *testing.T) {
 		}
 	}
 }
+
+// Each theme given to Fyne redraws every text (and in Fyne 2.7.1 left the
+// old texts' textures in memory): Ctrl+0 at the normal size, Ctrl+Plus at
+// the largest and choosing the look in use give Fyne nothing.
+func TestUnchangedLookSetsNoTheme(t *testing.T) {
+	u := newTestUI(t)
+	set := 0
+	u.app.Settings().AddListener(func(fyne.Settings) { set++ })
+	u.ResetTextSize()
+	u.SetThemeMode(u.ThemeMode())
+	if set != 0 {
+		t.Errorf("Ctrl+0 at 1x and the same look set the theme %d times", set)
+	}
+	u.SetTextScale(MaxTextScale)
+	set = 0
+	u.BiggerText()
+	if set != 0 {
+		t.Errorf("Ctrl+Plus at the largest size set the theme %d times", set)
+	}
+	u.ResetTextSize()
+	if set != 1 {
+		t.Errorf("Ctrl+0 from 2.5x set the theme %d times, want 1", set)
+	}
+}
