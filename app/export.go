@@ -112,7 +112,12 @@ func (u *UI) ExportImage(w io.Writer, size fyne.Size) error {
 	if len(order) == len(u.tl.Events) {
 		order = nil
 	}
-	return WritePNG(w, RenderSlide(u.tl, i, order, size, u.themeMode, u.textScale))
+	img := RenderSlide(u.tl, i, order, size, u.themeMode, u.textScale)
+	// Fyne parses the fonts again for every theme override scope and
+	// keeps them until the settings change (4 MB an export): setting the
+	// theme in use again makes it drop them.
+	withGLContext(u.win, func() { u.app.Settings().SetTheme(u.app.Settings().Theme()) })
+	return WritePNG(w, img)
 }
 
 // exportSizes are the sizes File > Export image… offers.
