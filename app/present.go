@@ -66,8 +66,7 @@ func slideScale(s fyne.Size) float32 {
 // How the type is scaled differs. Presentation mode, which owns the whole
 // window, sets the app's theme (onScreen); an export, drawn while the window
 // stays as it is, wraps the slide in a container.ThemeOverride. An override
-// costs more per event: each new scope it makes (and the card makes new
-// objects for every event) parses the fonts again.
+// costs more: each new scope it makes parses the fonts again.
 type slide struct {
 	tl       *data.Timeline
 	timeline *widgets.Timeline
@@ -134,9 +133,6 @@ func (s *slide) retheme() {
 	if s.over != nil {
 		s.over.Theme = s.theme()
 		s.over.Refresh()
-		// The card makes new objects for every event, which the override
-		// around the slide does not reach: it themes them itself.
-		s.card.SetContentTheme(s.over.Theme)
 	} else if s.onScreen != nil {
 		s.onScreen()
 	}
@@ -265,7 +261,6 @@ func (s *slide) release() {
 	if s.over == nil {
 		return
 	}
-	s.card.SetContentTheme(nil)
 	s.over.Content = container.NewStack()
 	s.over.Refresh()
 }
