@@ -94,7 +94,7 @@ func NewWithState(a fyne.App, tl *data.Timeline, store StateStore, st State) *UI
 	u.build()
 	u.SetTimeline(tl)
 	u.win.Resize(DefaultSize)
-	u.keys()
+	u.bindKeys()
 	u.win.SetOnDropped(u.dropped)
 	// The window's close button saves and quits as Ctrl+Q does.
 	u.win.SetCloseIntercept(u.Quit)

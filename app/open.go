@@ -191,18 +191,6 @@ func (u *UI) addRecent(path string) {
 	u.refreshRecentMenu()
 }
 
-// openItems are the File menu's items for opening timelines.
-func (u *UI) openItems() []*fyne.MenuItem {
-	open := fyne.NewMenuItem("Open…", u.ShowOpen)
-	open.Shortcut = ctrl(fyne.KeyO)
-	u.recentItem = fyne.NewMenuItem("Open recent", nil)
-	u.recentItem.ChildMenu = fyne.NewMenu("")
-	u.fillRecent()
-	builtin := fyne.NewMenuItem("Reopen the built-in timeline", u.ReopenBuiltin)
-	export := fyne.NewMenuItem("Export as TimelineJS…", u.ShowExportTimelineJS)
-	return []*fyne.MenuItem{open, u.recentItem, builtin, fyne.NewMenuItemSeparator(), export}
-}
-
 func (u *UI) fillRecent() {
 	var items []*fyne.MenuItem
 	for _, p := range u.Recent() {

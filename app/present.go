@@ -37,8 +37,9 @@ type presentState struct {
 	themeMode  ThemeMode
 	textScale  float32
 	menu       *fyne.MainMenu
-	themeItems []*fyne.MenuItem
-	restoring  bool // restoring preferences: do not write them back yet
+	checkItems []checkItem // menu items with a check mark
+	keys       *keyMap     // made once by keyMap
+	restoring  bool        // restoring preferences: do not write them back yet
 }
 
 // HideCursor, when set (by main, from app/desktop), hides
@@ -566,30 +567,4 @@ var keyModifiers = func() fyne.KeyModifier {
 		return d.CurrentKeyModifiers()
 	}
 	return 0
-}
-
-// presentKey handles a key in presentation mode: what clickers send steps,
-// Escape and F5 leave. It reports whether it used the key.
-func (u *UI) presentKey(k *fyne.KeyEvent) bool {
-	switch k.Name {
-	case fyne.KeyPageDown, fyne.KeyRight, fyne.KeyDown, fyne.KeyReturn, fyne.KeyEnter:
-		u.presentClick(1)
-	case fyne.KeyPageUp, fyne.KeyLeft, fyne.KeyUp, fyne.KeyBackspace:
-		u.presentClick(-1)
-	case fyne.KeySpace:
-		if keyModifiers()&fyne.KeyModifierShift != 0 {
-			u.presentClick(-1)
-		} else {
-			u.presentClick(1)
-		}
-	case fyne.KeyHome:
-		u.PresentFirst()
-	case fyne.KeyEnd:
-		u.PresentLast()
-	case fyne.KeyEscape, fyne.KeyF5:
-		u.Present(false)
-	default:
-		return false
-	}
-	return true
 }
