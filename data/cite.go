@@ -70,9 +70,10 @@ func (t *Timeline) FromTo(e *Event) string {
 	return s
 }
 
-// withCut is text followed by the note of its field's cut, if it was cut.
-func (e *Event) withCut(text, field string) string {
-	if n := e.CutNote(field); n != "" {
+// WithCutNote is text, the value of e's field, followed by the note that
+// it was shortened on loading (CutNote), if it was.
+func (e *Event) WithCutNote(text, field string) string {
+	if n := e.CutNote(field); n != "" && text != "" {
 		return text + " " + n
 	}
 	return text
@@ -98,10 +99,10 @@ func (t *Timeline) CitedText(i int) string {
 	}
 	field := func(name, value, cutField string) {
 		if value != "" {
-			line(name + ": " + e.withCut(value, cutField))
+			line(name + ": " + e.WithCutNote(value, cutField))
 		}
 	}
-	line(e.withCut(e.Title, "title"))
+	line(e.WithCutNote(e.Title, "title"))
 	when := e.DisplayDate()
 	if k := e.Kind.Label(); k != "" {
 		when += " · " + k
@@ -112,15 +113,15 @@ func (t *Timeline) CitedText(i int) string {
 	field("Group", e.Group, "group")
 	if e.Summary != "" {
 		b.WriteByte('\n')
-		line(e.withCut(e.Summary, "summary"))
+		line(e.WithCutNote(e.Summary, "summary"))
 	}
 	if len(e.Quotes) > 0 {
 		b.WriteByte('\n')
 	}
 	for k, q := range e.Quotes {
-		line("“" + e.withCut(q.Text, fmt.Sprintf("quotes[%d].text", k)) + "”")
+		line("“" + e.WithCutNote(q.Text, fmt.Sprintf("quotes[%d].text", k)) + "”")
 		if q.By != "" {
-			line("    — " + e.withCut(q.By, fmt.Sprintf("quotes[%d].by", k)))
+			line("    — " + e.WithCutNote(q.By, fmt.Sprintf("quotes[%d].by", k)))
 		}
 	}
 	if m := e.Media; m.URL != "" || m.Caption != "" || m.Credit != "" {
@@ -137,4 +138,13 @@ func (t *Timeline) CitedText(i int) string {
 		field("Source", e.Source, "")
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+// CountOf writes n things for people, digits grouped by thousands: "1
+// event", "2,000 events"; with no word, the number alone.
+func CountOf(n int, word string) string {
+	if word == "" {
+		return groupDigits(n)
+	}
+	return groupDigits(n) + " " + pluralWord(n, word)
 }
