@@ -43,6 +43,7 @@ func (u *UI) item(a action) *fyne.MenuItem {
 func (u *UI) actions() (file, view, goMenu, help []*action) {
 	file = []*action{
 		{label: "Export image…", keys: "Ctrl+E", short: ctrl(fyne.KeyE), run: u.ShowExport},
+		{label: "Export handout…", run: u.ShowExportHandout},
 	}
 	view = []*action{
 		{label: "Presentation mode", keys: "F5", short: plain(fyne.KeyF5), run: u.TogglePresentation},
