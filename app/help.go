@@ -59,7 +59,7 @@ func VersionFromTOML(toml []byte) string {
 func (u *UI) shortcutRows() [][2]string {
 	file, view, goMenu, help := u.actions()
 	var rows [][2]string
-	for _, as := range [][]*action{file, view, goMenu, help} {
+	for _, as := range [][]*action{file, u.editActions(), view, goMenu, help} {
 		for _, a := range as {
 			if a != nil && a.keys != "" {
 				rows = append(rows, [2]string{a.keys, a.label})

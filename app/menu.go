@@ -72,6 +72,13 @@ func (u *UI) actions() (file, view, goMenu, help []*action) {
 	return file, view, goMenu, help
 }
 
+// editActions are the Edit menu's actions.
+func (u *UI) editActions() []*action {
+	return []*action{
+		{label: "Copy", keys: "Ctrl+C", short: &fyne.ShortcutCopy{}, run: u.Copy},
+	}
+}
+
 // menuItems turns actions into menu items, separators for nils.
 func (u *UI) menuItems(as []*action) []*fyne.MenuItem {
 	items := make([]*fyne.MenuItem, 0, len(as))
@@ -85,7 +92,7 @@ func (u *UI) menuItems(as []*action) []*fyne.MenuItem {
 	return items
 }
 
-// mainMenu is the window's menu: File, View, Go and Help. It is built once
+// mainMenu is the window's menu: File, Edit, View, Go and Help. It is built once
 // and kept, so that the theme items' check marks can follow the setting.
 func (u *UI) mainMenu() *fyne.MainMenu {
 	if u.menu != nil {
@@ -112,6 +119,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 
 	u.menu = fyne.NewMainMenu(
 		fyne.NewMenu("File", fileItems...),
+		fyne.NewMenu("Edit", u.menuItems(u.editActions())...),
 		fyne.NewMenu("View", viewItems...),
 		fyne.NewMenu("Go", u.menuItems(goMenu)...),
 		fyne.NewMenu("Help", u.menuItems(help)...),
@@ -136,14 +144,15 @@ func (u *UI) syncThemeMenu() {
 func (u *UI) shortcuts() {
 	c := u.win.Canvas()
 	file, view, goMenu, help := u.actions()
-	all := append(append(append(file, view...), goMenu...), help...)
+	all := append(append(append(append(file, u.editActions()...), view...), goMenu...), help...)
 	for _, a := range all {
-		if a == nil {
+		if a == nil || a.short == nil {
 			continue
 		}
-		if s, ok := a.short.(*desktop.CustomShortcut); ok && s.Modifier != 0 {
+		// Fyne's own shortcuts (Copy) have a modifier by nature.
+		if s, ok := a.short.(*desktop.CustomShortcut); !ok || s.Modifier != 0 {
 			run := a.run
-			c.AddShortcut(s, func(fyne.Shortcut) { run() })
+			c.AddShortcut(a.short, func(fyne.Shortcut) { run() })
 		}
 	}
 	add := func(k fyne.KeyName, mod fyne.KeyModifier, run func()) {
