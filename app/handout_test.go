@@ -29,7 +29,8 @@ func pdfText(t *testing.T, path string) string {
 }
 
 func TestRenderStripDrawsTheWholeTimeline(t *testing.T) {
-	test.NewTempApp(t)
+	// Whatever the window's look, the strip is for paper: light.
+	test.NewTempApp(t).Settings().SetTheme(NewTheme(ThemeDark, 1))
 	tl, _ := data.Default()
 	img := RenderStrip(tl, nil)
 	if b := img.Bounds(); b.Dx() != 1800 || b.Dy() != 520 {
