@@ -22,21 +22,24 @@ import (
 )
 
 // The handout's strip is drawn at stripSize (Fyne units) and stripScale
-// pixels a unit: 1800x520 pixels, which a page of text 178 mm wide prints
+// pixels a unit: 1800x680 pixels, which a page of text 178 mm wide prints
 // at 257 pixels an inch, with the timeline's labels at about 8 points.
-var stripSize = fyne.NewSize(900, 260)
+var stripSize = fyne.NewSize(900, 340)
 
 const stripScale = 2
 
-// RenderStrip draws the whole of tl on the app's Timeline widget,
-// off-screen and in the light theme, for a handout's title page; match
+// RenderStrip draws the whole of tl on the app's Timeline widget, with
+// its legend below, off-screen and in the light theme, for a handout's
+// title page; match
 // dims the events it does not hold (nil dims none). No window is touched.
 func RenderStrip(tl *data.Timeline, match []bool) image.Image {
 	th := NewTheme(ThemeLight, 1)
 	t := widgets.NewTimeline(tl)
 	t.SetDimmed(match)
+	legend := widgets.NewLegend()
+	legend.SetTimeline(tl)
 	bg := canvas.NewRectangle(th.Color(theme.ColorNameBackground, theme.VariantLight))
-	over := container.NewThemeOverride(container.NewStack(bg, t), th)
+	over := container.NewThemeOverride(container.NewStack(bg, container.NewBorder(nil, legend, nil, nil, t)), th)
 	c := software.NewCanvas()
 	c.SetPadded(false)
 	c.SetScale(stripScale)

@@ -33,14 +33,14 @@ func TestRenderStripDrawsTheWholeTimeline(t *testing.T) {
 	test.NewTempApp(t).Settings().SetTheme(NewTheme(ThemeDark, 1))
 	tl, _ := data.Default()
 	img := RenderStrip(tl, nil)
-	if b := img.Bounds(); b.Dx() != 1800 || b.Dy() != 520 {
+	if b := img.Bounds(); b.Dx() != 1800 || b.Dy() != 680 {
 		t.Fatalf("strip of %v", b)
 	}
 	// Every kind's marker is there, in the light theme's colours, on its
 	// white.
 	th := NewTheme(ThemeLight, 1).(appTheme)
 	seen := map[color.NRGBA]int{}
-	for y := 0; y < 520; y++ {
+	for y := 0; y < 680; y++ {
 		for x := 0; x < 1800; x++ {
 			seen[color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)]++
 		}
@@ -51,7 +51,7 @@ func TestRenderStripDrawsTheWholeTimeline(t *testing.T) {
 			t.Errorf("%s: %d pixels of its colour %v", k, seen[c], c)
 		}
 	}
-	if white := (color.NRGBA{0xff, 0xff, 0xff, 0xff}); seen[white] < 1800*520/3 {
+	if white := (color.NRGBA{0xff, 0xff, 0xff, 0xff}); seen[white] < 1800*680/3 {
 		t.Errorf("a third of the strip is not white: %d pixels", seen[white])
 	}
 }
