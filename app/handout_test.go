@@ -2,12 +2,14 @@ package app
 
 import (
 	"bytes"
+	"fmt"
 	"image/color"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -144,5 +146,34 @@ func TestFileMenuExportHandoutOpensItsDialog(t *testing.T) {
 	u.ShowExportHandout()
 	if u.dialogOpen() {
 		t.Error("a dialog opened over the slide")
+	}
+}
+
+// BenchmarkWriteHandout measures File > Export handout… as a whole, strip
+// included, for the article's 17 events and 2,000 synthetic ones.
+func BenchmarkWriteHandout(b *testing.B) {
+	test.NewTempApp(b)
+	for _, n := range []int{17, 2_000} {
+		tl, err := data.NewSynthetic(n, 1)
+		if n == 17 {
+			tl, err = data.Default()
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		events := make([]int, n)
+		for i := range events {
+			events[i] = i
+		}
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			var buf bytes.Buffer
+			for b.Loop() {
+				buf.Reset()
+				if err := WriteHandout(&buf, tl, events, "a4", time.Time{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
