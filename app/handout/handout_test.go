@@ -384,3 +384,26 @@ func BenchmarkWrite(b *testing.B) {
 		})
 	}
 }
+
+func TestHandoutOfNoEventsWithItsOwnTitle(t *testing.T) {
+	needPoppler(t, "pdftotext", "pdfinfo")
+	tl, _ := data.Default()
+	var b bytes.Buffer
+	if err := Write(&b, tl, nil, nil, Options{Title: "Lesson 3: letters", Fonts: testFonts()}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "none.pdf")
+	os.WriteFile(path, b.Bytes(), 0o644)
+	pages := pdfPages(t, path)
+	if n, _ := pdfPageCount(t, path); n != 1 || len(pages) != 1 {
+		t.Fatalf("%d pages (%d read)", n, len(pages))
+	}
+	for _, w := range []string{"Lesson 3: letters " + tl.Subtitle, "0 events of 17", "Lesson 3: letters page 1 of 1"} {
+		if !strings.Contains(pages[0], w) {
+			t.Errorf("the page lacks %q: %s", w, pages[0])
+		}
+	}
+	if strings.Contains(pages[0], "Made with") {
+		t.Error("a handout with no date says when it was made")
+	}
+}
