@@ -2,30 +2,13 @@ package data
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 )
 
 // LongDisplay writes d for people with the month in full, as a citation
 // or a title page writes it: "June 30, 2019", "September 2020", "2019"
 // ("44 BCE" for negative years), with the time of day when it is known.
-func (d Date) LongDisplay() string {
-	y := strconv.Itoa(d.Year)
-	if d.Year < 0 {
-		y = strconv.Itoa(-d.Year) + " BCE"
-	}
-	switch d.Precision {
-	case PrecisionNone:
-		return ""
-	case PrecisionYear:
-		return y
-	case PrecisionMonth:
-		return d.Month.String() + " " + y
-	case PrecisionDay:
-		return fmt.Sprintf("%s %d, %s", d.Month, d.Day, y)
-	}
-	return fmt.Sprintf("%s %d, %s, %s", d.Month, d.Day, y, d.clock(true))
-}
+func (d Date) LongDisplay() string { return d.display(true) }
 
 // Citation writes s in full for a reader's notes or a handout: publisher,
 // title in quotation marks, date, and the address when the data has one,
