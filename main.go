@@ -49,12 +49,14 @@ func main() {
 	exportPNG := flag.String("export-png", "", "write the slide of --event of the timeline named (default the built-in one) as a PNG to `FILE` and exit, without a window")
 	event := flag.String("event", "", "the event `ID` that --export-png draws (default the first)")
 	size := flag.String("size", "", "the size of --export-png's image, `WxH` (default 1920x1080)")
+	exportHandout := flag.String("export-handout", "", "write a printable handout of every event of the timeline named (default the built-in one) as a PDF to `FILE` and exit, without a window")
+	paper := flag.String("paper", "a4", "the paper --export-handout's PDF is for: `a4 or letter`")
 	flag.Parse()
 
 	var tl *data.Timeline
-	if *exportPNG != "" && flag.NArg() > 0 {
+	if cmd := exportCommand(*exportPNG, *exportHandout); cmd != "" && flag.NArg() > 0 {
 		var ok bool
-		if tl, ok = cli.LoadTimeline("export-png", flag.Arg(0), os.Stderr); !ok {
+		if tl, ok = cli.LoadTimeline(cmd, flag.Arg(0), os.Stderr); !ok {
 			os.Exit(1)
 		}
 	} else {
@@ -87,6 +89,13 @@ func main() {
 	if *exportPNG != "" {
 		if err := app.ExportPNG(a, tl, flag.Arg(0), *exportPNG, *event, *size, state.Theme); err != nil {
 			fmt.Fprintln(os.Stderr, "trump-kim-letters:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if *exportHandout != "" {
+		if err := app.ExportHandoutFile(a, tl, flag.Arg(0), *exportHandout, *paper); err != nil {
+			fmt.Fprintln(os.Stderr, "trump-kim-letters:", data.Printable(err.Error()))
 			os.Exit(1)
 		}
 		return
@@ -139,6 +148,18 @@ func quitOnSignal(u *app.UI) {
 	fyne.Do(u.Quit)
 	time.Sleep(2 * time.Second)
 	os.Exit(0)
+}
+
+// exportCommand names the export the flags ask for, for messages:
+// "export-png", "export-handout", or "" for none.
+func exportCommand(png, handout string) string {
+	switch {
+	case png != "":
+		return "export-png"
+	case handout != "":
+		return "export-handout"
+	}
+	return ""
 }
 
 func load(synthetic int) (*data.Timeline, error) {

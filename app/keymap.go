@@ -17,6 +17,10 @@ type binding struct {
 	key  fyne.KeyName
 	mod  fyne.KeyModifier
 	char rune
+	// std is Fyne's own shortcut for the key, when it has one (Copy): the
+	// menu shows it and the canvas gets it, so that a text field's own
+	// Copy and the app's agree on which key it is.
+	std fyne.Shortcut
 }
 
 func plainKey(k fyne.KeyName) binding { return binding{key: k} }
@@ -53,6 +57,9 @@ type action struct {
 // not a typed character.
 func (a *action) menuShortcut() fyne.Shortcut {
 	for _, b := range a.keys {
+		if b.std != nil {
+			return b.std
+		}
 		if b.char == 0 {
 			return &desktop.CustomShortcut{KeyName: b.key, Modifier: b.mod}
 		}
@@ -121,8 +128,13 @@ func (u *UI) keyMap() *keyMap {
 				nil,
 				{label: "Export as TimelineJS…", run: u.ShowExportTimelineJS},
 				{label: "Export image…", keys: []binding{ctrlKey(fyne.KeyE)}, help: "Ctrl+E", run: u.ShowExport},
+				{label: "Export handout…", run: u.ShowExportHandout},
 				nil,
 				{label: "Quit", keys: []binding{ctrlKey(fyne.KeyQ)}, help: "Ctrl+Q", run: u.Quit, quit: true},
+			}},
+			{"Edit", []*action{
+				{label: "Copy", help: "Ctrl+C", run: u.Copy, keys: []binding{
+					{key: fyne.KeyC, mod: fyne.KeyModifierShortcutDefault, std: &fyne.ShortcutCopy{}}}},
 			}},
 			{"View", view},
 			{"Go", []*action{

@@ -72,10 +72,15 @@ func (u *UI) shortcuts() {
 	c := u.win.Canvas()
 	for _, a := range u.keyMap().all() {
 		for _, b := range a.keys {
-			if b.shortcut() {
-				run := a.run
-				c.AddShortcut(&desktop.CustomShortcut{KeyName: b.key, Modifier: b.mod}, func(fyne.Shortcut) { run() })
+			if !b.shortcut() {
+				continue
 			}
+			run := a.run
+			var s fyne.Shortcut = &desktop.CustomShortcut{KeyName: b.key, Modifier: b.mod}
+			if b.std != nil {
+				s = b.std
+			}
+			c.AddShortcut(s, func(fyne.Shortcut) { run() })
 		}
 	}
 }

@@ -26,7 +26,7 @@ func TestMainMenuHasEveryActionWithItsShortcut(t *testing.T) {
 			}
 		}
 	}
-	if got := strings.Join(names, " "); got != "File View Go Help" {
+	if got := strings.Join(names, " "); got != "File Edit View Go Help" {
 		t.Errorf("menus %q", got)
 	}
 	for label, key := range map[string]fyne.KeyName{

@@ -175,5 +175,11 @@ func Plural(n int, word string) string {
 	return word + "s"
 }
 
-// Count is n and word, made plural unless n is 1: "1 event", "3 problems".
-func Count(n int, word string) string { return fmt.Sprintf("%d %s", n, Plural(n, word)) }
+// Count writes n things for people, digits grouped by thousands: "1
+// event", "2,000 events"; with no word, the number alone.
+func Count(n int, word string) string {
+	if word == "" {
+		return groupDigits(n)
+	}
+	return groupDigits(n) + " " + Plural(n, word)
+}
