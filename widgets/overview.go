@@ -180,11 +180,13 @@ func (o *Overview) Span() (from, to time.Time) {
 	return dayTime(o.first), dayTime(o.last)
 }
 
-// MinSize is about one and a half lines of text high.
+// MinSize is one and a half times the text size high: the histogram's
+// bars stay readable, and at the largest text the window still fits a
+// 1280x800 screen.
 func (o *Overview) MinSize() fyne.Size {
 	o.ExtendBaseWidget(o)
 	size := o.Theme().Size(theme.SizeNameText)
-	return fyne.NewSize(60, float32(math.Ceil(float64(size)*2)))
+	return fyne.NewSize(60, float32(math.Ceil(float64(size)*1.5)))
 }
 
 // CreateRenderer makes the strip's raster and the window's rectangles.
