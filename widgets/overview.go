@@ -65,6 +65,7 @@ type Overview struct {
 	first, last float64
 	// the view, days
 	viewFrom, viewTo float64
+	viewVer          int // counts changes of the view
 
 	drag    overviewPart // what the drag under way moves; partNone between drags
 	hoverAt overviewPart
@@ -74,11 +75,11 @@ type Overview struct {
 type overviewPart int8
 
 const (
-	partNone   overviewPart = iota
-	partOutside             // the strip outside the window: a tap jumps there
-	partWindow              // inside the window: a drag pans
-	partLeft                // the window's left edge: a drag moves the start
-	partRight               // the window's right edge: a drag moves the end
+	partNone    overviewPart = iota
+	partOutside              // the strip outside the window: a tap jumps there
+	partWindow               // inside the window: a drag pans
+	partLeft                 // the window's left edge: a drag moves the start
+	partRight                // the window's right edge: a drag moves the end
 )
 
 // NewOverview returns an Overview of tl (which may be nil), its window on
@@ -167,6 +168,7 @@ func (o *Overview) SetView(from, to time.Time) {
 		return
 	}
 	o.viewFrom, o.viewTo = f, t
+	o.viewVer++
 	o.Refresh()
 }
 
@@ -304,6 +306,7 @@ func (o *Overview) ask(from, to float64) {
 		return
 	}
 	o.viewFrom, o.viewTo = from, to
+	o.viewVer++
 	o.Refresh()
 	if o.OnViewChanged != nil {
 		o.OnViewChanged(dayTime(from), dayTime(to))
@@ -372,6 +375,7 @@ type overviewRenderer struct {
 
 	colours overviewColours
 	drawn   int // the dataVer the raster was last asked to draw
+	viewVer int // the view last placed
 
 	// what the raster draws from: the bins, counted for binsVer and the
 	// width, and the image, reused while the size holds
@@ -402,6 +406,10 @@ func (r *overviewRenderer) MinSize() fyne.Size { return r.o.MinSize() }
 // Layout places the raster over the whole strip and the window on the view.
 func (r *overviewRenderer) Layout(size fyne.Size) {
 	r.raster.Resize(size) // draws again only when the size changed
+	r.layoutWindow(size)
+}
+
+func (r *overviewRenderer) layoutWindow(size fyne.Size) {
 	x0, x1 := r.o.windowBox()
 	r.window.Move(fyne.NewPos(x0, 0))
 	r.window.Resize(fyne.NewSize(x1-x0, size.Height))
@@ -415,13 +423,25 @@ func (r *overviewRenderer) Layout(size fyne.Size) {
 }
 
 // Refresh follows the view, the data and the theme; the raster is drawn
-// again only for new data or colours.
+// again only for new data or colours. A refresh for a new view (the
+// timeline panning, once a frame) only moves the window.
 func (r *overviewRenderer) Refresh() {
+	if r.viewVer != r.o.viewVer {
+		r.viewVer = r.o.viewVer
+		r.placeWindow()
+		return
+	}
 	if r.applyTheme() || r.drawn != r.o.dataVer {
 		r.drawn = r.o.dataVer
 		r.raster.Refresh()
 	}
-	r.Layout(r.o.Size())
+	r.raster.Resize(r.o.Size())
+	r.placeWindow()
+}
+
+// placeWindow moves the window to the view.
+func (r *overviewRenderer) placeWindow() {
+	r.layoutWindow(r.o.Size())
 	r.window.Refresh()
 	r.handles[0].Refresh()
 	r.handles[1].Refresh()
@@ -520,7 +540,7 @@ func fillRect(img *image.RGBA, x0, y0, x1, y1 int, c color.RGBA) {
 		return
 	}
 	px := [4]uint8{c.R, c.G, c.B, c.A}
-	row := img.Pix[img.PixOffset(x0, y0):img.PixOffset(x1-1, y0)+4]
+	row := img.Pix[img.PixOffset(x0, y0) : img.PixOffset(x1-1, y0)+4]
 	for i := 0; i < len(row); i += 4 {
 		copy(row[i:i+4], px[:])
 	}
