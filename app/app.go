@@ -179,8 +179,13 @@ func (u *UI) build() {
 	u.span.Truncation = fyne.TextTruncateEllipsis // the toolbar keeps its width at large text
 	// The overview strip under the timeline follows the timeline's view and
 	// asks it for another; SetView reports nothing back, so there is no loop.
+	// The strip then shows what the timeline made of it, which the timeline
+	// does not report when its clamps left the view as it was.
 	u.overview = widgets.NewOverview(nil)
-	u.overview.OnViewChanged = u.timeline.ShowRange
+	u.overview.OnViewChanged = func(from, to time.Time) {
+		u.timeline.ShowRange(from, to)
+		u.overview.SetView(u.timeline.VisibleRange())
+	}
 	u.timeline.OnViewChanged = func(from, to time.Time) {
 		u.span.SetText(u.timeline.VisibleSpan())
 		u.overview.SetView(from, to)

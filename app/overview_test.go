@@ -25,6 +25,17 @@ func TestOverviewAndTimelineFollowEachOther(t *testing.T) {
 		}
 	}
 	same("on opening")
+	// the whole story is in view: dragging the window cannot move it
+	dragWindow := func(dx float32) {
+		win := test.WidgetRenderer(u.overview).Objects()[1] // the window
+		p := fyne.NewPos(win.Position().X+win.Size().Width/2, u.overview.Size().Height/2)
+		for i := 1; i <= 5; i++ {
+			u.overview.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: p.AddXY(dx*float32(i), 0)}, Dragged: fyne.NewDelta(dx, 0)})
+		}
+		u.overview.DragEnd()
+	}
+	dragWindow(30)
+	same("after dragging the window of the whole story")
 	// the timeline moves: the strip follows
 	u.timeline.ZoomIn()
 	u.timeline.ZoomIn()
@@ -37,13 +48,7 @@ func TestOverviewAndTimelineFollowEachOther(t *testing.T) {
 	report := u.overview.OnViewChanged
 	u.overview.OnViewChanged = func(from, to time.Time) { asked++; report(from, to) }
 	before, _ := u.timeline.VisibleRange()
-	pos := test.WidgetRenderer(u.overview).Objects()[1].Position() // the window
-	size := test.WidgetRenderer(u.overview).Objects()[1].Size()
-	p := fyne.NewPos(pos.X+size.Width/2, u.overview.Size().Height/2)
-	for i := 1; i <= 5; i++ {
-		u.overview.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: p.AddXY(float32(-10*i), 0)}, Dragged: fyne.NewDelta(-10, 0)})
-	}
-	u.overview.DragEnd()
+	dragWindow(-10)
 	if after, _ := u.timeline.VisibleRange(); !after.Before(before) {
 		t.Errorf("dragging the strip's window left moved the timeline from %v to %v", before, after)
 	}
