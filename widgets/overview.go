@@ -388,6 +388,7 @@ type overviewRenderer struct {
 func newOverviewRenderer(o *Overview) *overviewRenderer {
 	r := &overviewRenderer{o: o, window: &canvas.Rectangle{}}
 	r.raster = canvas.NewRaster(r.draw)
+	r.raster.ScaleMode = canvas.ImageScalePixels // drawn at the size shown: keep bars crisp
 	for i := range r.handles {
 		r.handles[i] = &canvas.Rectangle{}
 	}

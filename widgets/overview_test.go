@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
@@ -334,5 +335,33 @@ func TestOverviewLook(t *testing.T) {
 			o.SetView(first.Add(span*3/10), first.Add(span/2))
 			test.AssertImageMatches(t, c.golden, win.Canvas().Capture())
 		})
+	}
+}
+
+func TestOverviewPointerAndKeys(t *testing.T) {
+	o, _ := showOverview(t, defaultData(t), 600, 30)
+	if _, ok := any(o).(fyne.Focusable); ok {
+		t.Error("the overview takes the keyboard focus; the window's keys must stay the window's")
+	}
+	mid := (o.first + o.last) / 2
+	o.SetView(dayTime(mid-60), dayTime(mid+60))
+	x0, x1 := o.windowBox()
+	for _, c := range []struct {
+		x    float32
+		want desktop.Cursor
+	}{
+		{x0, desktop.HResizeCursor},
+		{x1, desktop.HResizeCursor},
+		{(x0 + x1) / 2, desktop.PointerCursor},
+		{5, desktop.PointerCursor},
+	} {
+		o.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(c.x, 15)}})
+		if got := o.Cursor(); got != c.want {
+			t.Errorf("at x %.1f the cursor is %v, want %v", c.x, got, c.want)
+		}
+	}
+	o.MouseOut()
+	if o.Cursor() != desktop.DefaultCursor {
+		t.Error("the pointer left, the cursor stayed")
 	}
 }
