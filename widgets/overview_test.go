@@ -365,3 +365,33 @@ func TestOverviewPointerAndKeys(t *testing.T) {
 		t.Error("the pointer left, the cursor stayed")
 	}
 }
+
+func TestOverviewWithLittleOrNoData(t *testing.T) {
+	one := &data.Timeline{Events: []data.Event{{ID: "a", Date: data.DayDate(2019, 6, 30), Kind: data.KindMeeting}}}
+	eras := &data.Timeline{Eras: []data.Era{{Title: "Bronze",
+		Start: data.Date{Year: -3300, Precision: data.PrecisionYear}, End: data.Date{Year: -1200, Precision: data.PrecisionYear}}}}
+	for name, tl := range map[string]*data.Timeline{"nil": nil, "no events": {}, "one event": one, "eras only": eras} {
+		t.Run(name, func(t *testing.T) {
+			o, win := showOverview(t, tl, 400, 30)
+			calls := reported(o)
+			win.Canvas().Capture()
+			test.TapAt(o, fyne.NewPos(10, 15))
+			dragOverview(o, fyne.NewPos(200, 15), fyne.NewPos(390, 15), 4)
+			win.Canvas().Capture()
+			from, to := o.View()
+			if !to.After(from) {
+				t.Errorf("the view is %v – %v", from, to)
+			}
+			if first, last := o.Span(); !last.After(first) {
+				t.Errorf("the strip spans %v – %v", first, last)
+			}
+			if len(*calls) == 0 {
+				t.Error("taps and drags asked for no view")
+			}
+		})
+	}
+	o, _ := showOverview(t, eras, 400, 30)
+	if first, last := o.Span(); first.Year() > -3300 || last.Year() < -1200 {
+		t.Errorf("an eras-only strip spans %v – %v, want the era", first, last)
+	}
+}
