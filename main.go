@@ -59,7 +59,15 @@ func main() {
 		if tl, ok = cli.LoadTimeline(cmd, flag.Arg(0), os.Stderr); !ok {
 			os.Exit(1)
 		}
-	} else {
+	}
+	// A file to open is read before the window is built, so that the
+	// first frame shows it; the built-in data is then never built.
+	var start *app.StartFile
+	if tl == nil && flag.NArg() > 0 {
+		sf := app.LoadStartFile(flag.Arg(0))
+		start, tl = &sf, sf.Timeline()
+	}
+	if tl == nil {
 		var err error
 		if tl, err = load(*synthetic); err != nil {
 			fmt.Fprintln(os.Stderr, "trump-kim-letters:", err)
@@ -112,8 +120,8 @@ func main() {
 	} else if i := tl.Index(*from); i >= 0 {
 		u.Select(i)
 	}
-	if flag.NArg() > 0 {
-		u.OpenFile(flag.Arg(0)) // read off the UI goroutine; a bad file gets a dialog
+	if start != nil {
+		u.ShowStartFile(*start) // what was skipped, or why the file could not be used
 	}
 	a.Lifecycle().SetOnStarted(func() { desktop.FitToScreen(u.Window()) })
 	go exitAfterQuit(u.Quitting())
