@@ -65,6 +65,8 @@ type UI struct {
 	span            *widget.Label
 	legend          *widgets.Legend
 	card            *widgets.EventCard
+	story           *widgets.StoryCard // shown in the card's place when no event is selected
+	storyStale      bool               // the results changed since the story card was filled
 	split           *container.Split
 
 	quitting chan struct{} // closed when Quit has saved everything
@@ -122,6 +124,7 @@ func (u *UI) SetTimeline(tl *data.Timeline) {
 	u.timeline.SetTimeline(tl)
 	u.legend.SetTimeline(tl)
 	u.card.SetEvent(tl, -1)
+	u.showStory()
 	u.filters.setTimeline(tl)
 	u.search.SetText("")
 	u.startSearch(tl)
@@ -169,6 +172,8 @@ func (u *UI) build() {
 	u.card.OnPrevious = func() { u.Step(-1) }
 	u.card.OnNext = func() { u.Step(1) }
 	u.card.OnRelated = u.Select
+	u.story = widgets.NewStoryCard()
+	u.story.Hint = "Press Right, or choose an event on the timeline or in the list, to go through them one by one."
 
 	side := container.New(sideLayout{},
 		container.NewVScroll(container.NewVBox(u.title, u.subtitle)),
@@ -198,13 +203,14 @@ func (u *UI) build() {
 		u.toolbarAction(theme.ZoomInIcon(), func() { u.timeline.ZoomIn() }),
 		widget.NewToolbarSeparator(),
 		u.toolbarAction(theme.MediaPlayIcon(), u.TogglePresentation), // presentation mode, F5
+		u.toolbarAction(theme.HomeIcon(), u.ShowOverview),            // the story card, Go > Overview
 	)
 	bar := container.NewBorder(nil, nil, tools, nil, u.span)
 	top := container.NewBorder(bar, container.NewVBox(u.overview, u.legend), nil, nil, u.timeline)
 	// The card scrolls both ways: a card wider than its pane (a long line
 	// that cannot wrap, at large text) scrolls rather than widening the
 	// window.
-	right := container.NewVSplit(top, container.NewScroll(u.card))
+	right := container.NewVSplit(top, container.NewScroll(container.NewStack(u.story, u.card)))
 	right.Offset = 0.55
 	u.split = container.NewHSplit(side, right)
 	u.split.Offset = sidebarShare
@@ -356,8 +362,45 @@ func (u *UI) redraw() {
 	if u.selected >= 0 && u.selected < len(u.tl.Events) {
 		u.timeline.SetSelected(u.selected)
 		u.card.SetEvent(u.tl, u.selected)
+		u.story.Hide()
+		u.card.Show()
 	}
 	u.showCursor()
+}
+
+// ShowOverview shows the story card, for the whole collection or what the
+// search shows, in the card's place: nothing is selected, and Right starts
+// from the first event again (Go > Overview, the toolbar's home button).
+func (u *UI) ShowOverview() {
+	u.selected, u.cursor = -1, -1
+	u.staleSelection = false
+	u.timeline.SetSelected(-1)
+	u.card.SetEvent(u.tl, -1)
+	u.showStory()
+	u.showCursor()
+}
+
+// showStory puts the story card in the card's place, filled with the
+// current results.
+func (u *UI) showStory() {
+	u.card.Hide()
+	u.story.Show()
+	u.storyStale = true
+	u.fillStory()
+}
+
+// fillStory fills the story card, when it shows, from the results (all
+// the events for a blank query): once per change of the results.
+func (u *UI) fillStory() {
+	if !u.storyStale || !u.story.Visible() {
+		return
+	}
+	u.storyStale = false
+	events := make([]int, len(u.results))
+	for i, m := range u.results {
+		events[i] = m.Event
+	}
+	u.story.SetSummary(u.tl.Summary(events))
 }
 
 // showCursor highlights the cursor's row of the results, scrolled into

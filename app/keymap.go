@@ -142,6 +142,7 @@ func (u *UI) keyMap() *keyMap {
 				{label: "Next event", keys: []binding{plainKey(fyne.KeyRight)}, help: "Right", run: step(1)},
 				{label: "First event", keys: []binding{plainKey(fyne.KeyHome)}, help: "Home", run: first},
 				{label: "Last event", keys: []binding{plainKey(fyne.KeyEnd)}, help: "End", run: last},
+				{label: "Overview", run: u.ShowOverview},
 				nil,
 				{label: "Search", keys: []binding{ctrlKey(fyne.KeyF), charKey('/')}, help: "Ctrl+F or /", run: u.FocusSearch},
 				{label: "Clear the search", keys: []binding{plainKey(fyne.KeyEscape)}, help: "Escape", run: func() {

@@ -87,6 +87,8 @@ func (u *UI) runSearch() {
 // filter counts and the dimming on the timeline.
 func (u *UI) showResult(res data.Result) {
 	u.results = res.Matches
+	u.storyStale = true
+	u.fillStory()
 	u.cursor = -1
 	u.list.Refresh()
 	u.list.ScrollToTop()

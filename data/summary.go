@@ -41,14 +41,14 @@ type DirectionCount struct {
 }
 
 // ReporterCount is who reports some of the events, and which (indices into
-// Timeline.Events, in order).
+// Timeline.Events, in the order Summary was given them).
 type ReporterCount struct {
 	Name   string
 	Events []int
 }
 
-// Summary sums up events (indices into t.Events, in order; nil for all of
-// them), in one pass.
+// Summary sums up events (indices into t.Events, in any order; nil for
+// all of them), in one pass.
 func (t *Timeline) Summary(events []int) Summary {
 	if events == nil {
 		events = make([]int, len(t.Events))
@@ -77,16 +77,11 @@ func (t *Timeline) Summary(events []int) Summary {
 		if e.Source != "" {
 			cited[e.Source] = true
 		}
-		// The events are in date order: the first seen is the earliest.
-		if anyFirst == nil {
-			anyFirst = e
-		}
-		anyLast = e
+		// In any order (a search's, by relevance): the earliest start and
+		// the latest end.
+		anyFirst, anyLast = earlier(anyFirst, e), later(anyLast, e)
 		if e.Kind != KindContext {
-			if first == nil {
-				first = e
-			}
-			last = e
+			first, last = earlier(first, e), later(last, e)
 		}
 	}
 	if first == nil {
@@ -184,4 +179,20 @@ func joinAnd(parts []string) string {
 		return parts[0]
 	}
 	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+// earlier is whichever of a (nil for none) and b starts first.
+func earlier(a, b *Event) *Event {
+	if a == nil || b.Start().Before(a.Start()) {
+		return b
+	}
+	return a
+}
+
+// later is whichever of a (nil for none) and b ends last.
+func later(a, b *Event) *Event {
+	if a == nil || b.Until().After(a.Until()) {
+		return b
+	}
+	return a
 }

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -97,6 +98,10 @@ func TestSummaryOfASearch(t *testing.T) {
 	}
 	if got := s.KindsText(); got != "3 meetings" {
 		t.Errorf("kinds text %q", got)
+	}
+	slices.Reverse(letters)
+	if got := tl.Summary(letters).Span(); got != "June 2018 – June 2019" {
+		t.Errorf("meetings in reverse: span %q", got)
 	}
 	if s := tl.Summary([]int{}); s.Span() != "" || s.Events != 0 || s.KindsText() != "" {
 		t.Errorf("summary of nothing: %+v", s)

@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -24,6 +25,9 @@ import (
 type StoryCard struct {
 	widget.BaseWidget
 
+	// Hint, when set, is a line at the end that says how to go on.
+	Hint string
+
 	title, subtitle, span *wrapText
 	kinds                 *fyne.Container
 	kindIcons             []*kindIcon
@@ -36,6 +40,7 @@ type StoryCard struct {
 	notesBox              *fyne.Container
 	sources               []*wrapText
 	sourcesBox            *fyne.Container
+	hint                  *wrapText
 	box                   *fyne.Container
 }
 
@@ -52,7 +57,8 @@ func NewStoryCard() *StoryCard {
 	c.dirBox = container.NewVBox(c.dirHead)
 	c.notesBox = container.NewVBox(c.notesHead)
 	c.sourcesBox = container.NewVBox()
-	c.box = container.NewVBox(c.title, c.subtitle, c.span, c.kinds, c.dirBox, c.notesBox, c.sourcesBox)
+	c.hint = newWrapText()
+	c.box = container.NewVBox(c.title, c.subtitle, c.span, c.kinds, c.dirBox, c.notesBox, c.sourcesBox, c.hint)
 	c.ExtendBaseWidget(c)
 	return c
 }
@@ -116,6 +122,10 @@ func (c *StoryCard) SetSummary(s data.Summary) {
 		sources = append(sources, "Source: "+src.Citation())
 	}
 	c.sources = fillRows(c.sourcesBox, c.sources, sources)
+	// Regular type: an italic face would be one more font to load before
+	// the first frame, which shows this card.
+	c.hint.segs = []*widget.TextSegment{{Text: c.Hint, Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}}}
+	showIf(c.hint, c.Hint != "")
 	c.Refresh()
 }
 
@@ -163,4 +173,26 @@ func (c *StoryCard) Refresh() {
 	c.kinds.Layout = layout.NewGridWrapLayout(fyne.NewSize(w+size*1.4+4*pad, size*1.4+2*pad))
 	c.BaseWidget.Refresh()
 	c.box.Refresh()
+}
+
+// String is the text the card shows, a line per row, leaving out what it
+// holds hidden.
+func (c *StoryCard) String() string {
+	var b strings.Builder
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if !o.Visible() {
+			return
+		}
+		switch w := o.(type) {
+		case *wrapText:
+			b.WriteString(w.String() + "\n")
+		case *fyne.Container:
+			for _, child := range w.Objects {
+				walk(child)
+			}
+		}
+	}
+	walk(c.box)
+	return b.String()
 }

@@ -10,28 +10,6 @@ import (
 	"trumpkim/data"
 )
 
-// storyText is what the story card shows, row by row, leaving out what it
-// holds hidden.
-func storyText(c *StoryCard) string {
-	var b strings.Builder
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if !o.Visible() {
-			return
-		}
-		switch w := o.(type) {
-		case *wrapText:
-			b.WriteString(w.String() + "\n")
-		case *fyne.Container:
-			for _, child := range w.Objects {
-				walk(child)
-			}
-		}
-	}
-	walk(c.box)
-	return b.String()
-}
-
 func TestStoryCardShowsTheSummary(t *testing.T) {
 	test.NewTempApp(t)
 	tl := defaultData(t)
@@ -41,7 +19,7 @@ func TestStoryCardShowsTheSummary(t *testing.T) {
 	w.Resize(fyne.NewSize(900, 900))
 	s := tl.Summary(nil)
 	c.SetSummary(s)
-	got := storyText(c)
+	got := c.String()
 	want := []string{tl.Title, tl.Subtitle, "May 2018 – April 2020 · 17 events", "Who wrote to whom",
 		"Donald Trump to Kim Jong Un: ", "Kim Jong Un to Donald Trump: ", "Beyond these dates",
 		"25 personal letters", "at least 10 instances", "Source: Voice of America, “Newly Obtained"}
@@ -73,7 +51,7 @@ func TestStoryCardShowsTheSummary(t *testing.T) {
 	m := tl.Summary(meetings)
 	m.Notes = nil
 	c.SetSummary(m)
-	got = storyText(c)
+	got = c.String()
 	if !strings.Contains(got, "3 of 17 events") || !strings.Contains(got, "3 meetings") || strings.Contains(got, data.KindLetter.Count(s.Kinds[0].N)) {
 		t.Errorf("the meetings' story card:\n%s", got)
 	}
