@@ -96,6 +96,35 @@ type Note struct {
 	Source string `json:"source,omitempty"`
 }
 
+// Dispute marks an event whose account is contested, as the source puts
+// it: an event that disputes another's claim (Of, the claim's id: a denial
+// of a claim made the day before), or, with no Of, an event whose own
+// accounts differ (on how a letter was delivered). About says it for
+// people, as the disputed event's card shows it ("North Korea's foreign
+// ministry denied this the next day"); Quote is the source's sentence it
+// rests on, verbatim, so that a test can hold the mark to the source.
+type Dispute struct {
+	Of    string `json:"of,omitempty"`
+	About string `json:"about"`
+	Quote string `json:"quote"`
+}
+
+// DisputedBy lists the events that dispute event i's account (those whose
+// Dispute.Of is its id), in date order.
+func (t *Timeline) DisputedBy(i int) []int {
+	var out []int
+	if i < 0 || i >= len(t.Events) {
+		return nil
+	}
+	id := t.Events[i].ID
+	for j := range t.Events {
+		if d := t.Events[j].Dispute; d != nil && d.Of == id {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
 // Event is one dated item of the timeline.
 type Event struct {
 	ID   string
@@ -116,6 +145,9 @@ type Event struct {
 	Quotes     []Quote
 	Related    []string
 	Source     string
+	// Dispute, when set, says that this event disputes another's account,
+	// or that accounts of this one differ.
+	Dispute *Dispute
 
 	// Group is the lane or category an imported event belongs to
 	// (TimelineJS's "group"); empty for none.

@@ -68,6 +68,10 @@ func limitEvent(e *Event, where func(field string) string, ps *Problems) {
 	text("reported_by", &e.ReportedBy, MaxName)
 	text("group", &e.Group, MaxName)
 	text("display_date", &e.DateText, MaxDate)
+	if d := e.Dispute; d != nil {
+		text("dispute.about", &d.About, MaxSubtitle)
+		text("dispute.quote", &d.Quote, MaxSummary)
+	}
 	if len(e.Quotes) > MaxQuotes {
 		addLimitProblem(ps, where("quotes"), "%d quotes, over the limit of %d: the last %d are left out", len(e.Quotes), MaxQuotes, len(e.Quotes)-MaxQuotes)
 		e.Quotes = e.Quotes[:MaxQuotes:MaxQuotes]

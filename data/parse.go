@@ -107,6 +107,7 @@ type eventJSON struct {
 	Quotes     []Quote  `json:"quotes,omitempty"`
 	Related    []string `json:"related,omitempty"`
 	Source     string   `json:"source,omitempty"`
+	Dispute    *Dispute `json:"dispute,omitempty"`
 	// Group, Media and DisplayDate are optional, for timelines that came
 	// from TimelineJS.
 	Group       string     `json:"group,omitempty"`
@@ -238,7 +239,7 @@ func parse(b []byte) (*Timeline, Problems, error) {
 		field := func(name string) string { return where + "." + name }
 		e := Event{ID: r.ID, Kind: Kind(r.Kind), From: r.From, To: r.To,
 			Title: strings.TrimSpace(r.Title), Label: strings.TrimSpace(r.Label), Summary: r.Summary, Place: r.Place,
-			ReportedBy: r.ReportedBy, Quotes: r.Quotes, Related: r.Related, Source: r.Source,
+			ReportedBy: r.ReportedBy, Quotes: r.Quotes, Related: r.Related, Source: r.Source, Dispute: r.Dispute,
 			Group: strings.TrimSpace(r.Group), DateText: strings.TrimSpace(r.DisplayDate)}
 		if m := r.Media; m != nil {
 			e.Media = Media{URL: m.URL, Embed: m.Embed, Caption: m.Caption, Credit: m.Credit, Thumbnail: m.Thumbnail, Alt: m.Alt}
@@ -304,6 +305,22 @@ func parse(b []byte) (*Timeline, Problems, error) {
 		}
 		if r.Source != "" && !sources[r.Source] {
 			add(field("source"), "%q is not one of the sources", r.Source)
+		}
+		if d := r.Dispute; d != nil {
+			switch {
+			case d.Of == r.ID:
+				add(field("dispute.of"), "an event cannot dispute itself: leave out \"of\" when its accounts differ")
+			case d.Of != "" && !ids[d.Of]:
+				add(field("dispute.of"), "%q is not the id of any event", d.Of)
+			}
+			if strings.TrimSpace(d.About) == "" {
+				add(field("dispute.about"), "missing: say what is disputed")
+			}
+			if strings.TrimSpace(d.Quote) == "" {
+				add(field("dispute.quote"), "missing: the source's words it rests on")
+			}
+			c := *d
+			e.Dispute = &c // limitEvent may shorten it
 		}
 		e.Quotes = slices.Clone(e.Quotes) // limitEvent may shorten them
 		limitEvent(&e, field, &cut)

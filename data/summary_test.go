@@ -181,3 +181,58 @@ func TestNotesAreChecked(t *testing.T) {
 		}
 	}
 }
+
+// Every disputed mark names the sentence of the article it comes from: in
+// the data, a quote and what it says; with the team's copy of the article
+// (an extra), the quote is the article's verbatim. A dispute of another
+// event is also a related event, so that selecting one links the other.
+func TestDisputesRestOnTheArticle(t *testing.T) {
+	tl, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var disputes []*Event
+	for i := range tl.Events {
+		e := &tl.Events[i]
+		if e.Dispute == nil {
+			continue
+		}
+		disputes = append(disputes, e)
+		if e.Dispute.Quote == "" || e.Dispute.About == "" {
+			t.Errorf("%s: a dispute without its words or what it says", e.ID)
+		}
+		if of := e.Dispute.Of; of != "" && !slices.Contains(e.Related, of) {
+			t.Errorf("%s disputes %s but is not related to it", e.ID, of)
+		}
+	}
+	if len(disputes) != 2 {
+		t.Errorf("%d disputes, want the denial of the nice note and the birthday message's delivery", len(disputes))
+	}
+	if got := tl.DisputedBy(tl.Index("nice-note-claim")); len(got) != 1 || tl.Events[got[0]].ID != "nice-note-denial" {
+		t.Errorf("the claim is disputed by %v", got)
+	}
+	raw, err := os.ReadFile("../../shared/seed/article.txt")
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("../shared/seed not present (the team's material, CI only): %v", err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range disputes {
+		if !strings.Contains(string(raw), e.Dispute.Quote) {
+			t.Errorf("%s: %q is not in the article", e.ID, e.Dispute.Quote)
+		}
+	}
+}
+
+func TestDisputesAreChecked(t *testing.T) {
+	_, ps, _ := Load("d.json", strings.NewReader(`{"title":"T",
+		"events":[{"id":"a","date":"2019-01-01","kind":"context","title":"A","dispute":{"of":"nope","about":" "}},
+		{"id":"b","date":"2019-01-02","kind":"context","title":"B","dispute":{"of":"b","about":"x","quote":"y"}}]}`))
+	got := ps.Error()
+	for _, want := range []string{`"a".dispute.of`, `"a".dispute.about`, `"a".dispute.quote`, `"b".dispute.of`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("problems lack %s: %s", want, got)
+		}
+	}
+}

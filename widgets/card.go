@@ -3,6 +3,7 @@ package widgets
 import (
 	"fmt"
 	"net/url"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -51,6 +52,7 @@ type EventCard struct {
 	who       *wrapText
 	title     *wrapText
 	summary   *wrapText
+	dispute   *wrapText // "Disputed: …" or "Disputes: …"
 	place     *wrapText
 	group     *wrapText
 	mediaText *wrapText
@@ -94,11 +96,11 @@ func NewEventCard() *EventCard {
 	c.kindRow = container.NewBorder(nil, nil, c.icon, nil, c.kind)
 	c.who, c.title, c.summary = newWrapText(), newWrapText(), newWrapText()
 	c.place, c.group, c.mediaText, c.mediaURL = newWrapText(), newWrapText(), newWrapText(), newWrapText()
-	c.reported, c.source = newWrapText(), newWrapText()
+	c.reported, c.source, c.dispute = newWrapText(), newWrapText(), newWrapText()
 	c.mediaLink = widget.NewHyperlink("", nil)
 	c.mediaLink.Truncation = fyne.TextTruncateEllipsis
 	c.relHead = widget.NewLabelWithStyle("Related", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	objs := []fyne.CanvasObject{c.hint, c.kindRow, c.who, c.title, c.summary, c.place, c.group,
+	objs := []fyne.CanvasObject{c.hint, c.kindRow, c.who, c.title, c.summary, c.dispute, c.place, c.group,
 		c.mediaText, c.mediaLink, c.mediaURL}
 	for k := range c.quotes {
 		c.quotes[k] = newQuoteView()
@@ -229,6 +231,7 @@ func (c *EventCard) fill() {
 		c.summary.segs = plain(e.Summary, e.CutNote("summary"))
 		c.summary.Show()
 	}
+	c.fillDispute(tl, e)
 	showField(c.place, "Place", e.Place, e.CutNote("place"))
 	showField(c.group, "Group", e.Group, e.CutNote("group"))
 	c.fillMedia(e)
@@ -281,6 +284,35 @@ func (c *EventCard) newRelatedLink(k int) *widget.Hyperlink {
 		}
 	}
 	return b
+}
+
+// fillDispute shows what disputes e's account, as the data puts it: the
+// event that denies it ("Disputed: North Korea's foreign ministry denied
+// this the next day"), the claim e denies ("Disputes: Apr 18, 2020: …"),
+// or accounts of e that differ ("Disputed: how it was delivered. …").
+func (c *EventCard) fillDispute(tl *data.Timeline, e *data.Event) {
+	var parts []string
+	name := "Disputed"
+	if d := e.Dispute; d != nil {
+		if i := tl.Index(d.Of); i >= 0 {
+			name = "Disputes"
+			parts = append(parts, tl.Events[i].DisplayDate()+": "+tl.Events[i].Title)
+		} else if d.Of == "" {
+			parts = append(parts, d.About)
+		}
+	}
+	if name == "Disputed" {
+		for _, j := range tl.DisputedBy(c.index) {
+			parts = append(parts, tl.Events[j].Dispute.About+" ("+tl.Events[j].DisplayDate()+")")
+		}
+	}
+	if len(parts) == 0 {
+		return
+	}
+	c.dispute.segs = append([]*widget.TextSegment{{Text: name + ": ", Style: widget.RichTextStyle{
+		Inline: true, ColorName: theme.ColorNameError, TextStyle: fyne.TextStyle{Bold: true}}}},
+		plain(strings.Join(parts, "; "), "")...)
+	c.dispute.Show()
 }
 
 // showField shows the "Name: value" line f with value s and its note,

@@ -405,3 +405,29 @@ func (s *sizedTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Col
 	}
 	return s.Theme.Color(n, v)
 }
+
+// Disputed accounts show on both events, as the data says them: the claim
+// names its denial, the denial names the claim, and an event whose
+// accounts differ says how.
+func TestCardShowsDisputes(t *testing.T) {
+	test.NewTempApp(t)
+	tl := defaultData(t)
+	c := NewEventCard()
+	w := test.NewWindow(c)
+	defer w.Close()
+	w.Resize(fyne.NewSize(700, 1200))
+	for id, want := range map[string]string{
+		"nice-note-claim":  "Disputed: North Korea's foreign ministry denied this the next day (Apr 19, 2020)",
+		"nice-note-denial": "Disputes: Apr 18, 2020: ",
+		"birthday-message": "Disputed: how it was delivered. It was reportedly delivered by South Korean officials",
+	} {
+		c.SetEvent(tl, tl.Index(id))
+		if got := cardText(c); !strings.Contains(got, want) {
+			t.Errorf("%s: card lacks %q:\n%s", id, want, got)
+		}
+	}
+	c.SetEvent(tl, tl.Index("singapore-summit"))
+	if got := cardText(c); strings.Contains(got, "Disput") {
+		t.Errorf("an undisputed event says:\n%s", got)
+	}
+}
