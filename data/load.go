@@ -126,10 +126,18 @@ func Load(name string, r io.Reader) (*Timeline, Problems, error) {
 		ps := Problems{p}
 		return nil, ps, fmt.Errorf("data: %s: %w", Printable(filepath.Base(name)), ps)
 	}
-	if size, ok := readerSize(r); ok && size > MaxFileSize {
+	size, sized := readerSize(r)
+	if sized && size > MaxFileSize {
 		return fail(tooBig(size))
 	}
-	b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	var buf bytes.Buffer
+	if sized {
+		// Room for all of it at once, rather than growing (and copying)
+		// the buffer over and over as io.ReadAll would.
+		buf.Grow(int(size) + bytes.MinRead)
+	}
+	_, err := buf.ReadFrom(io.LimitReader(r, MaxFileSize+1))
+	b := buf.Bytes()
 	if err != nil {
 		return nil, nil, fmt.Errorf("data: reading %s: %w", Printable(filepath.Base(name)), err)
 	}
