@@ -270,7 +270,7 @@ func checkEveryEventAndEra(t *testing.T, path string, events, eras int) {
 		if e.Kind != KindContext || e.From != "" || e.To != "" {
 			t.Errorf("%s: event %s is kind %q from %q: imported events are context with no sender", path, e.ID, e.Kind, e.From)
 		}
-		if !slug.MatchString(e.ID) {
+		if !slugPattern.MatchString(e.ID) {
 			t.Errorf("%s: id %q is not a slug", path, e.ID)
 		}
 	}

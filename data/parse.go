@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -108,7 +107,23 @@ type eventJSON struct {
 	DisplayDate string     `json:"display_date,omitempty"`
 }
 
-var slug = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// isSlug reports whether s is a lowercase slug like "hanoi-summit": the
+// regular expression ^[a-z0-9]+(-[a-z0-9]+)*$, checked by hand because it
+// is checked for every event of a file.
+func isSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // Parse reads a timeline in the app's JSON format (see README.md), checks
 // every field and returns it with its events sorted by date. On any problem
@@ -159,7 +174,7 @@ func parse(b []byte) (*Timeline, Problems, error) {
 	for i, s := range f.Sources {
 		where := fmt.Sprintf("sources[%d]", i)
 		src := Source{ID: s.ID, Title: s.Title, Publisher: s.Publisher, URL: s.URL}
-		if !slug.MatchString(s.ID) {
+		if !isSlug(s.ID) {
 			add(where+".id", "%q is not a lowercase slug like \"voa-2020\"", s.ID)
 		} else if sources[s.ID] {
 			add(where+".id", "%q is used twice", s.ID)
@@ -184,7 +199,7 @@ func parse(b []byte) (*Timeline, Problems, error) {
 	people := map[string]bool{}
 	for i, p := range f.People {
 		where := fmt.Sprintf("people[%d]", i)
-		if !slug.MatchString(p.ID) {
+		if !isSlug(p.ID) {
 			add(where+".id", "%q is not a lowercase slug like \"kim\"", p.ID)
 		} else if people[p.ID] {
 			add(where+".id", "%q is used twice", p.ID)
@@ -206,17 +221,23 @@ func parse(b []byte) (*Timeline, Problems, error) {
 	}
 	ids := make(map[string]bool, len(f.Events))
 	for i, r := range f.Events {
-		if ids[r.ID] && slug.MatchString(r.ID) {
+		if ids[r.ID] && isSlug(r.ID) {
 			add(fmt.Sprintf("events[%d] %q.id", i, r.ID), "is used twice")
 		}
 		ids[r.ID] = true
 	}
+	t.Events = make([]Event, 0, len(f.Events))
 	for i, r := range f.Events {
-		where := fmt.Sprintf("events[%d]", i)
-		if r.ID != "" {
-			where += fmt.Sprintf(" %q", r.ID)
+		// field names a field of this event, only when there is a problem
+		// with it: naming costs more than checking.
+		id := r.ID
+		field := func(name string) string {
+			where := fmt.Sprintf("events[%d]", i)
+			if id != "" {
+				where += fmt.Sprintf(" %q", id)
+			}
+			return where + "." + name
 		}
-		field := func(name string) string { return where + "." + name }
 		e := Event{ID: r.ID, Kind: Kind(r.Kind), From: r.From, To: r.To,
 			Title: strings.TrimSpace(r.Title), Label: strings.TrimSpace(r.Label), Summary: r.Summary, Place: r.Place,
 			ReportedBy: r.ReportedBy, Quotes: r.Quotes, Related: r.Related, Source: r.Source,
@@ -224,7 +245,7 @@ func parse(b []byte) (*Timeline, Problems, error) {
 		if m := r.Media; m != nil {
 			e.Media = Media{URL: m.URL, Embed: m.Embed, Caption: m.Caption, Credit: m.Credit, Thumbnail: m.Thumbnail, Alt: m.Alt}
 		}
-		if !slug.MatchString(r.ID) {
+		if !isSlug(r.ID) {
 			add(field("id"), "%q is not a lowercase slug like \"hanoi-summit\"", r.ID)
 		}
 		var err error

@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -126,4 +127,18 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// slugPattern is what isSlug checks, as a regular expression.
+var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// TestIsSlug: isSlug says what the regular expression it stands for says.
+func TestIsSlug(t *testing.T) {
+	re := slugPattern
+	for _, s := range []string{"", "a", "-", "a-", "-a", "a-b", "a--b", "hanoi-summit", "e000123", "A", "a_b",
+		"a b", "ä", "a-b-c-9", "9", "--", "a-\n", "a\n", "é-a", "z0-y9-x8"} {
+		if got, want := isSlug(s), re.MatchString(s); got != want {
+			t.Errorf("isSlug(%q) = %v, the expression says %v", s, got, want)
+		}
+	}
 }

@@ -201,9 +201,9 @@ func (im *importer) problem(where, format string, args ...any) {
 }
 
 // checkRange reports an end before its start; where names the end.
-func (im *importer) checkRange(s *slide, where string) bool {
+func (im *importer) checkRange(s *slide, where func() string) bool {
 	if s.hasEnd && s.end.Until().Before(s.start.Until()) {
-		im.problem(where, "%s is before the start, %s", s.end.Display(), s.start.Display())
+		im.problem(where(), "%s is before the start, %s", s.end.Display(), s.start.Display())
 		return false
 	}
 	return true
@@ -315,7 +315,7 @@ func (im *importer) finish(name string) (*Timeline, Problems, error) {
 	used := make(map[string]bool, len(t.Events))
 	next := map[string]int{} // per base, the suffix to try next
 	for i, want := range im.wantIDs {
-		if want != "" && slug.MatchString(want) && !used[want] {
+		if want != "" && isSlug(want) && !used[want] {
 			used[want] = true
 			t.Events[i].ID = want
 		}
@@ -742,7 +742,7 @@ func ParseTimelineJS(name string, b []byte) (*Timeline, Problems, error) {
 			im.problem(path+".start_date", "missing")
 			continue
 		}
-		if !im.checkRange(&s, path+".end_date") {
+		if !im.checkRange(&s, func() string { return path + ".end_date" }) {
 			continue
 		}
 		im.addEvent(&s)
@@ -759,7 +759,7 @@ func ParseTimelineJS(name string, b []byte) (*Timeline, Problems, error) {
 			im.problem(path+".start_date", "missing")
 		case !s.hasEnd:
 			im.problem(path+".end_date", "missing: an era needs an end")
-		case im.checkRange(&s, path+".end_date"):
+		case im.checkRange(&s, func() string { return path + ".end_date" }):
 			im.addEra(&s)
 		}
 	}

@@ -43,7 +43,7 @@ func checkLoaded(t *testing.T, tl *Timeline, ps Problems, err error, roundTrip b
 	ids := map[string]bool{}
 	for i := range tl.Events {
 		e := &tl.Events[i]
-		if !slug.MatchString(e.ID) || ids[e.ID] {
+		if !slugPattern.MatchString(e.ID) || ids[e.ID] {
 			t.Fatalf("event %d: id %q is not a fresh slug", i, e.ID)
 		}
 		ids[e.ID] = true
