@@ -22,10 +22,26 @@ import (
 //
 // The markup is read with golang.org/x/net/html's tokenizer, in time
 // linear in the length of s.
-func PlainText(s string) string {
+func PlainText(s string) string { return plainText(s, true) }
+
+// plainText is PlainText; with fast, the commonest texts (one tidy line, or
+// text with only bare tags such as <p> and <br>) take a short way that
+// gives the same result without the tokenizer, which costs a 4 kB buffer
+// for every text, and every event of a file has several. Tests compare the
+// two ways.
+func plainText(s string, fast bool) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	if !strings.Contains(s, "<") {
+		if fast && tidyLine(s) && !strings.Contains(s, "&") {
+			return s
+		}
 		return plainParagraphs(html.UnescapeString(s))
+	}
+	if fast {
+		var r textRenderer
+		if r.bareTags(s) {
+			return r.String()
+		}
 	}
 	var r textRenderer
 	z := xhtml.NewTokenizer(strings.NewReader(s))
@@ -48,6 +64,29 @@ func PlainText(s string) string {
 			r.tag(z, tt)
 		}
 	}
+}
+
+// tidyLine reports whether s is one line with no white space but single
+// spaces between words: what collapseSpaces leaves as it is, and
+// plainParagraphs too when s has no entity.
+func tidyLine(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\t', '\n', '\r', '\f', '\v':
+			return false
+		case ' ':
+			if s[i+1] == ' ' {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // plainParagraphs tidies text that has no tags: spaces collapse within each
@@ -178,6 +217,57 @@ var blocks = map[string]bool{"p": true, "div": true, "blockquote": true, "h1": t
 	"footer": true, "figure": true, "figcaption": true, "dl": true, "dt": true, "dd": true,
 	"hr": true, "address": true, "aside": true, "nav": true, "main": true}
 
+// rawText are the elements whose content the tokenizer reads as text, not
+// markup.
+var rawText = map[string]bool{"iframe": true, "noembed": true, "noframes": true, "noscript": true,
+	"plaintext": true, "script": true, "style": true, "textarea": true, "title": true, "xmp": true}
+
+// bareTags renders s when it is text without entities, carriage returns or
+// NULs, and tags without attributes written in lowercase as <name>,
+// </name> or <name/>, none of them an element whose content is dropped or
+// read as text: for such markup the tokenizer would give the same tags
+// and the same text. It reports false, having rendered part of s, for
+// anything else.
+func (r *textRenderer) bareTags(s string) bool {
+	for len(s) > 0 {
+		i := strings.IndexAny(s, "<&\r\x00")
+		if i < 0 {
+			r.text(s)
+			return true
+		}
+		if s[i] != '<' {
+			return false
+		}
+		r.text(s[:i])
+		s = s[i:]
+		start, closing := 1, len(s) > 1 && s[1] == '/'
+		if closing {
+			start = 2
+		}
+		end := start
+		for end < len(s) && ('a' <= s[end] && s[end] <= 'z' || end > start && '0' <= s[end] && s[end] <= '9') {
+			end++
+		}
+		name := s[start:end]
+		switch {
+		case name == "":
+			return false
+		case strings.HasPrefix(s[end:], ">"):
+			end++
+		case !closing && strings.HasPrefix(s[end:], "/>"):
+			end += 2
+		default:
+			return false
+		}
+		if skipped[name] || rawText[name] {
+			return false
+		}
+		r.element(name, closing, "")
+		s = s[end:]
+	}
+	return true
+}
+
 // tag handles the start, end or self-closing tag z is at.
 func (r *textRenderer) tag(z *xhtml.Tokenizer, tt xhtml.TokenType) {
 	nameBytes, hasAttr := z.TagName()
@@ -197,13 +287,32 @@ func (r *textRenderer) tag(z *xhtml.Tokenizer, tt xhtml.TokenType) {
 		}
 		return
 	}
-	switch {
-	case skipped[name]:
+	if skipped[name] {
 		if tt == xhtml.StartTagToken {
 			r.skip = name
 		} else if tt == xhtml.SelfClosingTagToken {
 			z.NextIsNotRawText() // <script/> has no content
 		}
+		return
+	}
+	href := ""
+	if name == "a" && !closing {
+		for hasAttr {
+			var k, v []byte
+			k, v, hasAttr = z.TagAttr()
+			if string(k) == "href" {
+				href = string(v)
+				break
+			}
+		}
+	}
+	r.element(name, closing, href)
+}
+
+// element handles the tag of an element that is not dropped: its name,
+// whether it is an end tag, and for an <a> its href.
+func (r *textRenderer) element(name string, closing bool, href string) {
+	switch {
 	case name == "br":
 		r.breakLine()
 	case blocks[name]:
@@ -213,15 +322,6 @@ func (r *textRenderer) tag(z *xhtml.Tokenizer, tt xhtml.TokenType) {
 			r.text(" ")
 		}
 	case name == "a" && !closing:
-		href := ""
-		for hasAttr {
-			var k, v []byte
-			k, v, hasAttr = z.TagAttr()
-			if string(k) == "href" {
-				href = string(v)
-				break
-			}
-		}
 		r.links = append(r.links, openLink{href: href, start: len(r.line), lines: len(r.lines), para: r.para})
 	case name == "a":
 		r.closeLink()

@@ -184,7 +184,11 @@ func fieldIn(fields map[string]string, field string) string {
 
 // headlineText renders a headline's HTML as one line of plain text.
 func headlineText(h string) string {
-	return collapseSpaces(strings.ReplaceAll(PlainText(h), "\n", " "))
+	p := PlainText(h)
+	if tidyLine(p) {
+		return p
+	}
+	return collapseSpaces(strings.ReplaceAll(p, "\n", " "))
 }
 
 // importer builds a Timeline from slides, giving each event a unique ID.
