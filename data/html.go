@@ -129,7 +129,8 @@ func isHTMLSpace(r rune) bool {
 
 // textRenderer collects the text of an HTML fragment paragraph by paragraph.
 type textRenderer struct {
-	paras []string
+	// out is the paragraphs so far, a blank line between each two.
+	out strings.Builder
 	// line is the current line's words so far; lines the finished lines of
 	// the current paragraph.
 	line  []byte
@@ -158,7 +159,10 @@ type openLink struct {
 // text adds text whose entities are decoded, collapsing white space.
 func (r *textRenderer) text(s string) {
 	for len(s) > 0 {
-		c, size := utf8.DecodeRuneInString(s)
+		c, size := rune(s[0]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRuneInString(s)
+		}
 		s = s[size:]
 		if isHTMLSpace(c) {
 			if n := len(r.line); n > 0 && r.line[n-1] != ' ' {
@@ -178,6 +182,16 @@ func (r *textRenderer) breakLine() {
 
 // breakParagraph ends the current paragraph, if it has any text.
 func (r *textRenderer) breakParagraph() {
+	if len(r.lines) == 0 {
+		// One line (no <br>): straight to out, without making a string.
+		if l := bytes.TrimFunc(r.line, isHTMLSpace); len(l) > 0 {
+			r.newPara()
+			r.out.Write(l)
+		}
+		r.line = r.line[:0]
+		r.para++
+		return
+	}
 	if l := trimHTMLSpace(string(r.line)); l != "" || len(r.lines) > 0 {
 		r.lines = append(r.lines, l)
 	}
@@ -190,16 +204,24 @@ func (r *textRenderer) breakParagraph() {
 		r.lines = r.lines[:len(r.lines)-1]
 	}
 	if len(r.lines) > 0 {
-		r.paras = append(r.paras, strings.Join(r.lines, "\n"))
+		r.newPara()
+		r.out.WriteString(strings.Join(r.lines, "\n"))
 	}
 	r.lines = nil
 	r.para++
 }
 
+// newPara starts a paragraph in out.
+func (r *textRenderer) newPara() {
+	if r.out.Len() > 0 {
+		r.out.WriteString("\n\n")
+	}
+}
+
 func (r *textRenderer) String() string {
 	r.breakParagraph()
 	// Collapse blank lines that line breaks left at paragraph edges.
-	out := strings.Join(r.paras, "\n\n")
+	out := r.out.String()
 	for strings.Contains(out, "\n\n\n") {
 		out = strings.ReplaceAll(out, "\n\n\n", "\n\n")
 	}
