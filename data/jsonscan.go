@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"unicode/utf8"
 )
@@ -84,18 +85,29 @@ var strInString = func() (t [256]bool) {
 }()
 
 // rawString reads a string and returns its bytes between the quotes, and
-// whether they are its value as they are: no escape, valid UTF-8.
+// whether they are its value as they are: no escape, valid UTF-8 (which
+// costs a second look at them; skip does without).
 func (s *jsonScan) rawString() (raw []byte, plain bool) {
+	raw, escaped := s.stringBytes()
+	return raw, s.ok && !escaped && utf8.Valid(raw)
+}
+
+// stringBytes reads a string and returns its bytes between the quotes, and
+// whether they have an escape.
+func (s *jsonScan) stringBytes() (raw []byte, escaped bool) {
 	if s.peek() != '"' {
 		s.fail()
 		return nil, false
 	}
 	b := s.b
 	start := s.i + 1
-	i, ascii, plain := start, true, true
+	i := start
 	for {
+		// Eight bytes at a time while none of them ends the run.
+		for i+8 <= len(b) && !stringStop(binary.LittleEndian.Uint64(b[i:])) {
+			i += 8
+		}
 		for i < len(b) && strInString[b[i]] {
-			ascii = ascii && b[i] < utf8.RuneSelf
 			i++
 		}
 		if i >= len(b) {
@@ -105,10 +117,9 @@ func (s *jsonScan) rawString() (raw []byte, plain bool) {
 		switch b[i] {
 		case '"':
 			s.i = i + 1
-			raw = b[start:i]
-			return raw, plain && (ascii || utf8.Valid(raw))
+			return b[start:i], escaped
 		case '\\':
-			plain = false
+			escaped = true
 			if i+1 >= len(b) {
 				s.fail()
 				return nil, false
@@ -131,6 +142,16 @@ func (s *jsonScan) rawString() (raw []byte, plain bool) {
 			return nil, false
 		}
 	}
+}
+
+// stringStop reports whether any of the eight bytes in v is a '"', a '\\'
+// or a control character (a word-at-a-time test: a byte of x is zero
+// exactly when the same byte of (x - 0x01…01) &^ x has its top bit set).
+func stringStop(v uint64) bool {
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	zero := func(x uint64) uint64 { return (x - ones) &^ x & tops }
+	below20 := (v - 0x20*ones) &^ v & tops
+	return below20|zero(v^('"'*ones))|zero(v^('\\'*ones)) != 0
 }
 
 func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
@@ -278,7 +299,7 @@ func (s *jsonScan) skip() json.RawMessage {
 	case '[':
 		s.array(func(int) { s.skip() })
 	case '"':
-		s.rawString()
+		s.stringBytes()
 	case 't':
 		s.literal("true")
 	case 'f':

@@ -125,11 +125,18 @@ func FuzzTimelineJS(f *testing.F) {
 	seeds(f, ".json")
 	f.Add([]byte(`{"events":[{"start_date":{"year":"1","month":"2","day":"29","hour":"1"},"text":{"headline":"<a href='x'>"}}]}`))
 	f.Add([]byte(`{"scale":"cosmological","eras":[{"start_date":{"year":-1e9},"end_date":{"year":1}}],"events":[{"start_date":{"year":0}}]}`))
-	for _, doc := range tjsShortWayDocs {
+	for _, doc := range append(tjsShortWayDocs, sniffDocs...) {
+		f.Add([]byte(doc))
+	}
+	for _, doc := range scanDocs {
 		f.Add([]byte(doc))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
+		scanAgrees(t, b)
 		sameBothWays(t, b)
+		if f, ok := sniffJSONShort(b); ok && f != sniffJSONLong(b) {
+			t.Fatalf("%q: sniffed as %v in one pass, %v through encoding/json", b, f, sniffJSONLong(b))
+		}
 		tl, ps, err := Load("fuzz.json", bytes.NewReader(b))
 		if Sniff("fuzz.json", b) == FormatApp {
 			if err == nil && (tl == nil || !onlyShortened(ps)) {
@@ -196,6 +203,13 @@ var tjsShortWayDocs = []string{
 	`{"events":[{"start_date":{"year":2000},"media":{"url":"<iframe src='u'></iframe>","caption":"c","credit":null,"alt":3}}]}`,
 }
 
+// sniffDocs are documents whose format sniffJSON tells from keys that come
+// after others, or cannot tell.
+var sniffDocs = []string{`{}`, `{"events":[{"a":[1,{"b":null}]}],"title":"App"}`, `{"events":[],"title":{"text":{}}}`,
+	`{"events":[] "title":"x"}`, `{"x":1,"people":[]}`, `{"x":tru,"people":[]}`, `{"x":"\u00e9","subtitle":""}`,
+	`{"\u0074itle":"x"}`, `{"title":"bad \x"}`, `{"x":{},"eras":[]}`, `{"x":1}`, `{"x":1,`, `{"title"`, `{"title":`,
+	`{"scale":"human","people":[]}`, ` {"title":5}`}
+
 // sameBothWays checks that a TimelineJS document reads the same in one
 // pass as through encoding/json.
 func sameBothWays(t *testing.T, b []byte) {
@@ -211,8 +225,11 @@ func sameBothWays(t *testing.T, b []byte) {
 // as through encoding/json, at the edges of what the pass takes, for every
 // file in testdata/import and for a large synthetic one.
 func TestTimelineJSShortWay(t *testing.T) {
-	for _, doc := range tjsShortWayDocs {
+	for _, doc := range append(tjsShortWayDocs, sniffDocs...) {
 		sameBothWays(t, []byte(doc))
+		if f, ok := sniffJSONShort([]byte(doc)); ok && f != sniffJSONLong([]byte(doc)) {
+			t.Errorf("%s: sniffed as %v in one pass, %v through encoding/json", doc, f, sniffJSONLong([]byte(doc)))
+		}
 	}
 	files, _ := filepath.Glob("testdata/import/*.json")
 	for _, name := range files {
