@@ -324,6 +324,17 @@ func (s *jsonScan) skip() json.RawMessage {
 // two), or a key encoding/json might match to one of names by folding
 // case, or whose bytes are not its text.
 func (s *jsonScan) fields(names []string, take func(i int) bool) bool {
+	return s.someFields(names, false, take)
+}
+
+// onlyFields is fields for an object that may have no other keys than
+// names: another key is given up on (encoding/json's
+// DisallowUnknownFields says what is wrong with it).
+func (s *jsonScan) onlyFields(names []string, take func(i int) bool) bool {
+	return s.someFields(names, true, take)
+}
+
+func (s *jsonScan) someFields(names []string, only bool, take func(i int) bool) bool {
 	short := true
 	var seen uint64
 	s.object(func(key []byte, plain bool) {
@@ -340,7 +351,7 @@ func (s *jsonScan) fields(names []string, take func(i int) bool) bool {
 		case i >= 0 && seen&(1<<i) == 0:
 			seen |= 1 << i
 			short = take(i) && short
-		case i >= 0 || !plain || foldsTo(key, names):
+		case i >= 0 || !plain || only || foldsTo(key, names):
 			short = false
 			s.skip()
 		default:
@@ -365,4 +376,32 @@ func foldsTo(key []byte, names []string) bool {
 		}
 	}
 	return false
+}
+
+// text reads a string into *p the short way, or skips what is not one.
+func (s *jsonScan) text(p *string) bool {
+	if s.peek() != '"' {
+		s.skip()
+		return false
+	}
+	*p = s.str()
+	return s.ok
+}
+
+// list reads an array of values into *p the short way, elem reading each
+// (see fields); an empty array gives an empty list, not nil, as in
+// encoding/json.
+func list[T any](s *jsonScan, p *[]T, elem func(*T) bool) bool {
+	if s.peek() != '[' {
+		s.skip()
+		return false
+	}
+	short := true
+	*p = []T{}
+	s.array(func(int) {
+		var zero T
+		*p = append(*p, zero)
+		short = elem(&(*p)[len(*p)-1]) && short
+	})
+	return short && s.ok
 }

@@ -200,7 +200,7 @@ func Load(name string, r io.Reader) (*Timeline, Problems, error) {
 	b = bytes.TrimPrefix(b, utf8BOM)
 	switch Sniff(name, b) {
 	case FormatApp:
-		t, cut, err := parse(b)
+		t, cut, err := parse(b, true)
 		if err != nil {
 			var ps Problems
 			if !errors.As(err, &ps) {

@@ -131,33 +131,41 @@ func isSlug(s string) bool {
 // limit (see MaxSummary) is no such problem: it is shortened, and Load
 // lists what was cut.
 func Parse(b []byte) (*Timeline, error) {
-	t, _, err := parse(b)
+	t, _, err := parse(b, true)
 	return t, err
 }
 
 // parse is Parse that also returns the problems of text that was over its
-// limit and shortened, which do not stop the timeline from loading.
-func parse(b []byte) (*Timeline, Problems, error) {
+// limit and shortened, which do not stop the timeline from loading. With
+// short, a well-formed file is read in one pass (see scanAppFile), else
+// with encoding/json; tests compare the two ways.
+func parse(b []byte, short bool) (*Timeline, Problems, error) {
 	if !utf8.Valid(b) {
 		return nil, nil, Problems{{What: "the file is not UTF-8 text"}}
 	}
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, nil, Problems{{What: "the file is empty"}}
 	}
-	var f fileJSON
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
-		p := jsonProblem(b, err)
-		if p.Where == "" {
-			// Errors such as an unknown field carry no offset: name where
-			// the decoder stopped.
-			p.Where = position(b, dec.InputOffset())
-		}
-		return nil, nil, Problems{p}
+	var f *fileJSON
+	if short {
+		f = scanAppFile(b)
 	}
-	if dec.More() {
-		return nil, nil, Problems{{Where: position(b, dec.InputOffset()), What: "more data after the end of the timeline"}}
+	if f == nil {
+		f = new(fileJSON)
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(f); err != nil {
+			p := jsonProblem(b, err)
+			if p.Where == "" {
+				// Errors such as an unknown field carry no offset: name where
+				// the decoder stopped.
+				p.Where = position(b, dec.InputOffset())
+			}
+			return nil, nil, Problems{p}
+		}
+		if dec.More() {
+			return nil, nil, Problems{{Where: position(b, dec.InputOffset()), What: "more data after the end of the timeline"}}
+		}
 	}
 	var ps, cut Problems
 	add := func(where, format string, args ...any) {
@@ -339,6 +347,85 @@ func parse(b []byte) (*Timeline, Problems, error) {
 	}
 	t.index()
 	return t, cut, nil
+}
+
+// The keys of the app's JSON, as fileJSON and the types in it have them.
+var (
+	fileKeys   = []string{"title", "subtitle", "sources", "people", "events", "eras"}
+	sourceKeys = []string{"id", "title", "publisher", "date", "url"}
+	personKeys = []string{"id", "name", "role", "side"}
+	eventKeys  = []string{"id", "date", "end", "kind", "from", "to", "title", "label", "summary", "place",
+		"reported_by", "quotes", "related", "source", "group", "media", "display_date"}
+	quoteKeys = []string{"text", "by"}
+	mediaKeys = []string{"url", "embed", "caption", "credit", "thumbnail", "alt"}
+	eraKeys   = []string{"title", "summary", "start", "end"}
+)
+
+// scanAppFile reads a file in the app's format in one pass (see jsonScan)
+// as encoding/json with DisallowUnknownFields would, or returns nil when
+// it must be read that way: invalid JSON, a key that is not the format's or
+// given twice, a value of another type than the format's (null included).
+func scanAppFile(b []byte) *fileJSON {
+	s := newJSONScan(b)
+	f := new(fileJSON)
+	if s.peek() != '{' {
+		return nil
+	}
+	// texts reads an object of strings, keys[i] into dst[i].
+	texts := func(keys []string, dst ...*string) bool {
+		if s.peek() != '{' {
+			s.skip()
+			return false
+		}
+		return s.onlyFields(keys, func(i int) bool { return s.text(dst[i]) })
+	}
+	short := s.onlyFields(fileKeys, func(i int) bool {
+		switch i {
+		case 0:
+			return s.text(&f.Title)
+		case 1:
+			return s.text(&f.Subtitle)
+		case 2:
+			return list(s, &f.Sources, func(r *sourceJSON) bool {
+				return texts(sourceKeys, &r.ID, &r.Title, &r.Publisher, &r.Date, &r.URL)
+			})
+		case 3:
+			return list(s, &f.People, func(p *Person) bool {
+				return texts(personKeys, &p.ID, &p.Name, &p.Role, &p.Side)
+			})
+		case 4:
+			return list(s, &f.Events, func(e *eventJSON) bool {
+				if s.peek() != '{' {
+					s.skip()
+					return false
+				}
+				dst := []*string{&e.ID, &e.Date, &e.End, &e.Kind, &e.From, &e.To, &e.Title, &e.Label, &e.Summary,
+					&e.Place, &e.ReportedBy, nil, nil, &e.Source, &e.Group, nil, &e.DisplayDate}
+				return s.onlyFields(eventKeys, func(i int) bool {
+					switch eventKeys[i] {
+					case "quotes":
+						return list(s, &e.Quotes, func(q *Quote) bool { return texts(quoteKeys, &q.Text, &q.By) })
+					case "related":
+						return list(s, &e.Related, s.text)
+					case "media":
+						e.Media = new(mediaJSON)
+						m := e.Media
+						return texts(mediaKeys, &m.URL, &m.Embed, &m.Caption, &m.Credit, &m.Thumbnail, &m.Alt)
+					}
+					return s.text(dst[i])
+				})
+			})
+		case 5:
+			return list(s, &f.Eras, func(r *eraJSON) bool {
+				return texts(eraKeys, &r.Title, &r.Summary, &r.Start, &r.End)
+			})
+		}
+		return false
+	})
+	if !short || !s.end() {
+		return nil
+	}
+	return f
 }
 
 func kindList() string {

@@ -2,6 +2,8 @@ package data
 
 import (
 	"errors"
+	"fmt"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -107,7 +109,11 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(validDoc))
 	f.Add(Embedded())
 	f.Add([]byte(`{"title":"x","events":[{"id":"a","date":"-0044-03-15","kind":"context","title":"Ides"}]}`))
+	for _, doc := range appShortWayDocs {
+		f.Add([]byte(doc))
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
+		parsesBothWays(t, b)
 		tl, err := Parse(b)
 		if err == nil {
 			for i := 1; i < len(tl.Events); i++ {
@@ -140,5 +146,53 @@ func TestIsSlug(t *testing.T) {
 		if got, want := isSlug(s), re.MatchString(s); got != want {
 			t.Errorf("isSlug(%q) = %v, the expression says %v", s, got, want)
 		}
+	}
+}
+
+// appShortWayDocs are documents in the app's format at the edges of what
+// scanAppFile reads in one pass.
+var appShortWayDocs = []string{
+	`{"title":"T","events":[{"id":"a","date":"2000","kind":"context","title":"A"}]}`,
+	`{"title":"T\u00e9\n","subtitle":"S","events":[{"id":"a","date":"2000","kind":"context","title":"A","quotes":[],"related":[]}]}`,
+	`{"title":"T","events":[{"id":"a","date":"2000","kind":"context","title":"A","Title":"case"}]}`,
+	`{"title":"T","events":[{"id":"a","date":"2000","kind":"context","title":"A","title":"twice"}]}`,
+	`{"title":"T","events":[{"id":"a","date":"2000","kind":"context","title":"A","extra":1}]}`,
+	`{"title":"T","events":[{"id":"a","date":"2000","kind":"context","title":null}]}`,
+	`{"title":"T","events":[{"id":"a","date":"2000","kind":"context","title":5}]}`,
+	`{"title":"T","events":[{"id":"a","date":"2000","kind":"context","title":"A","media":null}]}`,
+	`{"title":"T","events":[{"id":"a","date":"2000","kind":"context","title":"A","media":{"url":"u","alt":"x"}}]}`,
+	`{"title":"T","events":[{"id":"a","date":"2000","kind":"context","title":"A","quotes":[{"text":"q","by":"b"}],"related":["a"]}]}`,
+	`{"title":"T","events":[{"id":"a","date":"2000","kind":"context","title":"A"}]}}`,
+	`{"title":"T","events":[{"id":"a","date":"2000","kind":"context","title":"A"}]} {}`,
+	`{"title":"T","events":[null]}`,
+	`{"title":"T","events":{}}`,
+	`{"title":"T","events":[],"eras":[{"title":"E","start":"1990","end":"1995"}]}`,
+	`{"title":"T","people":[{"id":"p","name":"P","side":"above"}],"sources":[{"id":"s","title":"S","publisher":"P","date":"2020"}],"events":[{"id":"a","date":"2000","kind":"letter","from":"p","to":"p","title":"A","source":"s"}]}`,
+	`{"title":"T","events":[{"id":"a","date":"2000","kind":"context","title":"A"},]}`,
+	`{"tit\u006ce":"T","events":[]}`,
+	`[]`,
+}
+
+// parsesBothWays checks that a document in the app's format reads the
+// same in one pass as through encoding/json.
+func parsesBothWays(t *testing.T, b []byte) {
+	t.Helper()
+	tl, cut, err := parse(b, true)
+	tl2, cut2, err2 := parse(b, false)
+	if fmt.Sprint(err) != fmt.Sprint(err2) || !reflect.DeepEqual(cut, cut2) || !reflect.DeepEqual(tl, tl2) {
+		t.Fatalf("%q reads differently in one pass:\n%v %v\n%+v\nthan through encoding/json:\n%v %v\n%+v", b, err, cut, tl, err2, cut2, tl2)
+	}
+}
+
+// TestParseShortWay: a document in the app's format reads the same in one
+// pass as through encoding/json, at the edges of what the pass takes, and
+// the embedded data set is read in one pass.
+func TestParseShortWay(t *testing.T) {
+	for _, doc := range append(appShortWayDocs, validDoc) {
+		parsesBothWays(t, []byte(doc))
+	}
+	parsesBothWays(t, Embedded())
+	if scanAppFile(Embedded()) == nil {
+		t.Error("the embedded data set is not read in one pass")
 	}
 }
