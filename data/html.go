@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"html"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	xhtml "golang.org/x/net/html"
@@ -24,13 +23,15 @@ import (
 // linear in the length of s.
 func PlainText(s string) string { return plainText(s, true) }
 
-// plainText is PlainText; with fast, the commonest texts (one tidy line, or
-// text with only bare tags such as <p> and <br>) take a short way that
+// plainText is PlainText; with fast, the commonest texts (one tidy line or
+// paragraph, or text with only bare tags such as <p> and <br>) take a short way that
 // gives the same result without the tokenizer, which costs a 4 kB buffer
 // for every text, and every event of a file has several. Tests compare the
 // two ways.
 func plainText(s string, fast bool) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
 	if !strings.Contains(s, "<") {
 		if fast && tidyLine(s) && !strings.Contains(s, "&") {
 			return s
@@ -38,6 +39,12 @@ func plainText(s string, fast bool) string {
 		return plainParagraphs(html.UnescapeString(s))
 	}
 	if fast {
+		// One tidy paragraph, as most texts are: its words, not copied.
+		if in, ok := strings.CutPrefix(s, "<p>"); ok {
+			if in, ok = strings.CutSuffix(in, "</p>"); ok && tidyLine(in) && !strings.ContainsAny(in, "<&\x00") {
+				return in
+			}
+		}
 		var r textRenderer
 		if r.bareTags(s) {
 			return r.String()
@@ -159,6 +166,16 @@ type openLink struct {
 // text adds text whose entities are decoded, collapsing white space.
 func (r *textRenderer) text(s string) {
 	for len(s) > 0 {
+		// A run of ASCII that is not white space goes in as it is.
+		n := 0
+		for n < len(s) && s[n] < utf8.RuneSelf && !isHTMLSpace(rune(s[n])) {
+			n++
+		}
+		if n > 0 {
+			r.line = append(r.line, s[:n]...)
+			s = s[n:]
+			continue
+		}
 		c, size := rune(s[0]), 1
 		if c >= utf8.RuneSelf {
 			c, size = utf8.DecodeRuneInString(s)
@@ -251,6 +268,9 @@ var rawText = map[string]bool{"iframe": true, "noembed": true, "noframes": true,
 // and the same text. It reports false, having rendered part of s, for
 // anything else.
 func (r *textRenderer) bareTags(s string) bool {
+	// Without entities or attributes the text is no longer than s.
+	r.line = make([]byte, 0, len(s))
+	r.out.Grow(len(s))
 	for len(s) > 0 {
 		i := strings.IndexAny(s, "<&\r\x00")
 		if i < 0 {
@@ -281,7 +301,9 @@ func (r *textRenderer) bareTags(s string) bool {
 		default:
 			return false
 		}
-		if skipped[name] || rawText[name] {
+		// (No name in skipped or rawText is shorter than three letters:
+		// TestPlainTextBareTags.)
+		if len(name) > 2 && (skipped[name] || rawText[name]) {
 			return false
 		}
 		r.element(name, closing, "")
@@ -421,20 +443,24 @@ func slugOf(s string, max int) string {
 	var b strings.Builder
 	dash := false
 	for _, c := range strings.ToLower(s) {
-		if f, ok := foldLatin[c]; ok {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteString(f)
-			continue
+		// What is kept: ASCII letters and digits (ToLower left no capitals),
+		// and the accented letters foldLatin folds.
+		fold, keep := "", false
+		if c < utf8.RuneSelf {
+			keep = 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
+		} else {
+			fold, keep = foldLatin[c]
 		}
-		if c < utf8.RuneSelf && (unicode.IsLetter(c) || unicode.IsDigit(c)) {
+		if keep {
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')
 			}
 			dash = false
-			b.WriteRune(c)
+			if fold != "" {
+				b.WriteString(fold)
+			} else {
+				b.WriteByte(byte(c))
+			}
 			continue
 		}
 		if c == '\'' || c == '’' {

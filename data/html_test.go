@@ -142,7 +142,9 @@ var bareTagTexts = []string{"", "a", " a", "a ", "a  b", "a\tb", "a &amp; b", "<
 	"<p>a<br/>b</p>", "<br />", "<P>a</P>", "<p >a</p>", "<p\n>a", "<h1>T</h1>x", "<1>", "</>", "a<b", "a < b",
 	"<a>x</a>", "<a/>x", "</br>", "<td>a</td><td>b</td>", "<title>x</title>", "<script>x</script>y",
 	"<textarea><b>x</b></textarea>", "<p>a\r\nb</p>", "<p>a\x00b</p>", "<p>&lt;</p>", "<p>  a \n b  </p>",
-	"<ul><li>a</li><li>b</li></ul>", "<p>x", "x</p>", "<!-- c -->x", "<p>a</p/>", "<p/ >"}
+	"<ul><li>a</li><li>b</li></ul>", "<p>x", "x</p>", "<!-- c -->x", "<p>a</p/>", "<p/ >",
+	"<p></p>", "<p>a b</p>", "<p> a</p>", "<p>a </p>", "<p>a\tb</p>", "<p>a<b>c</b></p>", "<p>a</p></p>", "<p><p>a</p>",
+	"<p>caf\u00e9 \u00a0</p>", "<p>a\vb</p>", "<p>a\fb</p>", "<p>\u00a0</p>"}
 
 // TestPlainTextBareTags: the short way PlainText takes for text with bare
 // tags gives what the tokenizer gives.
@@ -150,6 +152,14 @@ func TestPlainTextBareTags(t *testing.T) {
 	for _, s := range bareTagTexts {
 		if fast, slow := plainText(s, true), plainText(s, false); fast != slow {
 			t.Errorf("PlainText(%q) = %q the short way, %q through the tokenizer", s, fast, slow)
+		}
+	}
+	// bareTags looks names of one or two letters up in neither.
+	for _, m := range []map[string]bool{skipped, rawText} {
+		for name := range m {
+			if len(name) < 3 {
+				t.Errorf("%q is dropped or raw text, but bareTags takes it as a bare tag", name)
+			}
 		}
 	}
 }
