@@ -60,17 +60,18 @@ func (p dateParts) date(ps *Problems) (d Date, ok bool) {
 		return Date{}, false
 	}
 	d = Date{Year: int(y), Precision: PrecisionYear}
-	parts := []struct {
+	// (Set in a switch below rather than by a function in each part:
+	// such functions moved d, and so every date read, to the heap.)
+	parts := [...]struct {
 		name, text string
 		max        int
-		set        func(int)
 	}{
-		{"month", p.month, 12, func(n int) { d.Month = time.Month(n) }},
-		{"day", p.day, 31, func(n int) { d.Day = n }},
-		{"hour", p.hour, 23, func(n int) { d.Hour = n }},
-		{"minute", p.minute, 59, func(n int) { d.Minute = n }},
-		{"second", p.second, 59, func(n int) { d.Second = n }},
-		{"millisecond", p.millisecond, 999, func(n int) { d.Millisecond = n }},
+		{"month", p.month, 12},
+		{"day", p.day, 31},
+		{"hour", p.hour, 23},
+		{"minute", p.minute, 59},
+		{"second", p.second, 59},
+		{"millisecond", p.millisecond, 999},
 	}
 	missing := ""
 	for i, part := range parts {
@@ -116,7 +117,20 @@ func (p dateParts) date(ps *Problems) (d Date, ok bool) {
 			}
 			return Date{}, false
 		}
-		part.set(int(n))
+		switch i {
+		case 0:
+			d.Month = time.Month(n)
+		case 1:
+			d.Day = int(n)
+		case 2:
+			d.Hour = int(n)
+		case 3:
+			d.Minute = int(n)
+		case 4:
+			d.Second = int(n)
+		case 5:
+			d.Millisecond = int(n)
+		}
 		d.Precision = PrecisionMonth + Precision(i)
 	}
 	return d, ok
