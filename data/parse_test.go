@@ -3,8 +3,10 @@ package data
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -194,5 +196,25 @@ func TestParseShortWay(t *testing.T) {
 	parsesBothWays(t, Embedded())
 	if scanAppFile(Embedded()) == nil {
 		t.Error("the embedded data set is not read in one pass")
+	}
+}
+
+// TestIndexSortsEvents: index puts events in any order, moved in place,
+// into the order Synthetic's index gave them, each with its own fields.
+func TestIndexSortsEvents(t *testing.T) {
+	want := Synthetic(500, 3)
+	for seed := range uint64(5) {
+		tl := &Timeline{Events: slices.Clone(want.Events), People: want.People}
+		r := rand.New(rand.NewPCG(seed, 1))
+		r.Shuffle(len(tl.Events), func(i, j int) { tl.Events[i], tl.Events[j] = tl.Events[j], tl.Events[i] })
+		tl.index()
+		if !reflect.DeepEqual(tl.Events, want.Events) {
+			t.Fatalf("seed %d: the events are not in order after index", seed)
+		}
+		for i, e := range tl.Events {
+			if tl.events[e.ID] != i {
+				t.Fatalf("seed %d: event %q is at %d, the index says %d", seed, e.ID, i, tl.events[e.ID])
+			}
+		}
 	}
 }
