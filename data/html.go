@@ -41,7 +41,7 @@ func plainText(s string, fast bool) string {
 	if fast {
 		// One tidy paragraph, as most texts are: its words, not copied.
 		if in, ok := strings.CutPrefix(s, "<p>"); ok {
-			if in, ok = strings.CutSuffix(in, "</p>"); ok && tidyLine(in) && !strings.ContainsAny(in, "<&\x00") {
+			if in, ok = strings.CutSuffix(in, "</p>"); ok && strings.IndexByte(in, '<') < 0 && tidyLine(in) && !strings.ContainsAny(in, "&\x00") {
 				return in
 			}
 		}
@@ -84,6 +84,9 @@ func tidyLine(s string) bool {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
+		if s[i] > ' ' {
+			continue
+		}
 		switch s[i] {
 		case '\t', '\n', '\r', '\f', '\v':
 			return false
@@ -261,6 +264,9 @@ var blocks = map[string]bool{"p": true, "div": true, "blockquote": true, "h1": t
 var rawText = map[string]bool{"iframe": true, "noembed": true, "noframes": true, "noscript": true,
 	"plaintext": true, "script": true, "style": true, "textarea": true, "title": true, "xmp": true}
 
+// bareStop are the bytes bareTags stops at.
+var bareStop = [256]bool{'<': true, '&': true, '\r': true, 0: true}
+
 // bareTags renders s when it is text without entities, carriage returns or
 // NULs, and tags without attributes written in lowercase as <name>,
 // </name> or <name/>, none of them an element whose content is dropped or
@@ -272,8 +278,11 @@ func (r *textRenderer) bareTags(s string) bool {
 	r.line = make([]byte, 0, len(s))
 	r.out.Grow(len(s))
 	for len(s) > 0 {
-		i := strings.IndexAny(s, "<&\r\x00")
-		if i < 0 {
+		i := 0
+		for i < len(s) && !bareStop[s[i]] {
+			i++
+		}
+		if i == len(s) {
 			r.text(s)
 			return true
 		}

@@ -27,6 +27,10 @@ type jsonScan struct {
 	i     int
 	ok    bool
 	depth int
+	// valid is set when b is known to be valid UTF-8, and so every string
+	// in it: one look at a whole document read in full costs less than
+	// one at each of its strings.
+	valid bool
 }
 
 // maxScanDepth is how deeply a scan lets arrays and objects nest before it
@@ -86,10 +90,10 @@ var strInString = func() (t [256]bool) {
 
 // rawString reads a string and returns its bytes between the quotes, and
 // whether they are its value as they are: no escape, valid UTF-8 (which
-// costs a second look at them; skip does without).
+// costs a second look at them unless valid is set; skip does without).
 func (s *jsonScan) rawString() (raw []byte, plain bool) {
 	raw, escaped := s.stringBytes()
-	return raw, s.ok && !escaped && utf8.Valid(raw)
+	return raw, s.ok && !escaped && (s.valid || utf8.Valid(raw))
 }
 
 // stringBytes reads a string and returns its bytes between the quotes, and

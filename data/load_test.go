@@ -826,12 +826,14 @@ func BenchmarkLoad(b *testing.B) {
 			b.Run(fmt.Sprintf("%s/%d", f.name, n), func(b *testing.B) {
 				b.ReportAllocs()
 				b.SetBytes(int64(len(f.body)))
+				done := reportCPU(b)
 				for b.Loop() {
 					tl, ps, err := Load(f.name, bytes.NewReader(f.body))
 					if err != nil || len(ps) > 0 || len(tl.Events) != n {
 						b.Fatalf("%v %v", err, ps)
 					}
 				}
+				done()
 			})
 		}
 	}

@@ -365,8 +365,10 @@ var (
 // as encoding/json with DisallowUnknownFields would, or returns nil when
 // it must be read that way: invalid JSON, a key that is not the format's or
 // given twice, a value of another type than the format's (null included).
+// b must be valid UTF-8, as parse has checked.
 func scanAppFile(b []byte) *fileJSON {
 	s := newJSONScan(b)
+	s.valid = true
 	f := new(fileJSON)
 	if s.peek() != '{' {
 		return nil

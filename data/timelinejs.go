@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	xhtml "golang.org/x/net/html"
 )
@@ -694,6 +695,7 @@ var tjsTopKeys = []string{"title", "scale", "events", "eras"}
 // read the long way to be read as encoding/json reads it.
 func scanTimelineJS(b []byte) *tjsDoc {
 	s := newJSONScan(b)
+	s.valid = utf8.Valid(b)
 	doc := &tjsDoc{top: map[string]json.RawMessage{}}
 	if s.peek() != '{' {
 		return nil
