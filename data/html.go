@@ -39,11 +39,8 @@ func plainText(s string, fast bool) string {
 		return plainParagraphs(html.UnescapeString(s))
 	}
 	if fast {
-		// One tidy paragraph, as most texts are: its words, not copied.
-		if in, ok := strings.CutPrefix(s, "<p>"); ok {
-			if in, ok = strings.CutSuffix(in, "</p>"); ok && strings.IndexByte(in, '<') < 0 && tidyLine(in) && !strings.ContainsAny(in, "&\x00") {
-				return in
-			}
+		if text, ok := tidyParagraphs(s); ok {
+			return text
 		}
 		var r textRenderer
 		if r.bareTags(s) {
@@ -71,6 +68,43 @@ func plainText(s string, fast bool) string {
 			r.tag(z, tt)
 		}
 	}
+}
+
+// tidyParagraphs renders s when it is paragraphs "<p>words</p>", one after
+// another, each a tidy line without entities or NULs, as most texts are
+// (and all that HTMLText writes without line breaks): their words, a blank
+// line between each two. One paragraph's words are s's own, not copied.
+func tidyParagraphs(s string) (string, bool) {
+	var b strings.Builder
+	first := ""
+	for s != "" {
+		in, ok := strings.CutPrefix(s, "<p>")
+		end := strings.IndexByte(in, '<')
+		if !ok || end < 0 || !strings.HasPrefix(in[end:], "</p>") {
+			return "", false
+		}
+		p := in[:end]
+		s = in[end+len("</p>"):]
+		if !tidyLine(p) || strings.ContainsAny(p, "&\x00") {
+			return "", false
+		}
+		switch {
+		case p == "":
+		case first == "":
+			first = p
+		default:
+			if b.Len() == 0 {
+				b.Grow(len(first) + len(p) + len(s))
+				b.WriteString(first)
+			}
+			b.WriteString("\n\n")
+			b.WriteString(p)
+		}
+	}
+	if b.Len() == 0 {
+		return first, true
+	}
+	return b.String(), true
 }
 
 // tidyLine reports whether s is one line with no white space but single

@@ -144,7 +144,9 @@ var bareTagTexts = []string{"", "a", " a", "a ", "a  b", "a\tb", "a &amp; b", "<
 	"<textarea><b>x</b></textarea>", "<p>a\r\nb</p>", "<p>a\x00b</p>", "<p>&lt;</p>", "<p>  a \n b  </p>",
 	"<ul><li>a</li><li>b</li></ul>", "<p>x", "x</p>", "<!-- c -->x", "<p>a</p/>", "<p/ >",
 	"<p></p>", "<p>a b</p>", "<p> a</p>", "<p>a </p>", "<p>a\tb</p>", "<p>a<b>c</b></p>", "<p>a</p></p>", "<p><p>a</p>",
-	"<p>caf\u00e9 \u00a0</p>", "<p>a\vb</p>", "<p>a\fb</p>", "<p>\u00a0</p>"}
+	"<p>caf\u00e9 \u00a0</p>", "<p>a\vb</p>", "<p>a\fb</p>", "<p>\u00a0</p>",
+	"<p>a</p><p></p><p>b c</p><p>d</p>", "<p></p><p>a</p>", "<p>a</p> <p>b</p>", "<p>a</p><p>b", "<p>a</p><p>b &amp; c</p>",
+	"<p>a</p><p> b</p>", "<p>a</p>b", "<p>a</p><br><p>b</p>"}
 
 // TestPlainTextBareTags: the short way PlainText takes for text with bare
 // tags gives what the tokenizer gives.
