@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	xhtml "golang.org/x/net/html"
@@ -484,15 +485,25 @@ func Slug(s string) string { return slugOf(s, 64) }
 // characters. It returns "" when nothing is left.
 func slugOf(s string, max int) string {
 	var b strings.Builder
+	b.Grow(min(len(s), 2*max)) // (a slug is never longer than s)
 	dash := false
-	for _, c := range strings.ToLower(s) {
-		// What is kept: ASCII letters and digits (ToLower left no capitals),
-		// and the accented letters foldLatin folds.
+	for _, c := range s {
+		// What is kept, lowercased as strings.ToLower would: ASCII letters
+		// and digits, and the accented letters foldLatin folds.
 		fold, keep := "", false
-		if c < utf8.RuneSelf {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+			keep = true
+		case c < utf8.RuneSelf:
 			keep = 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
-		} else {
-			fold, keep = foldLatin[c]
+		default:
+			c = unicode.ToLower(c)
+			if c < utf8.RuneSelf { // (the Kelvin sign is a k)
+				keep = 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
+			} else {
+				fold, keep = foldLatin[c]
+			}
 		}
 		if keep {
 			if dash && b.Len() > 0 {
