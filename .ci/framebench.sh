@@ -13,7 +13,10 @@
 # second, and counts the frames that reach the screen (the X server's DAMAGE
 # events for the window, with the server's times). It prints a Markdown
 # table: frames per second, and the median and 95th percentile of the time
-# between frames, for zoom and for pan, with the machine and the date.
+# between frames, for zoom and for pan, and the CPU time the program used
+# (all its threads, Mesa's too) per frame drawn, with the machine and the
+# date. On a machine others share, the frame times also count waiting for a
+# processor; the CPU time a frame shows the work itself.
 set -euo pipefail
 
 secs=4
@@ -49,9 +52,10 @@ row() {
   out=$("$fb" -seconds "$secs" "$@" 2>"$tmp/log") || { echo "framebench: $name failed: $(tail -3 "$tmp/log")" >&2; exit 1; }
   z=$(grep '^phase=zoom' <<<"$out") p=$(grep '^phase=pan' <<<"$out")
   field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<"$2"; }
-  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$name" \
+  perframe() { awk -v c="$(field cpu_ms "$1")" -v f="$(field frames "$1")" 'BEGIN {printf "%.0f", f > 0 ? c / f : 0}'; }
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s / %s |\n' "$name" \
     "$(field fps "$p")" "$(field median_ms "$p")" "$(field p95_ms "$p")" \
-    "$(field fps "$z")" "$(field median_ms "$z")" "$(field p95_ms "$z")"
+    "$(field fps "$z")" "$(field median_ms "$z")" "$(field p95_ms "$z")" "$(perframe "$p")" "$(perframe "$z")"
 }
 
 cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)
@@ -59,8 +63,8 @@ echo "machine: $cpu, $(nproc) cores; $(uname -sr); Xvfb 1280x800x24, Mesa softwa
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "input: 120 events a second for ${secs} s each: wheel clicks (zoom), drag moves of 6 px (pan)"
 echo
-echo "| window | pan: frames/s | pan: median ms | pan: 95th pct ms | zoom: frames/s | zoom: median ms | zoom: 95th pct ms |"
-echo "|---|---|---|---|---|---|---|"
+echo "| window | pan: frames/s | pan: median ms | pan: 95th pct ms | zoom: frames/s | zoom: median ms | zoom: 95th pct ms | CPU ms a frame, pan / zoom |"
+echo "|---|---|---|---|---|---|---|---|"
 row "minimal Fyne window, one rectangle animated (the floor)" "$minbin" -animate
 for n in 100 10000 100000; do
   row "this app, $(sed ':a;s/\B[0-9]\{3\}\>/,&/;ta' <<<"$n") events" "$appbin" --synthetic "$n"

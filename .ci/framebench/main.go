@@ -16,10 +16,13 @@
 //
 // For each of zoom and pan it prints one line:
 //
-//	phase=zoom frames=N fps=F median_ms=M p95_ms=P max_ms=X
+//	phase=zoom frames=N fps=F median_ms=M p95_ms=P max_ms=X cpu_ms=C
 //
 // fps is the frames counted over the phase's length; the times are between
-// consecutive frames within it. The pointer zooms around and drags from
+// consecutive frames within it; C is the CPU time the program used during
+// the phase, all its threads (Mesa's rendering threads too): on a machine
+// others share, the frame times also count waiting for a processor, and C
+// shows the work itself. The pointer zooms around and drags from
 // -at (window coordinates): a point on the app's timeline. Zooming goes in
 // -steps wheel clicks, then out as many, over and over, so that the view
 // never reaches a limit where the wheel does nothing; panning first zooms in
@@ -189,6 +192,8 @@ import (
 	"os"
 	"os/exec"
 	"slices"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 	"unsafe"
@@ -302,10 +307,12 @@ func run(args []string, cfg config) error {
 		}
 		C.settle(d, C.double(ms(cfg.quiet)), 10000)
 		var t0, t1 C.ulong
+		cpu0 := cpuTime(cmd.Process.Pid)
 		n := C.phase(d, own, p.pan, x, y, C.int(cfg.steps), C.int(cfg.px), C.double(cfg.seconds*1000), C.double(cfg.rate),
 			(*C.ulong)(unsafe.Pointer(&times[0])), C.int(len(times)), &t0, &t1)
 		frames := framesIn(times[:n], uint64(t0), uint64(t1), uint64(cfg.gap))
-		fmt.Println(report(p.name, frames, uint64(t1-t0)))
+		cpu := cpuTime(cmd.Process.Pid) - cpu0
+		fmt.Printf("%s cpu_ms=%.0f\n", report(p.name, frames, uint64(t1-t0)), ms(cpu))
 		select {
 		case err := <-exited:
 			exited <- err
@@ -314,6 +321,26 @@ func run(args []string, cfg config) error {
 		}
 	}
 	return nil
+}
+
+// cpuTime is the CPU time process pid has used so far, all its threads
+// (Mesa's rendering threads too), from /proc/PID/stat.
+func cpuTime(pid int) time.Duration {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// The fields after the command name, which is in parentheses and may
+	// hold spaces: utime and stime are the 12th and 13th of them, in clock
+	// ticks (100 a second on Linux).
+	s := string(b)
+	f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+	if len(f) < 13 {
+		return 0
+	}
+	u, _ := strconv.ParseInt(f[11], 10, 64)
+	k, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(u+k) * 10 * time.Millisecond
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
