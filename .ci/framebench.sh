@@ -52,7 +52,7 @@ row() {
   out=$("$fb" -seconds "$secs" "$@" 2>"$tmp/log") || { echo "framebench: $name failed: $(tail -3 "$tmp/log")" >&2; exit 1; }
   z=$(grep '^phase=zoom' <<<"$out") p=$(grep '^phase=pan' <<<"$out")
   field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<"$2"; }
-  perframe() { awk -v c="$(field cpu_ms "$1")" -v f="$(field frames "$1")" 'BEGIN {printf "%.0f", f > 0 ? c / f : 0}'; }
+  perframe() { awk -v c="$(field cpu_ms "$1")" -v f="$(field frames "$1")" 'BEGIN {printf "%.0f", (f > 0 ? c / f : 0)}'; }
   printf '| %s | %s | %s | %s | %s | %s | %s | %s / %s |\n' "$name" \
     "$(field fps "$p")" "$(field median_ms "$p")" "$(field p95_ms "$p")" \
     "$(field fps "$z")" "$(field median_ms "$z")" "$(field p95_ms "$z")" "$(perframe "$p")" "$(perframe "$z")"

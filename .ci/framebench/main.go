@@ -2,10 +2,14 @@
 // it is zoomed and panned: it starts the program on the current X display
 // (an Xvfb, see .ci/framebench.sh), waits for its window and for it to
 // settle, then for -seconds zooms it with the mouse wheel and for -seconds
-// pans it by dragging, both continuously, with input faked through XTest at
-// -rate events a second (faster than a 60 Hz screen, so that input is never
-// what the frames wait for). It lives under .ci/, which the go tool's ./...
-// patterns skip; build it with `go build ./.ci/framebench`.
+// pans it by dragging, both continuously, with input faked through XTest
+// at -rate events a second (faster than a 60 Hz screen, so that input is
+// never what the frames wait for). It lives under .ci/, which the go
+// tool's ./... patterns skip; build it with `go build ./.ci/framebench`.
+//
+// The program has settled when its window has not changed for -quiet and
+// it used less than a tenth of a processor meanwhile: a program still busy
+// (starting, building an index) may draw nothing for a while.
 //
 // A frame is counted when it reaches the screen: the X server reports every
 // change to the window's pixels (the DAMAGE extension, raw rectangles), with
@@ -290,7 +294,8 @@ func run(args []string, cfg config) error {
 	// Out of the way while the program starts, then settle: the first frames
 	// and whatever the program does right after them are not measured.
 	C.moveTo(d, C.int(w)-1+wx, C.int(h)-1+wy)
-	C.settle(d, C.double(ms(cfg.quiet)), C.double(ms(cfg.timeout)))
+	pid := cmd.Process.Pid
+	settle(d, pid, cfg.quiet, cfg.timeout)
 
 	times := make([]C.ulong, 1<<16)
 	for _, p := range []struct {
@@ -305,13 +310,13 @@ func run(args []string, cfg config) error {
 				time.Sleep(10 * time.Millisecond)
 			}
 		}
-		C.settle(d, C.double(ms(cfg.quiet)), 10000)
+		settle(d, pid, cfg.quiet, 10*time.Second)
 		var t0, t1 C.ulong
-		cpu0 := cpuTime(cmd.Process.Pid)
+		cpu0 := cpuTime(pid)
 		n := C.phase(d, own, p.pan, x, y, C.int(cfg.steps), C.int(cfg.px), C.double(cfg.seconds*1000), C.double(cfg.rate),
 			(*C.ulong)(unsafe.Pointer(&times[0])), C.int(len(times)), &t0, &t1)
 		frames := framesIn(times[:n], uint64(t0), uint64(t1), uint64(cfg.gap))
-		cpu := cpuTime(cmd.Process.Pid) - cpu0
+		cpu := cpuTime(pid) - cpu0
 		fmt.Printf("%s cpu_ms=%.0f\n", report(p.name, frames, uint64(t1-t0)), ms(cpu))
 		select {
 		case err := <-exited:
@@ -321,6 +326,18 @@ func run(args []string, cfg config) error {
 		}
 	}
 	return nil
+}
+
+// settle waits until the program has settled (see the package comment),
+// or until max has passed.
+func settle(d *C.Display, pid int, quiet, max time.Duration) {
+	for end := time.Now().Add(max); time.Now().Before(end); {
+		start, cpu := time.Now(), cpuTime(pid)
+		C.settle(d, C.double(ms(quiet)), C.double(ms(time.Until(end))))
+		if cpuTime(pid)-cpu < time.Since(start)/10 {
+			return
+		}
+	}
 }
 
 // cpuTime is the CPU time process pid has used so far, all its threads
