@@ -30,20 +30,10 @@ missing=$(missing_xvfb)
 [[ -e /usr/include/X11/extensions/Xdamage.h ]] || missing+=" libxdamage-dev"
 [[ -e /usr/include/X11/extensions/XTest.h ]] || missing+=" libxtst-dev"
 install_missing framebench $missing
+build_tool framebench
 fb=build/framebench
-mkdir -p build
-[[ -x $fb && $fb -nt .ci/framebench/main.go ]] || ${GO:-go} build -o "$fb" ./.ci/framebench
-
-tmp=$(mktemp -d)
-xpid=""
-cleanup() {
-  if [[ -n $xpid ]]; then kill "$xpid" 2>/dev/null; wait "$xpid" 2>/dev/null || true; fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-start_xvfb framebench "$tmp/xvfb.log"
-# A private home: no one's settings or last-opened file.
-export HOME=$tmp/home XDG_CONFIG_HOME=$tmp/config XDG_CACHE_HOME=$tmp/cache XDG_DATA_HOME=$tmp/data
+xvfb_session framebench
+export HOME=$tmp/home # (no one's settings or last-opened file)
 
 # row NAME PROGRAM [ARGS...]: one table row.
 row() {

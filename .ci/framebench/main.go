@@ -44,27 +44,6 @@ package main
 #include <sys/select.h>
 #include <time.h>
 
-// nextMap waits up to timeout_ms for a MapNotify of a top-level window at
-// least 64 pixels wide and returns it, or 0.
-static Window nextMap(Display *d, int timeout_ms, int *w, int *h) {
-	int fd = ConnectionNumber(d);
-	for (;;) {
-		while (XPending(d)) {
-			XEvent ev;
-			XNextEvent(d, &ev);
-			if (ev.type != MapNotify) continue;
-			XWindowAttributes a;
-			if (!XGetWindowAttributes(d, ev.xmap.window, &a)) continue;
-			if (a.width < 64 || a.height < 64) continue;
-			*w = a.width; *h = a.height;
-			return ev.xmap.window;
-		}
-		fd_set set; FD_ZERO(&set); FD_SET(fd, &set);
-		struct timeval tv = { timeout_ms / 1000, (timeout_ms % 1000) * 1000 };
-		if (select(fd + 1, &set, NULL, NULL, &tv) <= 0) return 0;
-	}
-}
-
 static double now_ms(void) {
 	struct timespec t;
 	clock_gettime(CLOCK_MONOTONIC, &t);
@@ -194,11 +173,9 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 	"unsafe"
 )
@@ -249,37 +226,14 @@ func run(args []string, cfg config) error {
 	C.XSelectInput(d, own, C.PropertyChangeMask)
 	C.XSync(d, 0)
 
-	cmd := exec.Command(args[0], args[1:]...)
-	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
-	start := time.Now()
-	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("start %s: %w", args[0], err)
+	prog, err := startProgram(args)
+	if err != nil {
+		return err
 	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	defer func() {
-		cmd.Process.Signal(syscall.SIGTERM)
-		select {
-		case <-exited:
-		case <-time.After(5 * time.Second):
-			cmd.Process.Kill()
-			<-exited
-		}
-	}()
-
-	var w, h C.int
-	var win C.Window
-	for win == 0 {
-		if time.Since(start) > cfg.timeout {
-			return fmt.Errorf("no window mapped within %v", cfg.timeout)
-		}
-		select {
-		case err := <-exited:
-			exited <- err
-			return fmt.Errorf("%s exited before it mapped a window: %v", args[0], err)
-		default:
-		}
-		win = C.nextMap(d, 100, &w, &h)
+	defer prog.stop()
+	win, w, h, err := prog.window(d, cfg.timeout)
+	if err != nil {
+		return err
 	}
 	if C.watch(d, win) == 0 {
 		return fmt.Errorf("the X server has no DAMAGE extension")
@@ -294,7 +248,7 @@ func run(args []string, cfg config) error {
 	// Out of the way while the program starts, then settle: the first frames
 	// and whatever the program does right after them are not measured.
 	C.moveTo(d, C.int(w)-1+wx, C.int(h)-1+wy)
-	pid := cmd.Process.Pid
+	pid := prog.cmd.Process.Pid
 	settle(d, pid, cfg.quiet, cfg.timeout)
 
 	times := make([]C.ulong, 1<<16)
@@ -318,11 +272,8 @@ func run(args []string, cfg config) error {
 		frames := framesIn(times[:n], uint64(t0), uint64(t1), uint64(cfg.gap))
 		cpu := cpuTime(pid) - cpu0
 		fmt.Printf("%s cpu_ms=%.0f\n", report(p.name, frames, uint64(t1-t0)), ms(cpu))
-		select {
-		case err := <-exited:
-			exited <- err
-			return fmt.Errorf("%s exited while it was measured: %v", args[0], err)
-		default:
+		if err := prog.gone("while it was measured"); err != nil {
+			return err
 		}
 	}
 	return nil
