@@ -370,7 +370,7 @@ func parse(b []byte, short bool) (*Timeline, Problems, error) {
 
 // The keys of the app's JSON, as fileJSON and the types in it have them.
 var (
-	fileKeys   = []string{"title", "subtitle", "sources", "people", "events", "eras"}
+	fileKeys   = []string{"title", "subtitle", "sources", "people", "events", "eras", "notes"}
 	sourceKeys = []string{"id", "title", "publisher", "date", "url"}
 	personKeys = []string{"id", "name", "role", "side"}
 	eventKeys  = []string{"id", "date", "end", "kind", "from", "to", "title", "label", "summary", "place",
@@ -378,6 +378,7 @@ var (
 	quoteKeys = []string{"text", "by"}
 	mediaKeys = []string{"url", "embed", "caption", "credit", "thumbnail", "alt"}
 	eraKeys   = []string{"title", "summary", "start", "end"}
+	noteKeys  = []string{"text", "quote", "source"}
 )
 
 // scanAppFile reads a file in the app's format in one pass (see jsonScan)
@@ -439,6 +440,10 @@ func scanAppFile(b []byte) *fileJSON {
 		case 5:
 			return list(s, &f.Eras, func(r *eraJSON) bool {
 				return texts(eraKeys, &r.Title, &r.Summary, &r.Start, &r.End)
+			})
+		case 6:
+			return list(s, &f.Notes, func(n *Note) bool {
+				return texts(noteKeys, &n.Text, &n.Quote, &n.Source)
 			})
 		}
 		return false

@@ -172,6 +172,9 @@ var appShortWayDocs = []string{
 	`{"title":"T","people":[{"id":"p","name":"P","side":"above"}],"sources":[{"id":"s","title":"S","publisher":"P","date":"2020"}],"events":[{"id":"a","date":"2000","kind":"letter","from":"p","to":"p","title":"A","source":"s"}]}`,
 	`{"title":"T","events":[{"id":"a","date":"2000","kind":"context","title":"A"},]}`,
 	`{"tit\u006ce":"T","events":[]}`,
+	`{"title":"T","sources":[{"id":"s","title":"S"}],"events":[],"notes":[{"text":"n","quote":"q","source":"s"},{"text":""}]}`,
+	`{"title":"T","events":[],"notes":[{"text":"n","Quote":"q"}]}`,
+	`{"title":"T","events":[],"notes":null}`,
 	`[]`,
 }
 
@@ -215,6 +218,33 @@ func TestIndexSortsEvents(t *testing.T) {
 			if tl.events[e.ID] != i {
 				t.Fatalf("seed %d: event %q is at %d, the index says %d", seed, e.ID, i, tl.events[e.ID])
 			}
+		}
+	}
+}
+
+// TestAppScanKeys: the keys scanAppFile reads are those of the structs
+// encoding/json reads the app's format into, so that a field added to the
+// format is not read the long way only (or dropped) without a word.
+func TestAppScanKeys(t *testing.T) {
+	for _, tc := range []struct {
+		v    any
+		keys []string
+	}{
+		{fileJSON{}, fileKeys}, {sourceJSON{}, sourceKeys}, {Person{}, personKeys}, {eventJSON{}, eventKeys},
+		{Quote{}, quoteKeys}, {mediaJSON{}, mediaKeys}, {eraJSON{}, eraKeys}, {Note{}, noteKeys},
+	} {
+		typ := reflect.TypeOf(tc.v)
+		var tags []string
+		for i := range typ.NumField() {
+			name, _, _ := strings.Cut(typ.Field(i).Tag.Get("json"), ",")
+			if name != "-" && typ.Field(i).IsExported() {
+				tags = append(tags, name)
+			}
+		}
+		slices.Sort(tags)
+		keys := slices.Sorted(slices.Values(tc.keys))
+		if !slices.Equal(tags, keys) {
+			t.Errorf("%s has the keys %q, scanAppFile reads %q", typ.Name(), tags, keys)
 		}
 	}
 }
