@@ -341,11 +341,21 @@ func (t *Timeline) index() {
 	}
 	if !slices.IsSortedFunc(keys, order) {
 		slices.SortFunc(keys, order)
-		sorted := make([]Event, len(t.Events))
-		for i, k := range keys {
-			sorted[i] = t.Events[k.i]
+		// Event i goes to where keys puts it, in place (every caller has
+		// just built t.Events): each cycle of the permutation in turn,
+		// rather than a copy of all the events.
+		for i := range keys {
+			if keys[i].i < 0 {
+				continue
+			}
+			first, j := t.Events[i], i
+			for keys[j].i != i {
+				k := keys[j].i
+				t.Events[j], keys[j].i = t.Events[k], -1
+				j = k
+			}
+			t.Events[j], keys[j].i = first, -1
 		}
-		t.Events = sorted
 	}
 	t.people = make(map[string]int, len(t.People))
 	for i, p := range t.People {
