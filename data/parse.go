@@ -391,11 +391,12 @@ var (
 	sourceKeys = []string{"id", "title", "publisher", "date", "url"}
 	personKeys = []string{"id", "name", "role", "side"}
 	eventKeys  = []string{"id", "date", "end", "kind", "from", "to", "title", "label", "summary", "place",
-		"reported_by", "quotes", "related", "source", "group", "media", "display_date"}
-	quoteKeys = []string{"text", "by"}
-	mediaKeys = []string{"url", "embed", "caption", "credit", "thumbnail", "alt"}
-	eraKeys   = []string{"title", "summary", "start", "end"}
-	noteKeys  = []string{"text", "quote", "source"}
+		"reported_by", "quotes", "related", "source", "group", "media", "display_date", "dispute"}
+	quoteKeys   = []string{"text", "by"}
+	disputeKeys = []string{"of", "about", "quote"}
+	mediaKeys   = []string{"url", "embed", "caption", "credit", "thumbnail", "alt"}
+	eraKeys     = []string{"title", "summary", "start", "end"}
+	noteKeys    = []string{"text", "quote", "source"}
 )
 
 // scanAppFile reads a file in the app's format in one pass (see jsonScan)
@@ -439,7 +440,7 @@ func scanAppFile(b []byte) *fileJSON {
 					return false
 				}
 				dst := []*string{&e.ID, &e.Date, &e.End, &e.Kind, &e.From, &e.To, &e.Title, &e.Label, &e.Summary,
-					&e.Place, &e.ReportedBy, nil, nil, &e.Source, &e.Group, nil, &e.DisplayDate}
+					&e.Place, &e.ReportedBy, nil, nil, &e.Source, &e.Group, nil, &e.DisplayDate, nil}
 				return s.onlyFields(eventKeys, func(i int) bool {
 					switch eventKeys[i] {
 					case "quotes":
@@ -450,6 +451,10 @@ func scanAppFile(b []byte) *fileJSON {
 						e.Media = new(mediaJSON)
 						m := e.Media
 						return texts(mediaKeys, &m.URL, &m.Embed, &m.Caption, &m.Credit, &m.Thumbnail, &m.Alt)
+					case "dispute":
+						e.Dispute = new(Dispute)
+						d := e.Dispute
+						return texts(disputeKeys, &d.Of, &d.About, &d.Quote)
 					}
 					return s.text(dst[i])
 				})
