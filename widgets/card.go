@@ -39,6 +39,9 @@ type EventCard struct {
 
 	tl    *data.Timeline
 	index int
+	// hidden hides what happened (title, summary, quotes, dispute, media)
+	// for a class to guess first: SetHidden.
+	hidden bool
 
 	prev, next *widget.Button
 	position   *widget.Label
@@ -154,6 +157,22 @@ func (c *EventCard) ShowNavigation(on bool) {
 	c.box.Refresh()
 }
 
+// SetHidden hides (on) or shows what the event shown was: its title,
+// summary, quotes, dispute and media give way to a line that asks what
+// happened, while the date, the kind, who wrote to whom, the place and who
+// reports it stay. A class guesses, then the teacher reveals it.
+func (c *EventCard) SetHidden(on bool) {
+	if c.hidden == on {
+		return
+	}
+	c.hidden = on
+	c.fill()
+	c.body.Refresh()
+}
+
+// Hidden reports whether the card hides what happened (SetHidden).
+func (c *EventCard) Hidden() bool { return c.hidden }
+
 // Index is the index of the event shown, or -1.
 func (c *EventCard) Index() int { return c.index }
 
@@ -225,16 +244,30 @@ func (c *EventCard) fill() {
 			Inline: true, TextStyle: fyne.TextStyle{Bold: true}}}}
 		c.who.Show()
 	}
-	c.title.segs = text(widget.RichTextStyleHeading, e.Title, e.CutNote("title"))
-	c.title.Show()
-	if e.Summary != "" {
-		c.summary.segs = plain(e.Summary, e.CutNote("summary"))
-		c.summary.Show()
+	if c.hidden {
+		c.title.segs = []*widget.TextSegment{{Text: "What happened?", Style: widget.RichTextStyle{
+			SizeName: theme.SizeNameHeadingText, ColorName: theme.ColorNamePlaceHolder}}}
+		c.title.Show()
+	} else {
+		c.title.segs = text(widget.RichTextStyleHeading, e.Title, e.CutNote("title"))
+		c.title.Show()
+		if e.Summary != "" {
+			c.summary.segs = plain(e.Summary, e.CutNote("summary"))
+			c.summary.Show()
+		}
+		c.fillDispute(tl, e)
 	}
-	c.fillDispute(tl, e)
 	showField(c.place, "Place", e.Place, e.CutNote("place"))
 	showField(c.group, "Group", e.Group, e.CutNote("group"))
-	c.fillMedia(e)
+	if !c.hidden {
+		c.fillMedia(e)
+		c.fillQuotes(e)
+	}
+	c.fillRest(tl, e)
+}
+
+// fillQuotes shows e's quotes, each set apart.
+func (c *EventCard) fillQuotes(e *data.Event) {
 	for k, q := range e.Quotes {
 		if k == len(c.quotes) {
 			break // data keeps to data.MaxQuotes; one made in code may not
@@ -243,6 +276,10 @@ func (c *EventCard) fill() {
 		c.quotes[k].set(q, notes)
 		c.quotes[k].box.Show()
 	}
+}
+
+// fillRest shows who reports e, its source and the related events.
+func (c *EventCard) fillRest(tl *data.Timeline, e *data.Event) {
 	showField(c.reported, "According to", e.ReportedBy, e.CutNote("reported_by"))
 	src := ""
 	if s, ok := tl.Source(e.Source); ok {
@@ -253,6 +290,9 @@ func (c *EventCard) fill() {
 	}
 	showField(c.source, "Source", src, "")
 	c.relatedTo = c.relatedTo[:0]
+	if c.hidden {
+		return // a related event's title would give the answer away
+	}
 	for _, id := range e.Related {
 		i := tl.Index(id)
 		if i < 0 {

@@ -431,3 +431,49 @@ func TestCardShowsDisputes(t *testing.T) {
 		t.Errorf("an undisputed event says:\n%s", got)
 	}
 }
+
+// Hidden, the card keeps the date, kind, who wrote to whom, the place and
+// who reports it, and hides the title, summary, quotes and dispute; shown
+// again, it has them all back.
+func TestCardHidesWhatHappened(t *testing.T) {
+	test.NewTempApp(t)
+	tl := defaultData(t)
+	c := NewEventCard()
+	w := test.NewWindow(c)
+	defer w.Close()
+	w.Resize(fyne.NewSize(700, 1000))
+	i := tl.Index("nice-note-claim")
+	e := tl.Events[i]
+	c.SetHidden(true)
+	c.SetEvent(tl, i)
+	got := cardText(c)
+	for _, want := range []string{e.DisplayDate(), e.Kind.Label(), "From ", "What happened?", "According to: " + e.ReportedBy} {
+		if !strings.Contains(got, want) {
+			t.Errorf("hidden card lacks %q:\n%s", want, got)
+		}
+	}
+	for _, not := range []string{e.Title, e.Summary, e.Quotes[0].Text, "Disputed", "North Korea denies"} {
+		if strings.Contains(got, not) {
+			t.Errorf("hidden card shows %q:\n%s", not, got)
+		}
+	}
+	c.SetHidden(false)
+	got = cardText(c)
+	for _, want := range []string{e.Title, e.Summary, e.Quotes[0].Text, "Disputed", e.DisplayDate()} {
+		if !strings.Contains(got, want) {
+			t.Errorf("revealed card lacks %q:\n%s", want, got)
+		}
+	}
+}
+
+func TestCardHiddenImage(t *testing.T) {
+	test.NewTempApp(t)
+	tl := defaultData(t)
+	c := NewEventCard()
+	w := test.NewWindow(c)
+	defer w.Close()
+	w.Resize(fyne.NewSize(800, 500))
+	c.SetHidden(true)
+	c.SetEvent(tl, tl.Index("nice-note-claim"))
+	test.AssertImageMatches(t, "card_hidden.png", w.Canvas().Capture())
+}
