@@ -45,6 +45,7 @@ func main() {
 	}
 	synthetic := flag.Int("synthetic", envInt("TRUMPKIM_SYNTHETIC"), "open a generated data set of `N` events instead of the article's (also $TRUMPKIM_SYNTHETIC)")
 	present := flag.Bool("present", false, "open in presentation mode, fullscreen (Escape leaves)")
+	reveal := flag.Bool("reveal", false, "predict, then reveal: each slide hides what happened until the next click (R in presentation mode)")
 	from := flag.String("from", "", "open at the event with this `ID` (with --present, present from it)")
 	exportPNG := flag.String("export-png", "", "write the slide of --event of the timeline named (default the built-in one) as a PNG to `FILE` and exit, without a window")
 	event := flag.String("event", "", "the event `ID` that --export-png draws (default the first)")
@@ -114,6 +115,9 @@ func main() {
 	u := app.NewWithState(a, tl, store, state)
 	if *from != "" && tl.Index(*from) < 0 {
 		fmt.Fprintf(os.Stderr, "trump-kim-letters: --from: no event with id %q\n", *from)
+	}
+	if *reveal {
+		u.SetReveal(true)
 	}
 	if *present {
 		u.PresentFrom(*from)

@@ -38,6 +38,7 @@ type UI struct {
 	searchGen uint64 // bumped by every search; older results are dropped
 	searching sync.WaitGroup
 	frames    *frameHook     // starts the search index after a frame
+	lesson    *lesson        // blank screen, reveal, autoplay (lesson.go)
 	opening   sync.WaitGroup // files being read (open.go)
 	// staleSelection says that the timeline, the card and the list do not
 	// show the selection yet; redraw brings them up to date once per frame.
@@ -96,6 +97,8 @@ func NewWithState(a fyne.App, tl *data.Timeline, store StateStore, st State) *UI
 	u.restoreLook() // the remembered theme, before any widget is drawn (prefs.go)
 	u.win = a.NewWindow("Trump–Kim Letters")
 	u.frames = newFrameHook()
+	u.lesson = newLesson()
+	u.restoreAutoplay()
 	u.build()
 	u.SetTimeline(tl)
 	u.win.Resize(DefaultSize)

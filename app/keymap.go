@@ -95,8 +95,14 @@ func (u *UI) keyMap() *keyMap {
 	step := func(d int) func() { return func() { u.Step(d) } }
 	last := func() { u.Step(len(u.tl.Events)) }
 	first := func() { u.Step(-len(u.tl.Events)) }
+	reveal := &action{label: "Predict, then reveal", keys: []binding{plainKey(fyne.KeyR)}, help: "R",
+		run: u.ToggleReveal, checked: u.Revealing}
+	autoplay := &action{label: "Autoplay", keys: []binding{plainKey(fyne.KeyA)}, help: "A",
+		run: u.ToggleAutoplay, checked: u.Autoplaying}
 	view := []*action{
 		{label: "Presentation mode", keys: []binding{plainKey(fyne.KeyF5)}, help: "F5", run: u.TogglePresentation, fromSearch: true},
+		reveal, autoplay,
+		{label: "Autoplay every", made: u.autoplayMenu},
 		nil,
 	}
 	for _, m := range ThemeModes {
@@ -167,6 +173,10 @@ func (u *UI) keyMap() *keyMap {
 			{label: "Back up a long card, then the previous event",
 				keys: []binding{plainKey(fyne.KeyPageUp), plainKey(fyne.KeyLeft), plainKey(fyne.KeyUp), shiftKey(fyne.KeySpace), plainKey(fyne.KeyBackspace)},
 				help: "PageUp, Left, Up, Shift+Space", run: func() { u.presentClick(-1) }},
+			{label: "Blank the screen (black); any key brings the slide back", keys: []binding{plainKey(fyne.KeyB), plainKey(fyne.KeyPeriod)},
+				help: "B or .", run: func() { u.Blank(false) }},
+			{label: "Blank the screen (white)", keys: []binding{plainKey(fyne.KeyW)}, help: "W", run: func() { u.Blank(true) }},
+			reveal, autoplay,
 			{label: "First, last event", keys: []binding{plainKey(fyne.KeyHome)}, help: "Home, End", run: u.PresentFirst},
 			{label: "Last event", keys: []binding{plainKey(fyne.KeyEnd)}, run: u.PresentLast},
 			{label: "Leave presentation mode", keys: []binding{plainKey(fyne.KeyEscape), plainKey(fyne.KeyF5)}, help: "Escape or F5",

@@ -51,6 +51,9 @@ func (u *UI) windowKey(k *fyne.KeyEvent) bool {
 	}
 	as := u.keyMap().all()
 	if u.presenting {
+		if u.lessonKey(k) {
+			return true
+		}
 		as = u.keyMap().present
 	}
 	return u.runAction(find(as, k.Name, keyModifiers()))

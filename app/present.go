@@ -347,7 +347,7 @@ type presentation struct {
 
 func (u *UI) newPresentation() *presentation {
 	idle := widgets.NewIdleCursor()
-	s := newSlide(u.tl, u.themeMode, u.textScale, fyne.Size{}, false, idle)
+	s := newSlide(u.tl, u.themeMode, u.textScale, fyne.Size{}, false, append([]fyne.CanvasObject{idle}, u.lesson.overlays()...)...)
 	s.onScreen = u.applyTheme
 	p := &presentation{slide: s, idle: idle, current: -1}
 	p.idle.OnIdleChanged = func(idle bool) {
@@ -355,8 +355,9 @@ func (u *UI) newPresentation() *presentation {
 			HideCursor(u.win, idle)
 		}
 	}
-	s.timeline.OnSelected = func(i int) { u.presentEvent(i, true) }
-	s.card.OnRelated = func(i int) { u.presentEvent(i, true) }
+	// A click stops autoplay, as a key does.
+	s.timeline.OnSelected = func(i int) { u.stopAutoplay(); u.presentEvent(i, true) }
+	s.card.OnRelated = func(i int) { u.stopAutoplay(); u.presentEvent(i, true) }
 	return p
 }
 
@@ -396,10 +397,14 @@ func (u *UI) Present(on bool) {
 		if HideCursor != nil {
 			HideCursor(u.win, true)
 		}
+		p.card.SetHidden(u.lesson.reveal)
 		u.presentEvent(u.startEvent(), false)
 		return
 	}
 	u.presenting = false
+	u.stopAutoplay()
+	u.unblank()
+	p.card.SetHidden(false)
 	p.stop()
 	p.idle.Stop()
 	if HideCursor != nil {
@@ -476,6 +481,10 @@ func (u *UI) presentEvent(i int, animate bool) {
 	if pos == len(order) || order[pos] != i {
 		pos = -1
 	}
+	if i != p.current {
+		// A new slide hides what happened, in reveal mode, until the next click.
+		p.card.SetHidden(u.lesson.reveal)
+	}
 	p.current = i
 	var match []bool
 	if len(order) < len(u.tl.Events) {
@@ -530,12 +539,19 @@ func (u *UI) PresentStep(delta int) {
 }
 
 // presentClick is what a clicker's next (delta 1) or previous (-1) does:
-// the rest of a card too long for the screen first, then the next event.
-func (u *UI) presentClick(delta int) {
-	if u.pres != nil && u.pres.tl == u.tl && u.pres.scrollCard(delta) {
-		return
+// in reveal mode, what the card hides first; the rest of a card too long
+// for the screen next; then the next event. It reports whether anything
+// changed (false at the end of the stepping order).
+func (u *UI) presentClick(delta int) bool {
+	if delta > 0 && u.revealStep() {
+		return true
 	}
+	if u.pres != nil && u.pres.scrollCard(delta) {
+		return true
+	}
+	before := u.PresentedEvent()
 	u.PresentStep(delta)
+	return u.PresentedEvent() != before
 }
 
 // PresentFirst and PresentLast jump to the ends of the stepping order.
