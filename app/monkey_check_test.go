@@ -1,0 +1,454 @@
+package app
+
+// A monkey session (one app, one window) and the invariants checked after
+// every action.
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"trumpkim/data"
+)
+
+// maxScreen is the largest screen the app must fit: its window's minimum
+// size may not pass it.
+var maxScreen = fyne.NewSize(2560, 1600)
+
+// oracleLimit is the largest data set whose results are checked against a
+// fresh search after every action (the check builds an index of its own).
+const oracleLimit = 5000
+
+// session is one app and window driven by the monkey.
+type session struct {
+	a    *monkeyApp
+	u    *UI
+	w    fyne.Window
+	in   *input
+	home string
+
+	screen   fyne.Size // the monitor, for fullscreen
+	windowed fyne.Size // the window's size before it went fullscreen
+	wasFull  bool
+	maxMin   fyne.Size // the largest minimum size the content asked for, since last reported
+	peakMin  fyne.Size // and over the whole session
+	grew     int       // times the window had to grow to its content's minimum
+
+	oracle map[*data.Timeline]*data.Index
+	slow   []slowStep // the slowest actions, slowest first
+}
+
+func newSession(home string) *session {
+	a := newMonkeyApp(home)
+	tl, err := data.Default()
+	if err != nil {
+		panic(err)
+	}
+	u := New(a, tl)
+	s := &session{a: a, u: u, w: u.Window(), home: home, screen: fyne.NewSize(1920, 1080),
+		oracle: map[*data.Timeline]*data.Index{}}
+	s.in = &input{a: a, w: s.w}
+	s.u.settle()
+	s.driverAfter()
+	return s
+}
+
+// close ends the session, running what its goroutines left queued.
+func (s *session) close() {
+	func() {
+		defer func() { _ = recover() }()
+		s.u.settle()
+	}()
+	s.w.Close()
+}
+
+// violation is an invariant that failed: its name (with a detail that
+// tells failures of one kind apart, e.g. the panicking function) and what
+// was seen.
+type violation struct {
+	sig    string // what identifies the defect: "panic: … @ widgets.fitPrefix"
+	detail string
+}
+
+// step performs a, lets the window react as the GLFW driver would, waits
+// for what a started (unless a.async), and checks every invariant.
+func (s *session) step(a mAction) (vs []violation) {
+	before := s.observe()
+	start := time.Now()
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				vs = append(vs, panicViolation(r, debug.Stack()))
+			}
+		}()
+		s.do(a)
+		s.driverAfter()
+		if a.async {
+			// Let the goroutines finish but keep what they hand back
+			// queued: it reaches the window with a later action.
+			s.u.searching.Wait()
+			s.u.opening.Wait()
+		} else {
+			s.u.settle()
+		}
+		s.driverAfter()
+	}()
+	s.noteTime(a, time.Since(start), fmt.Sprintf("%d events, dialog %q", len(s.u.tl.Events), before.title))
+	if len(vs) > 0 {
+		return vs
+	}
+	return s.check(a, before)
+}
+
+// slowStep is an action and how long it took, waiting included.
+type slowStep struct {
+	a    mAction
+	d    time.Duration
+	note string // the data set and the dialog on top, before the action
+}
+
+// noteTime keeps the five slowest actions.
+func (s *session) noteTime(a mAction, d time.Duration, note string) {
+	if len(s.slow) == 5 && d <= s.slow[4].d {
+		return
+	}
+	s.slow = append(s.slow, slowStep{a, d, note})
+	slices.SortFunc(s.slow, func(x, y slowStep) int { return int(y.d - x.d) })
+	s.slow = s.slow[:min(5, len(s.slow))]
+}
+
+// driverAfter does what the GLFW driver does between frames: a window
+// gone fullscreen fills the screen (and gets its size back after), and a
+// window smaller than its content's minimum size grows to it.
+func (s *session) driverAfter() {
+	c := s.w.Canvas()
+	full := s.w.FullScreen()
+	switch {
+	case full && !s.wasFull:
+		s.windowed = c.Size()
+		s.w.Resize(s.screen)
+	case !full && s.wasFull:
+		if s.windowed.Width > 0 {
+			s.w.Resize(s.windowed)
+		}
+	}
+	s.wasFull = full
+	content := c.Content()
+	if content == nil {
+		return
+	}
+	m := content.MinSize()
+	if p, ok := c.(interface{ Padded() bool }); ok && p.Padded() {
+		m = m.Add(fyne.NewSquareSize(2 * theme.Padding()))
+	}
+	s.maxMin = s.maxMin.Max(m)
+	s.peakMin = s.peakMin.Max(m)
+	// The window grows to its content's minimum size, but no further than
+	// the screen: a window manager keeps it there (and the content is laid
+	// out smaller than its minimum, as in fullscreen).
+	size := c.Size()
+	if grown := size.Max(m).Min(s.screen.Max(size)); !full && grown != size {
+		s.grew++
+		s.w.Resize(grown)
+	}
+}
+
+// observed is what the checks compare an action's effect with.
+type observed struct {
+	top   fyne.CanvasObject
+	title string // the top dialog's title
+	n     int    // overlays
+}
+
+func (s *session) observe() observed {
+	c := s.w.Canvas()
+	top := c.Overlays().Top()
+	return observed{top: top, title: overlayTitle(top), n: len(c.Overlays().List())}
+}
+
+// overlayTitle is the first label's text in an overlay: a dialog's title.
+func overlayTitle(o fyne.CanvasObject) string {
+	if o == nil {
+		return ""
+	}
+	title := ""
+	huge := fyne.NewSize(1<<30, 1<<30)
+	walkVisible(o, fyne.Position{}, fyne.Position{}, huge, func(v visible) {
+		if l, ok := v.obj.(*widget.Label); ok && title == "" && l.Text != "" {
+			title = l.Text
+		}
+	})
+	return title
+}
+
+// isDialog tells a dialog (a modal pop-up holding buttons) from a pop-up
+// menu, which needs no Escape of its own.
+func isDialog(o fyne.CanvasObject) bool {
+	p, ok := o.(*widget.PopUp)
+	return ok && p.Content != nil && fmt.Sprintf("%T", p.Content) != "*widget.Menu"
+}
+
+var countLabel = regexp.MustCompile(`^(\d+) of (\d+) events$`)
+
+// check tests every invariant after action a; before is what was seen
+// before it.
+func (s *session) check(a mAction, before observed) []violation {
+	var vs []violation
+	fail := func(sig, format string, args ...any) {
+		vs = append(vs, violation{sig: sig, detail: fmt.Sprintf(format, args...)})
+	}
+	u := s.u
+	c := s.w.Canvas()
+	n := len(u.tl.Events)
+	settled := len(testQueue.fs) == 0
+
+	if u.selected < -1 || u.selected >= n {
+		fail("selection out of range", "selected %d of %d events", u.selected, n)
+		return vs // the rest would index with it
+	}
+	if !u.presenting {
+		if u.card.Index() != u.selected {
+			fail("card does not show the selected event", "card shows %d, selected %d", u.card.Index(), u.selected)
+		}
+		if u.timeline.Selected() != u.selected {
+			fail("timeline does not show the selected event", "timeline %d, selected %d", u.timeline.Selected(), u.selected)
+		}
+	}
+
+	// The results, the list and the count.
+	seen := make(map[int]bool, len(u.results))
+	for r, m := range u.results {
+		if m.Event < 0 || m.Event >= n {
+			fail("result refers to no event", "result %d is event %d of %d", r, m.Event, n)
+			return vs
+		}
+		if seen[m.Event] {
+			fail("event listed twice", "event %d appears twice in the results", m.Event)
+		}
+		seen[m.Event] = true
+	}
+	if l := u.list.Length(); l != len(u.results) {
+		fail("list length differs from results", "list %d rows, %d results", l, len(u.results))
+	}
+	if len(u.results) > 0 {
+		want := fmt.Sprintf("%d of %d events", len(u.results), n)
+		if u.count.Text != want {
+			fail("count label wrong", "count %q, want %q", u.count.Text, want)
+		}
+	} else if countLabel.MatchString(u.count.Text) {
+		fail("count label wrong", "count %q with no results", u.count.Text)
+	}
+	if u.search.Text != u.query {
+		fail("query differs from the search field", "field %q, query %q", u.search.Text, u.query)
+	}
+	if settled {
+		s.checkSettled(fail)
+	}
+
+	// The window.
+	if s.maxMin.Width > maxScreen.Width || s.maxMin.Height > maxScreen.Height {
+		fail("window minimum size exceeds the screen", "content asks for at least %.0fx%.0f (screen %.0fx%.0f)",
+			s.maxMin.Width, s.maxMin.Height, maxScreen.Width, maxScreen.Height)
+		s.maxMin = fyne.Size{} // report each growth once
+	}
+	if t := s.w.Title(); t != u.windowTitle() {
+		fail("window title wrong", "title %q, want %q", t, u.windowTitle())
+	}
+	checkRange := func(which string, from, to time.Time) {
+		y0, y1 := from.Year(), to.Year()
+		if !from.Before(to) || y0 < -1e9 || y1 > 1e9 {
+			fail("timeline range broken", "%s shows %v to %v", which, from, to)
+		}
+	}
+	from, to := u.timeline.VisibleRange()
+	checkRange("the timeline", from, to)
+
+	// Presentation mode.
+	p := u.pres
+	slide := p != nil && c.Content() == p.view
+	if u.presenting != slide || u.presenting != s.w.FullScreen() || u.presenting != (s.w.MainMenu() == nil) {
+		fail("presentation state inconsistent", "presenting %v, slide shown %v, fullscreen %v, menu %v",
+			u.presenting, slide, s.w.FullScreen(), s.w.MainMenu() != nil)
+	}
+	if u.presenting && p != nil {
+		from, to := p.timeline.VisibleRange()
+		checkRange("the slide's timeline", from, to)
+		if p.tl != u.tl {
+			fail("slide shows another data set", "the slide has %q, the window %q", p.tl.Title, u.tl.Title)
+		} else {
+			order := u.stepOrder()
+			want := ""
+			if k, ok := slices.BinarySearch(order, p.current); ok && p.current >= 0 {
+				want = fmt.Sprintf("%d / %d", k+1, len(order))
+			}
+			if p.progress.Text != want {
+				fail("presentation progress wrong", "progress %q, want %q (event %d)", p.progress.Text, want, p.current)
+			}
+			if p.current >= n || p.current < -1 {
+				fail("presented event out of range", "presenting %d of %d", p.current, n)
+			} else if p.current >= 0 && p.card.Index() != p.current {
+				fail("slide card does not show the presented event", "card %d, presented %d", p.card.Index(), p.current)
+			}
+		}
+		if len(c.Overlays().List()) > 0 {
+			fail("dialog over the slide", "%q is open in presentation mode", overlayTitle(c.Overlays().Top()))
+		}
+	}
+
+	// Keyboard focus and dialogs.
+	s.checkFocus(a, fail)
+	after := s.observe()
+	if a.op == "key" && a.key == fyne.KeyEscape && a.mods == 0 && isDialog(before.top) && after.top == before.top {
+		fail("Escape does not close the dialog", "%q stays open after Escape", before.title)
+	}
+	titles := map[string]int{}
+	for _, o := range c.Overlays().List() {
+		if t := overlayTitle(o); t != "" {
+			titles[t]++
+			if titles[t] == 2 {
+				fail("the same dialog is open twice", "%q is open twice", t)
+			}
+		}
+	}
+	return vs
+}
+
+// checkSettled checks what holds once every search and load has finished.
+func (s *session) checkSettled(fail func(sig, format string, args ...any)) {
+	u := s.u
+	n := len(u.tl.Events)
+	if u.filter.IsZero() == u.clearFilters.Visible() {
+		fail("Clear filters shown wrongly", "filters set %v, button shown %v", !u.filter.IsZero(), u.clearFilters.Visible())
+	}
+	dim := len(u.results) < n
+	in := make(map[int]bool, len(u.results))
+	for _, m := range u.results {
+		in[m.Event] = true
+	}
+	for i := 0; i < n; i++ {
+		if u.timeline.Dimmed(i) != (dim && !in[i]) {
+			fail("timeline dimming differs from the results", "event %d dimmed %v, in results %v", i, u.timeline.Dimmed(i), in[i])
+			break
+		}
+	}
+	if n > oracleLimit {
+		return
+	}
+	ix := s.oracle[u.tl]
+	if ix == nil {
+		ix = data.NewIndex(u.tl)
+		s.oracle[u.tl] = ix
+	}
+	want, err := ix.SearchContext(context.Background(), u.query, u.filter.Filter)
+	if err != nil {
+		return
+	}
+	if !sameEvents(want, u.results) {
+		fail("results differ from a fresh search", "query %q: shown %s, a fresh search finds %s",
+			u.query, eventList(u.results), eventList(want))
+	}
+}
+
+func sameEvents(a, b []data.Match) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Event != b[i].Event {
+			return false
+		}
+	}
+	return true
+}
+
+func eventList(ms []data.Match) string {
+	var b strings.Builder
+	for i, m := range ms {
+		if i == 8 {
+			fmt.Fprintf(&b, " … (%d)", len(ms))
+			break
+		}
+		fmt.Fprintf(&b, " %d", m.Event)
+	}
+	return "[" + strings.TrimSpace(b.String()) + "]"
+}
+
+// checkFocus checks that the keyboard focus is where the app's keys can
+// work: after a click, on nothing, the search field or a dialog (a click
+// that leaves it on a list or a toggle takes the arrows, F1, F5 and the
+// rest away from the window); and never on a widget that is not on screen.
+func (s *session) checkFocus(a mAction, fail func(sig, format string, args ...any)) {
+	c := s.w.Canvas()
+	f := c.Focused()
+	if f == nil {
+		return
+	}
+	onScreen, inOverlay := false, false
+	huge := fyne.NewSize(1<<30, 1<<30)
+	roots := append([]fyne.CanvasObject{c.Content()}, c.Overlays().List()...)
+	for i, r := range roots {
+		walkVisible(r, fyne.Position{}, fyne.Position{}, huge, func(v visible) {
+			if v.obj == f.(fyne.CanvasObject) {
+				onScreen = true
+				inOverlay = i > 0
+			}
+		})
+	}
+	if !onScreen {
+		fail(fmt.Sprintf("keyboard focus on a hidden %T", f), "the focused %T is not on screen: keys go nowhere", f)
+		return
+	}
+	if (a.op == "click" || a.op == "dclick") && !inOverlay && f != fyne.Focusable(s.u.search) {
+		fail(fmt.Sprintf("click leaves keyboard focus on %T", f),
+			"after %s the focus is on a %T: the window's keys (arrows, F1, F5) no longer reach the app", a, f)
+	}
+}
+
+var digits = regexp.MustCompile(`[0-9]+`)
+
+// panicViolation names a panic by its message (numbers left out) and the
+// innermost function of the project's own code where it happened (else
+// Fyne's).
+func panicViolation(r any, stack []byte) violation {
+	msg := fmt.Sprint(r)
+	type frame struct{ fn, file string }
+	var frames []frame
+	lines := strings.Split(string(stack), "\n")
+	for i := 0; i+1 < len(lines); i++ {
+		if strings.HasPrefix(lines[i+1], "\t") {
+			frames = append(frames, frame{lines[i], strings.TrimSpace(lines[i+1])})
+			i++
+		}
+	}
+	// The stack starts in the recovering function: skip to the panic.
+	for i, f := range frames {
+		if strings.HasPrefix(f.fn, "panic(") {
+			frames = frames[i+1:]
+			break
+		}
+	}
+	where := ""
+	for _, prefix := range []string{"trumpkim/", "fyne.io/"} {
+		for _, f := range frames {
+			if where == "" && strings.HasPrefix(f.fn, prefix) && !strings.Contains(f.file, "_test.go") {
+				where = f.fn
+				if i := strings.LastIndex(where, "("); i > 0 {
+					where = where[:i]
+				}
+			}
+		}
+	}
+	first, _, _ := strings.Cut(msg, "\n")
+	return violation{
+		sig:    "panic: " + digits.ReplaceAllString(first, "N") + " @ " + where,
+		detail: msg + "\n" + string(stack),
+	}
+}
