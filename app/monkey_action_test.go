@@ -12,9 +12,10 @@ package app
 //	move X Y                                      the pointer to X Y
 //	resize W H                                    the person resizes the window
 //	screen W H                                    the monitor's size (for fullscreen)
-//	menu "File > Open…"                           a main-menu item (only while the menu shows)
+//	menu "File > Open…"                           a main-menu item (only while the menu can be clicked)
 //	open synthetic N SEED                         a generated data set (as --synthetic N opens one)
 //	open file "PATH"                              a file by path (as File > Open recent does)
+//	                                              (both only while the menu can be clicked)
 //	drop "PATH"                                   a file dropped on the window
 //	wait                                          nothing: lets searches and loads finish
 //
@@ -241,6 +242,16 @@ func parseActions(text string) ([]mAction, error) {
 	return out, nil
 }
 
+// menuBar is the main menu a click can reach: none in presentation mode,
+// and none while a dialog or pop-up covers the window (Fyne draws the menu
+// bar on the canvas, under the overlays).
+func (s *session) menuBar() *fyne.MainMenu {
+	if s.w.Canvas().Overlays().Top() != nil {
+		return nil
+	}
+	return s.w.MainMenu()
+}
+
 // do performs a on the session's window.
 func (s *session) do(a mAction) {
 	pos := fyne.NewPos(float32(a.x), float32(a.y))
@@ -273,10 +284,13 @@ func (s *session) do(a mAction) {
 	case "screen":
 		s.screen = fyne.NewSize(float32(a.x), float32(a.y))
 	case "menu":
-		if it := menuItem(s.w.MainMenu(), a.text); it != nil && it.Action != nil && !it.Disabled {
+		if it := menuItem(s.menuBar(), a.text); it != nil && it.Action != nil && !it.Disabled {
 			it.Action()
 		}
 	case "open":
+		if s.menuBar() == nil {
+			return // opened from the menu, which is not there
+		}
 		if a.text == "synthetic" {
 			s.u.SetTimeline(data.Synthetic(a.n, a.seed))
 		} else {

@@ -221,7 +221,7 @@ func (g *generator) text(s *session) string {
 	case 10:
 		return g.longText(c.intn(60) + 1)
 	default:
-		if c.intn(4) == 0 {
+		if c.intn(12) == 0 {
 			return g.longText(c.intn(500) + 1)
 		}
 		return g.longText(c.intn(30) + 1)
@@ -244,9 +244,13 @@ func (g *generator) longText(n int) string {
 	return string(rs[:min(n, len(rs))])
 }
 
-// hostileText is text to paste: control characters among the rest.
+// hostileText is text to paste: control characters among the rest, now
+// and then up to 500 characters long.
 func (g *generator) hostileText() string {
 	var b strings.Builder
+	if g.c.intn(4) == 0 {
+		b.WriteString(g.longText(1 + g.c.intn(500)))
+	}
 	for range 1 + g.c.intn(4) {
 		if g.c.intn(2) == 0 {
 			b.WriteString(controlTexts[g.c.intn(len(controlTexts))])
