@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -176,28 +175,14 @@ func (s *session) ensureMinSize(roots []fyne.CanvasObject) {
 		if o == nil || !o.Visible() {
 			return false
 		}
-		var kids []fyne.CanvasObject
-		switch x := o.(type) {
-		case *fyne.Container:
-			kids = x.Objects
-		case fyne.Widget:
-			kids = test.WidgetRenderer(x).Objects()
-		}
 		changed := false
-		for _, k := range kids {
+		for _, k := range children(o) {
 			if visit(k) {
 				changed = true
 			}
 		}
 		if changed {
-			switch x := o.(type) {
-			case *fyne.Container:
-				if x.Layout != nil {
-					x.Layout.Layout(x.Objects, x.Size())
-				}
-			case fyne.Widget:
-				test.WidgetRenderer(x).Layout(x.Size())
-			}
+			relayout(o)
 		}
 		m := o.MinSize()
 		mins[o] = m
@@ -206,15 +191,8 @@ func (s *session) ensureMinSize(roots []fyne.CanvasObject) {
 	}
 	for _, r := range roots {
 		if visit(r) {
-			r.Resize(r.Size()) // the root: the window grows, or it is laid out (below)
-			switch x := r.(type) {
-			case *fyne.Container:
-				if x.Layout != nil {
-					x.Layout.Layout(x.Objects, x.Size())
-				}
-			case fyne.Widget:
-				test.WidgetRenderer(x).Layout(x.Size())
-			}
+			r.Resize(r.Size())
+			relayout(r)
 		}
 	}
 	s.mins = mins

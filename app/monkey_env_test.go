@@ -193,11 +193,10 @@ func sandboxHome(dir string, files ...string) (string, error) {
 // visible is an object on screen: where it is and the part of it not
 // clipped away (by a scroll container), in canvas coordinates.
 type visible struct {
-	obj       fyne.CanvasObject
-	pos       fyne.Position
-	clipPos   fyne.Position
-	clipSize  fyne.Size
-	inOverlay bool
+	obj      fyne.CanvasObject
+	pos      fyne.Position
+	clipPos  fyne.Position
+	clipSize fyne.Size
 }
 
 // area is the part of the object that can be pointed at.
@@ -218,19 +217,37 @@ func walkVisible(o fyne.CanvasObject, off, clipPos fyne.Position, clipSize fyne.
 		return
 	}
 	pos := o.Position().Add(off)
-	var kids []fyne.CanvasObject
-	switch x := o.(type) {
-	case *fyne.Container:
-		kids = x.Objects
-	case fyne.Widget:
-		kids = test.WidgetRenderer(x).Objects()
-	}
+	kids := children(o)
 	if isClip(o) {
 		clipPos, clipSize = pos, o.Size()
 	}
 	fn(visible{obj: o, pos: pos, clipPos: clipPos, clipSize: clipSize})
 	for _, k := range kids {
 		walkVisible(k, pos, clipPos, clipSize, fn)
+	}
+}
+
+// children are what a container holds or a widget's renderer draws.
+func children(o fyne.CanvasObject) []fyne.CanvasObject {
+	switch x := o.(type) {
+	case *fyne.Container:
+		return x.Objects
+	case fyne.Widget:
+		return test.WidgetRenderer(x).Objects()
+	}
+	return nil
+}
+
+// relayout lays o out again at its size, as the driver does when a child's
+// minimum size changed.
+func relayout(o fyne.CanvasObject) {
+	switch x := o.(type) {
+	case *fyne.Container:
+		if x.Layout != nil {
+			x.Layout.Layout(x.Objects, x.Size())
+		}
+	case fyne.Widget:
+		test.WidgetRenderer(x).Layout(x.Size())
 	}
 }
 
@@ -248,22 +265,18 @@ func isClip(o fyne.CanvasObject) bool {
 
 // pointerRoot is what pointer events reach: the top overlay (a dialog or
 // pop-up menu) when there is one, else the window's content.
-func pointerRoot(c fyne.Canvas) (fyne.CanvasObject, bool) {
+func pointerRoot(c fyne.Canvas) fyne.CanvasObject {
 	if top := c.Overlays().Top(); top != nil {
-		return top, true
+		return top
 	}
-	return c.Content(), false
+	return c.Content()
 }
 
 // visibleObjects lists what the pointer can reach now.
 func visibleObjects(c fyne.Canvas) []visible {
-	root, overlay := pointerRoot(c)
 	var out []visible
 	huge := fyne.NewSize(1<<30, 1<<30)
-	walkVisible(root, fyne.Position{}, fyne.Position{}, huge, func(v visible) {
-		v.inOverlay = overlay
-		out = append(out, v)
-	})
+	walkVisible(pointerRoot(c), fyne.Position{}, fyne.Position{}, huge, func(v visible) { out = append(out, v) })
 	return out
 }
 
@@ -343,10 +356,8 @@ func (in *input) click(pos fyne.Position, button desktop.MouseButton, double boo
 	}
 	if t, ok := co.(fyne.Tappable); ok {
 		t.Tapped(ev)
-		if double {
-			if t2, ok := co.(fyne.Tappable); ok {
-				t2.Tapped(ev)
-			}
+		if double { // no DoubleTapped: two taps
+			t.Tapped(ev)
 		}
 	}
 }

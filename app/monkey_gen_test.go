@@ -330,12 +330,18 @@ func (g *generator) at(s *session, op string) mAction {
 
 var dragDistances = []int{-2000, -400, -120, -30, -5, 0, 5, 30, 120, 400, 2000}
 
-func (g *generator) drag(s *session) []mAction {
-	ts := targets(s, func(o fyne.CanvasObject) bool { _, ok := o.(fyne.Draggable); return ok })
-	a := g.at(s, "drag")
-	if len(ts) > 0 {
+// pointOn is op at a point of something match accepts, if anything is
+// on screen, else anywhere.
+func (g *generator) pointOn(s *session, op string, match func(fyne.CanvasObject) bool) mAction {
+	a := g.at(s, op)
+	if ts := targets(s, match); len(ts) > 0 {
 		a.x, a.y = g.pointIn(g.pickTarget(ts))
 	}
+	return a
+}
+
+func (g *generator) drag(s *session) []mAction {
+	a := g.pointOn(s, "drag", func(o fyne.CanvasObject) bool { _, ok := o.(fyne.Draggable); return ok })
 	a.dx = dragDistances[g.c.intn(len(dragDistances))]
 	a.dy = dragDistances[g.c.intn(len(dragDistances))] / 4
 	return one(a)
@@ -344,11 +350,7 @@ func (g *generator) drag(s *session) []mAction {
 var wheelSteps = []int{-500, -60, -20, -10, -2, 0, 2, 10, 20, 60, 500}
 
 func (g *generator) scroll(s *session) []mAction {
-	ts := targets(s, func(o fyne.CanvasObject) bool { _, ok := o.(fyne.Scrollable); return ok })
-	a := g.at(s, "scroll")
-	if len(ts) > 0 {
-		a.x, a.y = g.pointIn(g.pickTarget(ts))
-	}
+	a := g.pointOn(s, "scroll", func(o fyne.CanvasObject) bool { _, ok := o.(fyne.Scrollable); return ok })
 	a.dy = wheelSteps[g.c.intn(len(wheelSteps))]
 	if g.c.intn(3) == 0 {
 		a.dx = wheelSteps[g.c.intn(len(wheelSteps))]

@@ -471,20 +471,29 @@ func TestMonkey(t *testing.T) {
 	}
 }
 
+// readReplay reads a replay file: its first line's comment (the failure's
+// signature) and its actions.
+func readReplay(t testing.TB, path string) (string, []mAction) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, err := parseActions(string(b))
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	first, _, _ := strings.Cut(string(b), "\n")
+	return strings.TrimPrefix(first, "# "), as
+}
+
 // TestMonkeyReplay replays -monkey.replay=FILE, reporting every violation
 // (with -v, every action).
 func TestMonkeyReplay(t *testing.T) {
 	if *monkeyReplay == "" {
 		t.Skip("no -monkey.replay=FILE")
 	}
-	b, err := os.ReadFile(*monkeyReplay)
-	if err != nil {
-		t.Fatal(err)
-	}
-	as, err := parseActions(string(b))
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, as := readReplay(t, *monkeyReplay)
 	s := newSession(monkeyHome(t))
 	defer s.close()
 	for i, a := range as {
@@ -514,16 +523,7 @@ func TestMonkeyShrink(t *testing.T) {
 	if *monkeyReplay == "" {
 		t.Skip("no -monkey.replay=FILE")
 	}
-	b, err := os.ReadFile(*monkeyReplay)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sig, _, _ := strings.Cut(string(b), "\n")
-	sig = strings.TrimPrefix(sig, "# ")
-	as, err := parseActions(string(b))
-	if err != nil {
-		t.Fatal(err)
-	}
+	sig, as := readReplay(t, *monkeyReplay)
 	home := monkeyHome(t)
 	if !reproduces(home, as, sig) {
 		t.Fatalf("%s does not fail with %q", *monkeyReplay, sig)
@@ -546,14 +546,7 @@ func TestMonkeyReplays(t *testing.T) {
 	for _, f := range files {
 		name := filepath.Base(f)
 		t.Run(name, func(t *testing.T) {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			as, err := parseActions(string(b))
-			if err != nil {
-				t.Fatal(err)
-			}
+			_, as := readReplay(t, f)
 			if k := known[name]; k != nil {
 				if !reproduces(home, as, k.sig) {
 					t.Errorf("known bug %q (%s) no longer happens: remove it from knownBugs in monkey_test.go, "+
