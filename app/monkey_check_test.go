@@ -5,7 +5,12 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"regexp"
 	"runtime/debug"
 	"slices"
@@ -47,7 +52,15 @@ type session struct {
 	slow   []slowStep                      // the slowest actions, slowest first
 }
 
-func newSession(home string) *session {
+// newSession opens the app on the built-in data in a new test app, with a
+// HOME of its own (so that files one session exports never show in the
+// next one's file dialogs).
+func newSession() *session {
+	home, err := sessionHome()
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("HOME", home)
 	a := newMonkeyApp(home)
 	tl, err := data.Default()
 	if err != nil {
@@ -62,6 +75,26 @@ func newSession(home string) *session {
 	return s
 }
 
+// sessionHome makes a sandbox HOME holding the files the monkey may open
+// through the file dialog. Its path is always as long, with digits where
+// homes differ, so that a file dialog lays out alike in every session and
+// a replay's clicks land alike.
+func sessionHome() (string, error) {
+	for {
+		dir := filepath.Join(os.TempDir(), fmt.Sprintf("monkey-%010d", rand.Uint32()))
+		if err := os.Mkdir(dir, 0o700); errors.Is(err, fs.ErrExist) {
+			continue
+		} else if err != nil {
+			return "", err
+		}
+		home := filepath.Join(dir, "home")
+		if err := os.Mkdir(home, 0o700); err != nil {
+			return "", err
+		}
+		return sandboxHome(home, monkeyFiles...)
+	}
+}
+
 // close ends the session, running what its goroutines left queued.
 func (s *session) close() {
 	func() {
@@ -69,6 +102,7 @@ func (s *session) close() {
 		s.u.settle()
 	}()
 	s.w.Close()
+	os.RemoveAll(filepath.Dir(s.home))
 }
 
 // violation is an invariant that failed: its name (with a detail that

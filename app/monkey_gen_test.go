@@ -58,6 +58,21 @@ type generator struct {
 	c chooser
 	// datasets are the other data sets the monkey may open, as actions.
 	datasets []mAction
+	// stay keeps the session on its data set: nothing that opens another.
+	stay bool
+}
+
+// opensData reports whether a opens (or offers to open) another data set.
+func opensData(a mAction) bool {
+	switch {
+	case a.op == "open", a.op == "drop":
+		return true
+	case a.op == "menu":
+		return strings.HasPrefix(a.text, "File > Open") || strings.HasPrefix(a.text, "File > Reopen")
+	case a.op == "key" && a.key == fyne.KeyO && a.mods == fyne.KeyModifierControl:
+		return true
+	}
+	return false
 }
 
 type weighted struct {
@@ -85,6 +100,13 @@ func one(a mAction) []mAction { return []mAction{a} }
 // next chooses the next action or few, looking at the session's window.
 func (g *generator) next(s *session) []mAction {
 	as := g.choose(s)
+	if g.stay {
+		for i, a := range as {
+			if opensData(a) {
+				as[i] = mAction{op: "wait"}
+			}
+		}
+	}
 	if len(as) == 1 && g.c.intn(8) == 0 {
 		as[0].async = true // let the next action race what this one started
 	}

@@ -193,15 +193,10 @@ type failure struct {
 
 func (f *failure) isPanic() bool { return strings.HasPrefix(f.sig, "panic") }
 
-// monkeyHome makes the sandbox HOME that the test's file dialogs see,
-// removed when the test ends.
-func monkeyHome(t testing.TB) string {
-	dir, err := sandboxHome(t.TempDir(), monkeyFiles...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("HOME", dir)
-	return dir
+// monkeyHome has HOME set back when the test ends: every session sets its
+// own (see newSession).
+func monkeyHome(t testing.TB) {
+	t.Setenv("HOME", os.Getenv("HOME"))
 }
 
 // watchdog ends the process with every goroutine's stack if one action does
@@ -222,15 +217,14 @@ func watchdog(t testing.TB, seed uint64, seq func() []mAction) func() {
 // and returns the failures, one per signature it had not seen (seen counts
 // every violation). HOME is the test's monkeyHome.
 func runMonkey(t testing.TB, p plan, seen map[string]int) ([]*failure, *session) {
-	home := os.Getenv("HOME")
 	seed, n := p.seed, p.actions
-	g := &generator{c: rngChooser{rand64(seed)}, datasets: p.datasetActions()}
+	g := &generator{c: rngChooser{rand64(seed)}, datasets: p.datasetActions(), stay: p.stay}
 	var found []*failure
 	var seq []mAction
 	var mu sync.Mutex
 	snapshot := func() []mAction { mu.Lock(); defer mu.Unlock(); return append([]mAction(nil), seq...) }
 	start := func() *session {
-		s := newSession(home)
+		s := newSession()
 		seq = nil
 		for _, a := range p.startActions() {
 			seq = append(seq, a)
@@ -272,8 +266,8 @@ func runMonkey(t testing.TB, p plan, seen map[string]int) ([]*failure, *session)
 // reproduces replays as and reports whether a violation whose signature
 // starts with sig happens (other violations are passed over; another panic
 // ends the replay).
-func reproduces(home string, as []mAction, sig string) bool {
-	s := newSession(home)
+func reproduces(as []mAction, sig string) bool {
+	s := newSession()
 	defer s.close()
 	for _, a := range as {
 		for _, v := range s.step(a) {
@@ -291,9 +285,9 @@ func reproduces(home string, as []mAction, sig string) bool {
 // shrink finds a shorter sequence that still fails with sig: first the
 // shortest tail that does, then chunks left out (delta debugging), then
 // shorter typed text, within the time budget.
-func shrink(home string, as []mAction, sig string, budget time.Duration) []mAction {
+func shrink(as []mAction, sig string, budget time.Duration) []mAction {
 	deadline := time.Now().Add(budget)
-	try := func(c []mAction) bool { return time.Now().Before(deadline) && reproduces(home, c, sig) }
+	try := func(c []mAction) bool { return time.Now().Before(deadline) && reproduces(c, sig) }
 	cur := as
 	for k := 1; k < len(cur); k *= 2 {
 		if tail := cur[len(cur)-k:]; try(tail) {
@@ -370,7 +364,7 @@ func writeReplay(t testing.TB, name string, as []mAction, comments []string) str
 func report(t testing.TB, f *failure, shrinkFor time.Duration) string {
 	f.shrunk = f.actions[:f.index+1]
 	if shrinkFor > 0 {
-		f.shrunk = shrink(os.Getenv("HOME"), f.shrunk, f.sig, shrinkFor)
+		f.shrunk = shrink(f.shrunk, f.sig, shrinkFor)
 	}
 	detail := f.detail
 	if i := strings.Index(detail, "\ngoroutine "); i >= 0 && f.isPanic() {
@@ -498,7 +492,8 @@ func TestMonkeyReplay(t *testing.T) {
 		t.Skip("no -monkey.replay=FILE")
 	}
 	_, as := readReplay(t, *monkeyReplay)
-	s := newSession(monkeyHome(t))
+	monkeyHome(t)
+	s := newSession()
 	defer s.close()
 	for i, a := range as {
 		vs := s.step(a)
@@ -528,11 +523,11 @@ func TestMonkeyShrink(t *testing.T) {
 		t.Skip("no -monkey.replay=FILE")
 	}
 	sig, as := readReplay(t, *monkeyReplay)
-	home := monkeyHome(t)
-	if !reproduces(home, as, sig) {
+	monkeyHome(t)
+	if !reproduces(as, sig) {
 		t.Fatalf("%s does not fail with %q", *monkeyReplay, sig)
 	}
-	short := shrink(home, as, sig, *monkeyShrink)
+	short := shrink(as, sig, *monkeyShrink)
 	name := strings.TrimSuffix(filepath.Base(*monkeyReplay), ".replay")
 	path := writeReplay(t, name+"-shrunk", short, []string{sig, fmt.Sprintf("shrunk from %d to %d actions", len(as), len(short))})
 	t.Logf("%d actions to %d: %s", len(as), len(short), path)
@@ -548,19 +543,19 @@ func TestMonkeyReplays(t *testing.T) {
 			known[knownBugs[i].replay] = &knownBugs[i]
 		}
 	}
-	home := monkeyHome(t)
+	monkeyHome(t)
 	for _, f := range files {
 		name := filepath.Base(f)
 		t.Run(name, func(t *testing.T) {
 			_, as := readReplay(t, f)
 			if k := known[name]; k != nil {
-				if !reproduces(home, as, k.sig) {
+				if !reproduces(as, k.sig) {
 					t.Errorf("known bug %q (%s) no longer happens: remove it from knownBugs in monkey_test.go, "+
 						"and %s becomes a regression test", k.sig, k.about, name)
 				}
 				return
 			}
-			s := newSession(home)
+			s := newSession()
 			defer s.close()
 			for i, a := range as {
 				for _, v := range s.step(a) {
@@ -593,14 +588,14 @@ func FuzzMonkey(f *testing.F) {
 		}
 		f.Add(b)
 	}
-	home := monkeyHome(f)
+	monkeyHome(f)
 	f.Fuzz(func(t *testing.T, b []byte) {
 		c := &byteChooser{b: b}
 		// Not the hostile fixture: an action on it can take seconds.
 		p := plan{seed: uint64(c.intn(1 << 16)), stay: *monkeyStay}
 		p.data = []string{"embedded", "synthetic:300"}[c.intn(2)]
-		g := &generator{c: c, datasets: p.datasetActions()}
-		s := newSession(home)
+		g := &generator{c: c, datasets: p.datasetActions(), stay: p.stay}
+		s := newSession()
 		defer s.close()
 		seq := p.startActions()
 		for _, a := range seq {
@@ -674,10 +669,9 @@ func (s *session) frame() {
 
 // heapSeries runs p, measuring every 1,000 actions.
 func heapSeries(t *testing.T, p plan) {
-	home := os.Getenv("HOME")
-	g := &generator{c: rngChooser{rand64(p.seed)}}
+	g := &generator{c: rngChooser{rand64(p.seed)}, stay: true}
 	start := func() *session {
-		s := newSession(home)
+		s := newSession()
 		for _, a := range p.startActions() {
 			s.step(a)
 		}
