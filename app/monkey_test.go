@@ -677,18 +677,18 @@ func heapSeries(t *testing.T, p plan) {
 		}
 		return s
 	}
-	s := start()
+	s, sessions := start(), 1
 	defer func() { s.close() }()
 	var csv strings.Builder
-	csv.WriteString("actions,heap_inuse_mb,heap_alloc_mb,heap_objects,goroutines,events,overlays\n")
+	csv.WriteString("actions,heap_inuse_mb,heap_alloc_mb,heap_objects,goroutines,events,overlays,windows\n")
 	measure := func(done int) {
 		s.frame()
 		runtime.GC()
 		runtime.GC()
 		var m runtime.MemStats
 		runtime.ReadMemStats(&m)
-		line := fmt.Sprintf("%d,%.1f,%.1f,%d,%d,%d,%d", done, float64(m.HeapInuse)/(1<<20), float64(m.HeapAlloc)/(1<<20),
-			m.HeapObjects, runtime.NumGoroutine(), len(s.u.tl.Events), len(s.w.Canvas().Overlays().List()))
+		line := fmt.Sprintf("%d,%.1f,%.1f,%d,%d,%d,%d,%d", done, float64(m.HeapInuse)/(1<<20), float64(m.HeapAlloc)/(1<<20),
+			m.HeapObjects, runtime.NumGoroutine(), len(s.u.tl.Events), len(s.w.Canvas().Overlays().List()), sessions)
 		csv.WriteString(line + "\n")
 		t.Logf("%s: %s", p.data, line)
 	}
@@ -704,7 +704,7 @@ func heapSeries(t *testing.T, p plan) {
 				// person would after a crash, and say so.
 				panics[vs[0].sig]++
 				s.close()
-				s = start()
+				s, sessions = start(), sessions+1
 			}
 			if done%1000 == 0 {
 				measure(done)
