@@ -70,6 +70,8 @@ var knownBugs = []knownBug{
 		"a focused related-event button stays focused when the card makes its contents anew"},
 	{"keyboard focus on a hidden *widget.Hyperlink", "focus-hidden-card.replay",
 		"a focused media link stays focused when the card makes its contents anew"},
+	{"keyboard focus on a hidden *widget.GridWrap", "focus-hidden-dialog.replay",
+		"the file dialog's grid keeps the keyboard focus after the dialog closes"},
 	{"Escape does not close the dialog", "escape-dialog.replay", "dialogs ignore Escape"},
 	{"the same dialog is open twice", "dialog-twice.replay", "F1, Ctrl+E, Ctrl+O open a dialog over the same one"},
 	{"dialog over the slide", "dialog-over-slide.replay", "F5 presents with a dialog open"},
