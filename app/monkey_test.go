@@ -78,6 +78,8 @@ var knownBugs = []knownBug{
 	{"window minimum size exceeds the screen", "window-growth.replay",
 		"long values (title, related events) make the window wider than any screen (window growth)"},
 	{"slide shows another data set", "slide-stale.replay", "a file dropped while presenting leaves the slide on the old data"},
+	{"presentation progress wrong", "present-progress.replay",
+		"results that arrive in presentation mode leave the slide's progress and order as they were"},
 	{"presentation state inconsistent", "slide-stuck.replay",
 		"leaving presentation mode after the data set changed leaves the old slide in the window"},
 	{"card does not show the selected event", "slide-stuck.replay", "a click on the stuck slide selects an event of the old data"},
