@@ -131,6 +131,7 @@ func (s *session) step(a mAction) (vs []violation) {
 			// queued: it reaches the window with a later action.
 			s.u.searching.Wait()
 			s.u.opening.Wait()
+			s.u.drawing.Wait()
 		} else {
 			s.u.settle()
 		}
@@ -298,7 +299,12 @@ func (s *session) check(a mAction, before observed) []violation {
 		fail("selection out of range", "selected %d of %d events", u.selected, n)
 		return vs // the rest would index with it
 	}
-	if !u.presenting {
+	// The card and the timeline follow the selection once per frame
+	// (redraw): until the queued redraw has run, they show the one before.
+	if settled && u.staleSelection {
+		fail("a redraw was lost", "nothing is queued, yet the widgets do not show the selection %d", u.selected)
+	}
+	if !u.presenting && !u.staleSelection {
 		if u.card.Index() != u.selected {
 			fail("card does not show the selected event", "card shows %d, selected %d", u.card.Index(), u.selected)
 		}
@@ -468,10 +474,10 @@ func eventList(ms []data.Match) string {
 }
 
 // checkFocus checks that the keyboard focus is where the app's keys can
-// work: a click moves it only to the search field or into a dialog (a
-// click that puts it on a list or a toggle takes the arrows, F1, F5 and the
-// rest away from the window; Tab may put it anywhere, as the person asked);
-// and it is never on a widget that is not on screen.
+// work: a click moves it only to the search field, into a dialog, or to a
+// widget that hands the window's keys to the app (keyForwarder), and
+// there the keys must work (probeKeys); Tab may put it anywhere, as the
+// person asked. And it is never on a widget that is not on screen.
 func (s *session) checkFocus(a mAction, before observed, fail func(sig, format string, args ...any)) {
 	c := s.w.Canvas()
 	f := c.Focused()
@@ -493,11 +499,59 @@ func (s *session) checkFocus(a mAction, before observed, fail func(sig, format s
 		fail(fmt.Sprintf("keyboard focus on a hidden %T", f), "the focused %T is not on screen: keys go nowhere", f)
 		return
 	}
-	if (a.op == "click" || a.op == "dclick") && f != before.focus && c.Overlays().Top() == before.top &&
-		!inOverlay && f != fyne.Focusable(s.u.search) {
+	if (a.op != "click" && a.op != "dclick") || f == before.focus || c.Overlays().Top() != before.top ||
+		inOverlay || f == fyne.Focusable(s.u.search) {
+		return
+	}
+	if _, ok := f.(keyForwarder); !ok {
 		fail(fmt.Sprintf("click puts keyboard focus on %T", f),
 			"after %s the focus is on a %T: the window's keys (arrows, F1, F5) no longer reach the app", a, f)
+		return
 	}
+	if msg := s.probeKeys(); msg != "" {
+		fail(fmt.Sprintf("keys lost after a click on %T", f), "after %s the focus is on a %T: %s", a, f, msg)
+	}
+}
+
+// probeKeys presses Right, then Left, as GLFW delivers them (to the focused
+// widget), and reports what went wrong: the selection must move one event
+// on and come back (Left, then Right, from the last event). With nothing
+// selected, Right selects the first event, which stays selected: the
+// probe then changes what the window shows, as the person's Right would.
+// Outside presentation mode only; with fewer than two events nothing can
+// move.
+func (s *session) probeKeys() string {
+	u := s.u
+	n := len(u.tl.Events)
+	if u.presenting || n < 2 {
+		return ""
+	}
+	// The keys change the selection at once; the widgets follow with the
+	// next frame (the queued redraw runs with the next action), so that a
+	// search or load left running by an action with & still races the
+	// next one.
+	press := func(k fyne.KeyName) { s.in.key(k, 0, 0) }
+	sel := u.selected
+	if sel < 0 {
+		press(fyne.KeyRight)
+		if u.selected != 0 {
+			return fmt.Sprintf("Right with nothing selected selects %d, not the first event", u.selected)
+		}
+		return ""
+	}
+	there, back, d := fyne.KeyRight, fyne.KeyLeft, 1
+	if sel == n-1 {
+		there, back, d = back, there, -1
+	}
+	press(there)
+	if u.selected != sel+d {
+		return fmt.Sprintf("%s moves the selection from %d to %d, not %d", there, sel, u.selected, sel+d)
+	}
+	press(back)
+	if u.selected != sel {
+		return fmt.Sprintf("%s moves the selection from %d to %d, not back to %d", back, sel+d, u.selected, sel)
+	}
+	return ""
 }
 
 var digits = regexp.MustCompile(`[0-9]+`)

@@ -291,9 +291,9 @@ func targetWeight(o fyne.CanvasObject) int {
 		return 12
 	}
 	switch fmt.Sprintf("%T", o) {
-	case "*widget.listItem", "*widget.Check":
+	case "*widget.listItem", "*widget.Check", "*app.navCheck":
 		return 4
-	case "*widget.Button", "*widget.Hyperlink", "*widget.ToolbarAction", "*widgets.SearchEntry":
+	case "*widget.Button", "*app.navButton", "*widget.Hyperlink", "*widgets.SearchEntry":
 		return 3
 	}
 	return 1
@@ -436,7 +436,7 @@ func (g *generator) inOverlay(s *session) []mAction {
 		{5, func() []mAction {
 			ts := targets(s, func(o fyne.CanvasObject) bool {
 				t := fmt.Sprintf("%T", o)
-				return t == "*widget.Button" || t == "*widget.menuItem"
+				return t == "*widget.Button" || t == "*app.navButton" || t == "*widget.menuItem"
 			})
 			if len(ts) == 0 {
 				return g.clickSomething(s, "click")
