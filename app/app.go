@@ -120,6 +120,7 @@ func (u *UI) SetTimeline(tl *data.Timeline) {
 	u.card.SetEvent(tl, -1)
 	u.filters.setTimeline(tl)
 	u.search.SetText("")
+	u.presentTimeline(tl)
 	u.startSearch(tl)
 }
 

@@ -60,16 +60,6 @@ type knownBug struct {
 // are being fixed. The lead removes an entry when its fix is
 // merged: TestMonkeyReplays then says which entries no longer fail.
 var knownBugs = []knownBug{
-	{"slide shows another data set", "slide-stale.replay", "a file dropped while presenting leaves the slide on the old data"},
-	{"presentation progress wrong", "present-progress.replay",
-		"results that arrive in presentation mode leave the slide's progress and order as they were"},
-	{"presentation state inconsistent", "slide-stuck.replay",
-		"leaving presentation mode after the data set changed leaves the old slide in the window"},
-	{"card does not show the selected event", "slide-stuck.replay", "a click on the stuck slide selects an event of the old data"},
-	{"timeline does not show the selected event", "slide-stuck.replay", "a click on the stuck slide selects an event of the old data"},
-	{"selection out of range", "slide-stuck.replay", "a click on the stuck slide selects an event of the old data"},
-	{"panic: runtime error: index out of range [N] with length N @ trumpkim/app.(*UI).saveExport", "slide-stuck.replay",
-		"Export image… after the stuck slide set the selection out of range"},
 	{"Escape does not close the dialog", "escape-tab-dialog.replay",
 		"after Tab, one of Fyne's own widgets in a dialog has the focus and ignores Escape"},
 	{"Escape does not close the dialog", "focus-hidden-dialog.replay",

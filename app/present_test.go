@@ -339,12 +339,22 @@ func TestOpeningAnotherFileWhilePresenting(t *testing.T) {
 	key(u, fyne.KeyEnd)
 	u.SetTimeline(data.Synthetic(40, 1))
 	u.settle()
-	key(u, fyne.KeyRight)
 	if !u.Presenting() || u.pres.tl != u.tl {
 		t.Fatal("the slides still show the old data")
 	}
-	if want := "1 / 40"; u.PresentProgress() != want {
-		t.Errorf("progress %q, want %q", u.PresentProgress(), want)
+	if want := "1 / 40"; u.PresentProgress() != want || u.PresentedEvent() != 0 {
+		t.Errorf("progress %q at event %d, want %q at 0", u.PresentProgress(), u.PresentedEvent(), want)
+	}
+	key(u, fyne.KeyRight)
+	if want := "2 / 40"; u.PresentProgress() != want {
+		t.Errorf("after Right, progress %q, want %q", u.PresentProgress(), want)
+	}
+	key(u, fyne.KeyEscape)
+	if u.Presenting() || u.Window().Content() == fyne.CanvasObject(u.pres.view) {
+		t.Error("Escape left the slide in the window")
+	}
+	if u.Selected() != 1 {
+		t.Errorf("selected %d after presenting the new data up to its second event", u.Selected())
 	}
 }
 

@@ -121,6 +121,7 @@ func (u *UI) showResult(res data.Result) {
 	if res.Counts.Kinds != nil {
 		u.filters.setCounts(res.Counts)
 	}
+	u.followResults() // presentation mode steps through the results
 	if len(u.results) == total {
 		u.timeline.SetDimmed(nil)
 		return
