@@ -12,8 +12,12 @@ import (
 // Messages about a file that finished loading in the background may still
 // come on top of a dialog; Escape closes them first.
 
-// showDialog shows d and keeps it on the stack until it closes.
+// showDialog shows d and keeps it on the stack until it closes. A
+// message that comes while presenting (a file that finished loading in the
+// background) ends presentation mode first: over the slide it would be
+// half hidden, and Escape would leave the slides rather than close it.
 func (u *UI) showDialog(d dialog.Dialog) {
+	u.Present(false)
 	u.dialogs = append(u.dialogs, d)
 	d.SetOnClosed(func() {
 		for i, o := range u.dialogs {
