@@ -87,6 +87,11 @@ func NewWithState(a fyne.App, tl *data.Timeline, store StateStore, st State) *UI
 	u := &UI{app: a, selected: -1, cursor: -1, quitting: make(chan struct{})}
 	st.Recent = cleanRecent(st.Recent)
 	u.store, u.state, u.stored = store, st, st
+	// Fyne's file dialogs open in the folder they showed last, which they
+	// read from Fyne's preferences (saved with the app's state: savePlace).
+	if f := st.FileDialogFolder; f != "" && a.Preferences().String(prefFileDialogFolder) != f {
+		a.Preferences().SetString(prefFileDialogFolder, f)
+	}
 	// The save dialogs' writers for files replace them whole (writer.go).
 	useAtomicFileWriter()
 	u.restoreLook() // the remembered theme, before any widget is drawn (prefs.go)

@@ -29,13 +29,17 @@ type State struct {
 	SplitSidebar, SplitCard   float64 // the splits' offsets, 0 to 1
 	Selected                  string  // the selected event's id
 	Recent                    []string
+	// FileDialogFolder is the folder the file dialogs showed last, as a
+	// URI (Fyne's dialogs open there; Fyne keeps it in its preferences,
+	// which it no longer saves on the desktop: KeepFynePreferencesUnsaved).
+	FileDialogFolder string
 }
 
 func (s State) equal(o State) bool {
 	return s.Theme == o.Theme && s.TextScale == o.TextScale &&
 		s.WindowWidth == o.WindowWidth && s.WindowHeight == o.WindowHeight &&
 		s.SplitSidebar == o.SplitSidebar && s.SplitCard == o.SplitCard &&
-		s.Selected == o.Selected && slices.Equal(s.Recent, o.Recent)
+		s.Selected == o.Selected && slices.Equal(s.Recent, o.Recent) && s.FileDialogFolder == o.FileDialogFolder
 }
 
 // StateStore keeps the State between runs. On the desktop it is a file,
@@ -90,6 +94,7 @@ type stateJSON struct {
 	SplitCard    float64  `json:"split_card,omitempty"`
 	Selected     string   `json:"selected,omitempty"`
 	Recent       []string `json:"recent,omitempty"`
+	FileDialog   string   `json:"file_dialog_folder,omitempty"`
 }
 
 // Load reads the file; see StateFile.
@@ -133,6 +138,7 @@ func (f StateFile) Save(s State) error {
 		SplitCard:    finite(s.SplitCard),
 		Selected:     s.Selected,
 		Recent:       s.Recent,
+		FileDialog:   s.FileDialogFolder,
 	}
 	b, err := json.MarshalIndent(j, "", "  ")
 	if err != nil {
@@ -169,8 +175,9 @@ func decodeState(b []byte) (State, error) {
 	}
 	// A newer version's file is read for the fields this one knows.
 	s := State{
-		Selected: fieldOr[string](fields, "selected"),
-		Theme:    ThemeMode(fieldOr[string](fields, "theme")),
+		Selected:         fieldOr[string](fields, "selected"),
+		Theme:            ThemeMode(fieldOr[string](fields, "theme")),
+		FileDialogFolder: fieldOr[string](fields, "file_dialog_folder"),
 	}
 	for key, dst := range map[string]*float64{
 		"text_scale": &s.TextScale, "window_width": &s.WindowWidth, "window_height": &s.WindowHeight,
@@ -272,19 +279,22 @@ const (
 	prefSplitCard    = "split.card"
 	prefSelected     = "selected"
 	prefRecent       = "recent"
+	// prefFileDialogFolder is Fyne's own key for it (dialog/file.go).
+	prefFileDialogFolder = "fyne:fileDialogLastFolder"
 )
 
 // Load reads the preferences; it never fails.
 func (p PreferencesStore) Load() (State, error) {
 	return State{
-		Theme:        ThemeMode(p.P.String(prefTheme)),
-		TextScale:    p.P.Float(prefTextScale),
-		WindowWidth:  p.P.Float(prefWindowWidth),
-		WindowHeight: p.P.Float(prefWindowHeight),
-		SplitSidebar: p.P.Float(prefSplitSide),
-		SplitCard:    p.P.Float(prefSplitCard),
-		Selected:     p.P.String(prefSelected),
-		Recent:       p.P.StringList(prefRecent),
+		Theme:            ThemeMode(p.P.String(prefTheme)),
+		TextScale:        p.P.Float(prefTextScale),
+		WindowWidth:      p.P.Float(prefWindowWidth),
+		WindowHeight:     p.P.Float(prefWindowHeight),
+		SplitSidebar:     p.P.Float(prefSplitSide),
+		SplitCard:        p.P.Float(prefSplitCard),
+		Selected:         p.P.String(prefSelected),
+		Recent:           p.P.StringList(prefRecent),
+		FileDialogFolder: p.P.String(prefFileDialogFolder),
 	}, nil
 }
 
@@ -311,6 +321,7 @@ func (p PreferencesStore) Save(s State) error {
 	setFloat(prefSplitSide, s.SplitSidebar)
 	setFloat(prefSplitCard, s.SplitCard)
 	setString(prefSelected, s.Selected)
+	setString(prefFileDialogFolder, s.FileDialogFolder)
 	if len(s.Recent) == 0 {
 		p.P.RemoveValue(prefRecent)
 	} else {
