@@ -230,8 +230,14 @@ func (u *UI) SetThemeMode(m ThemeMode) {
 }
 
 // SetTextScale scales the whole interface (clamped to MinTextScale to
-// MaxTextScale) and remembers it.
+// MaxTextScale) and remembers it. While a dialog is showing it does
+// nothing, as the keys that open dialogs: Fyne 2.7.1's file dialog keeps
+// the cell size of the text size it opened with, and lays out a file name
+// too tall for its cell with a panic (RichText.updateRowBounds, index -1).
 func (u *UI) SetTextScale(s float32) {
+	if u.dialogOpen() {
+		return
+	}
 	u.textScale = clampScale(s)
 	u.applyTheme()
 }
