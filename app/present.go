@@ -354,6 +354,7 @@ func (u *UI) newPresentation() *presentation {
 	idle := widgets.NewIdleCursor()
 	s := newSlide(u.tl, u.themeMode, u.textScale, fyne.Size{}, false, idle)
 	s.onScreen = u.applyTheme
+	idle.Below = []fyne.CanvasObject{s.timeline} // its tooltips
 	p := &presentation{slide: s, idle: idle, current: -1}
 	p.idle.OnIdleChanged = func(idle bool) {
 		if HideCursor != nil && u.Presenting() {
