@@ -38,6 +38,7 @@ type UI struct {
 	searchGen uint64 // bumped by every search; older results are dropped
 	searching sync.WaitGroup
 	opening   sync.WaitGroup // files being read (open.go)
+	saving    sync.WaitGroup // files being written (writer.go)
 	// staleSelection says that the timeline, the card and the list do not
 	// show the selection yet; redraw brings them up to date once per frame.
 	staleSelection bool

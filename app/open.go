@@ -177,7 +177,10 @@ func (u *UI) timelineJSSaveDialog() *dialog.FileDialog {
 	if name == "" {
 		name = "timeline"
 	}
-	return u.saveDialog(name+".json", ".json", "The timeline", func(w io.Writer) error { return data.ExportTimelineJS(u.tl, w) })
+	return u.saveDialog(name+".json", ".json", "The timeline", func() func(io.Writer) error {
+		tl := u.tl // the one open now; a timeline is never changed once loaded
+		return func(w io.Writer) error { return data.ExportTimelineJS(tl, w) }
+	})
 }
 
 func (u *UI) dialogSize() fyne.Size {

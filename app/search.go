@@ -153,6 +153,7 @@ func (u *UI) settle() {
 		u.searching.Wait()
 		u.opening.Wait()
 		u.drawing.Wait()
+		u.saving.Wait()
 		if drainHandBacks == nil || !drainHandBacks() {
 			return
 		}
