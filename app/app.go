@@ -115,6 +115,13 @@ func (u *UI) Window() fyne.Window { return u.win }
 // SetTimeline replaces the data set: empty query, no filters, nothing
 // selected.
 func (u *UI) SetTimeline(tl *data.Timeline) {
+	// The filter groups and the card's links are made anew or go: one of
+	// them that kept the keyboard focus (Tab gives it to an accordion
+	// header, a related event's link) would leave the screen with it.
+	// The keys go back to the window; the search field keeps them.
+	if c := u.win.Canvas(); c.Focused() != nil && c.Focused() != fyne.Focusable(u.search) {
+		c.Unfocus()
+	}
 	u.tl = tl
 	u.rowDate, u.rowContext = nil, nil
 	u.selected = -1
