@@ -178,6 +178,7 @@ func (c *EventCard) SetEvent(tl *data.Timeline, index int) {
 		c.index = -1
 	}
 	c.fill()
+	c.dropLostFocus()
 	c.refreshBody()
 	if c.index < 0 {
 		c.prev.Disable()
@@ -188,6 +189,30 @@ func (c *EventCard) SetEvent(tl *data.Timeline, index int) {
 	c.position.SetText(fmt.Sprintf("%d of %d", index+1, len(tl.Events)))
 	setEnabled(c.prev, index > 0)
 	setEnabled(c.next, index < len(tl.Events)-1)
+}
+
+// dropLostFocus gives the keyboard focus back to the window when one of
+// the card's links had it (Tab, a click) and the event now shown has no
+// such link: the link has left the screen, and keys sent to it would go
+// nowhere.
+func (c *EventCard) dropLostFocus() {
+	cv := fyne.CurrentApp().Driver().CanvasForObject(c)
+	if cv == nil || cv.Focused() == nil {
+		return
+	}
+	f := cv.Focused()
+	for _, o := range c.body.Objects {
+		if fo, ok := o.(fyne.Focusable); ok && fo == f {
+			return // still shown
+		}
+	}
+	mine := f == fyne.Focusable(c.mediaLink)
+	for _, l := range c.related {
+		mine = mine || f == fyne.Focusable(l)
+	}
+	if mine {
+		cv.Unfocus()
+	}
 }
 
 func setEnabled(b *widget.Button, on bool) {
