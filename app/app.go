@@ -47,6 +47,7 @@ type UI struct {
 	dialogs        []dialog.Dialog // open, top last (dialogs.go)
 	// lastMessage is the text of the last problem dialog (tests read it).
 	lastMessage string
+	openMessage string         // the text of the problem dialog showing, if one is
 	recentItem  *fyne.MenuItem // File > Open recent
 	cursor      int            // highlighted row of results, -1 for none
 	listEvent   bool

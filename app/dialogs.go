@@ -16,7 +16,8 @@ import (
 // message that comes while presenting (a file that finished loading in the
 // background) ends presentation mode first: over the slide it would be
 // half hidden, and Escape would leave the slides rather than close it.
-func (u *UI) showDialog(d dialog.Dialog) {
+// closed, if given, runs when d closes.
+func (u *UI) showDialog(d dialog.Dialog, closed ...func()) {
 	u.Present(false)
 	u.dialogs = append(u.dialogs, d)
 	d.SetOnClosed(func() {
@@ -25,6 +26,9 @@ func (u *UI) showDialog(d dialog.Dialog) {
 				u.dialogs = append(u.dialogs[:i], u.dialogs[i+1:]...)
 				break
 			}
+		}
+		for _, f := range closed {
+			f()
 		}
 	})
 	d.Show()

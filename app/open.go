@@ -112,12 +112,16 @@ func (u *UI) showProblems(title, lead string, ps data.Problems, err error) {
 	if len(ps) == 0 && err != nil {
 		b.WriteString("\n" + err.Error())
 	}
-	u.lastMessage = title + "\n" + b.String()
+	msg := title + "\n" + b.String()
+	if u.openMessage == msg {
+		return // showing already: the same file opened twice
+	}
+	u.lastMessage, u.openMessage = msg, msg
 	text := widget.NewLabel(b.String())
 	text.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(text)
 	scroll.SetMinSize(fyne.NewSize(min(640, u.win.Canvas().Size().Width*0.8), min(320, u.win.Canvas().Size().Height*0.6)))
-	u.showDialog(dialog.NewCustom(title, "OK", scroll, u.win))
+	u.showDialog(dialog.NewCustom(title, "OK", scroll, u.win), func() { u.openMessage = "" })
 }
 
 func pluralWord(n int, word string) string {
