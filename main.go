@@ -23,6 +23,8 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"trumpkim/app"
+	"trumpkim/app/cli"
+	"trumpkim/app/desktop"
 	"trumpkim/assets"
 	"trumpkim/data"
 )
@@ -38,7 +40,7 @@ var fyneAppTOML []byte
 const appID = "org.trumpkimletters.app"
 
 func main() {
-	if handled, code := app.RunCLI(os.Args[1:], os.Stdout, os.Stderr); handled {
+	if handled, code := cli.Run(os.Args[1:], os.Stdout, os.Stderr); handled {
 		os.Exit(code)
 	}
 	synthetic := flag.Int("synthetic", envInt("TRUMPKIM_SYNTHETIC"), "open a generated data set of `N` events instead of the article's (also $TRUMPKIM_SYNTHETIC)")
@@ -47,15 +49,25 @@ func main() {
 	exportPNG := flag.String("export-png", "", "write the slide of --event of the timeline named (default the built-in one) as a PNG to `FILE` and exit, without a window")
 	event := flag.String("event", "", "the event `ID` that --export-png draws (default the first)")
 	size := flag.String("size", "", "the size of --export-png's image, `WxH` (default 1920x1080)")
+	exportHandout := flag.String("export-handout", "", "write a printable handout of every event of the timeline named (default the built-in one) as a PDF to `FILE` and exit, without a window")
+	paper := flag.String("paper", "a4", "the paper --export-handout's PDF is for: `a4 or letter`")
 	flag.Parse()
 
 	var tl *data.Timeline
-	if *exportPNG != "" && flag.NArg() > 0 {
+	if cmd := exportCommand(*exportPNG, *exportHandout); cmd != "" && flag.NArg() > 0 {
 		var ok bool
-		if tl, ok = app.LoadTimeline("export-png", flag.Arg(0), os.Stderr); !ok {
+		if tl, ok = cli.LoadTimeline(cmd, flag.Arg(0), os.Stderr); !ok {
 			os.Exit(1)
 		}
-	} else {
+	}
+	// A file to open is read before the window is built, so that the
+	// first frame shows it; the built-in data is then never built.
+	var start *app.StartFile
+	if tl == nil && flag.NArg() > 0 {
+		sf := app.LoadStartFile(flag.Arg(0))
+		start, tl = &sf, sf.Timeline()
+	}
+	if tl == nil {
 		var err error
 		if tl, err = load(*synthetic); err != nil {
 			fmt.Fprintln(os.Stderr, "trump-kim-letters:", err)
@@ -76,6 +88,16 @@ func main() {
 		}
 		return
 	}
+	if *exportHandout != "" {
+		if err := app.ExportHandoutFile(a, tl, flag.Arg(0), *exportHandout, *paper); err != nil {
+			fmt.Fprintln(os.Stderr, "trump-kim-letters:", data.Printable(err.Error()))
+			os.Exit(1)
+		}
+		return
+	}
+	// What Fyne has no API for, done through the windowing system.
+	app.HideCursor = desktop.HideCursor
+	app.WithGLContext = desktop.WithGLContext
 	u := app.NewWithState(a, tl, store, state)
 	if *from != "" && tl.Index(*from) < 0 {
 		fmt.Fprintf(os.Stderr, "trump-kim-letters: --from: no event with id %q\n", *from)
@@ -85,10 +107,10 @@ func main() {
 	} else if i := tl.Index(*from); i >= 0 {
 		u.Select(i)
 	}
-	if flag.NArg() > 0 {
-		u.OpenFile(flag.Arg(0)) // read off the UI goroutine; a bad file gets a dialog
+	if start != nil {
+		u.ShowStartFile(*start) // what was skipped, or why the file could not be used
 	}
-	a.Lifecycle().SetOnStarted(func() { fitToScreen(u.Window()) })
+	a.Lifecycle().SetOnStarted(func() { desktop.FitToScreen(u.Window()) })
 	go exitAfterQuit(u.Quitting())
 	go quitOnSignal(u)
 	u.Window().ShowAndRun()
@@ -144,6 +166,18 @@ func newFyneApp() (fyne.App, app.StateStore) {
 		app.KeepFynePreferencesUnsaved(a)
 	}
 	return a, store
+}
+
+// exportCommand names the export the flags ask for, for messages:
+// "export-png", "export-handout", or "" for none.
+func exportCommand(png, handout string) string {
+	switch {
+	case png != "":
+		return "export-png"
+	case handout != "":
+		return "export-handout"
+	}
+	return ""
 }
 
 func load(synthetic int) (*data.Timeline, error) {

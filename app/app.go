@@ -62,6 +62,7 @@ type UI struct {
 	clearFilters    *navButton
 	list            *navList
 	timeline        *widgets.Timeline
+	overview        *widgets.Overview
 	span            *widget.Label
 	legend          *widgets.Legend
 	card            *widgets.EventCard
@@ -101,7 +102,7 @@ func NewWithState(a fyne.App, tl *data.Timeline, store StateStore, st State) *UI
 	u.build()
 	u.SetTimeline(tl)
 	u.win.Resize(DefaultSize)
-	u.keys()
+	u.bindKeys()
 	u.win.SetOnDropped(u.dropped)
 	// The window's close button saves and quits as Ctrl+Q does.
 	u.win.SetCloseIntercept(u.Quit)
@@ -129,6 +130,7 @@ func (u *UI) SetTimeline(tl *data.Timeline) {
 	u.win.SetTitle(u.windowTitle())
 	u.title.SetText(tl.Title)
 	u.subtitle.SetText(tl.Subtitle)
+	u.overview.SetTimeline(tl) // first: the timeline reports its new view to it
 	u.timeline.SetTimeline(tl)
 	u.legend.SetTimeline(tl)
 	u.card.SetEvent(tl, -1)
@@ -190,7 +192,19 @@ func (u *UI) build() {
 	u.span = widget.NewLabel("")
 	u.span.TextStyle.Bold = true
 	u.span.Truncation = fyne.TextTruncateEllipsis // the toolbar keeps its width at large text
-	u.timeline.OnViewChanged = func(from, to time.Time) { u.span.SetText(u.timeline.VisibleSpan()) }
+	// The overview strip under the timeline follows the timeline's view and
+	// asks it for another; SetView reports nothing back, so there is no loop.
+	// The strip then shows what the timeline made of it, which the timeline
+	// does not report when its clamps left the view as it was.
+	u.overview = widgets.NewOverview(nil)
+	u.overview.OnViewChanged = func(from, to time.Time) {
+		u.timeline.ShowRange(from, to)
+		u.overview.SetView(u.timeline.VisibleRange())
+	}
+	u.timeline.OnViewChanged = func(from, to time.Time) {
+		u.span.SetText(u.timeline.VisibleSpan())
+		u.overview.SetView(from, to)
+	}
 	tools := widget.NewToolbar(
 		u.toolbarAction(theme.ZoomOutIcon(), func() { u.timeline.ZoomOut() }),
 		u.toolbarAction(theme.ZoomFitIcon(), func() { u.timeline.FitAll() }),
@@ -199,7 +213,7 @@ func (u *UI) build() {
 		u.toolbarAction(theme.MediaPlayIcon(), u.TogglePresentation), // presentation mode, F5
 	)
 	bar := container.NewBorder(nil, nil, tools, nil, u.span)
-	top := container.NewBorder(bar, u.legend, nil, nil, u.timeline)
+	top := container.NewBorder(bar, container.NewVBox(u.overview, u.legend), nil, nil, u.timeline)
 	// The card scrolls both ways: a card wider than its pane (a long line
 	// that cannot wrap, at large text) scrolls rather than widening the
 	// window.

@@ -161,17 +161,17 @@ var monkeyKeys = []mAction{
 // the text size (which redraws everything: a quarter of a second each).
 var (
 	ctrlKeys = []mAction{
-		ctrlKey(fyne.KeyF, 0), ctrlKey(fyne.KeyE, 0), ctrlKey(fyne.KeyO, 0),
-		ctrlKey(fyne.KeyA, 0), ctrlKey(fyne.KeyC, 0), ctrlKey(fyne.KeyV, 0), ctrlKey(fyne.KeyX, 0),
-		ctrlKey(fyne.KeyZ, 0), ctrlKey(fyne.KeyY, 0), ctrlKey(fyne.KeyF, 0),
+		ctrlAction(fyne.KeyF, 0), ctrlAction(fyne.KeyE, 0), ctrlAction(fyne.KeyO, 0),
+		ctrlAction(fyne.KeyA, 0), ctrlAction(fyne.KeyC, 0), ctrlAction(fyne.KeyV, 0), ctrlAction(fyne.KeyX, 0),
+		ctrlAction(fyne.KeyZ, 0), ctrlAction(fyne.KeyY, 0), ctrlAction(fyne.KeyF, 0),
 	}
 	textKeys = []mAction{
-		ctrlKey(fyne.KeyEqual, 0), ctrlKey(fyne.KeyEqual, fyne.KeyModifierShift), ctrlKey(fyne.KeyPlus, 0),
-		ctrlKey(fyne.KeyMinus, 0), ctrlKey(fyne.Key0, 0),
+		ctrlAction(fyne.KeyEqual, 0), ctrlAction(fyne.KeyEqual, fyne.KeyModifierShift), ctrlAction(fyne.KeyPlus, 0),
+		ctrlAction(fyne.KeyMinus, 0), ctrlAction(fyne.Key0, 0),
 	}
 )
 
-func ctrlKey(k fyne.KeyName, more fyne.KeyModifier) mAction {
+func ctrlAction(k fyne.KeyName, more fyne.KeyModifier) mAction {
 	return mAction{op: "key", key: k, mods: fyne.KeyModifierControl | more}
 }
 
@@ -181,7 +181,7 @@ func (g *generator) key() mAction { return monkeyKeys[g.c.intn(len(monkeyKeys))]
 func (g *generator) ctrlKey() []mAction {
 	switch g.c.intn(60) {
 	case 0:
-		return one(ctrlKey(fyne.KeyQ, 0))
+		return one(ctrlAction(fyne.KeyQ, 0))
 	case 1, 2:
 		return g.textScaleToEnd()
 	}
@@ -194,9 +194,9 @@ func (g *generator) ctrlKey() []mAction {
 // textScaleToEnd presses Ctrl+Plus or Ctrl+Minus until the text is at its
 // largest or smallest.
 func (g *generator) textScaleToEnd() []mAction {
-	k := ctrlKey(fyne.KeyEqual, fyne.KeyModifierShift)
+	k := ctrlAction(fyne.KeyEqual, fyne.KeyModifierShift)
 	if g.c.intn(2) == 0 {
-		k = ctrlKey(fyne.KeyMinus, 0)
+		k = ctrlAction(fyne.KeyMinus, 0)
 	}
 	out := make([]mAction, len(textScales))
 	for i := range out {

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
 )
 
 func writeFile(t *testing.T, name, content string) string {
@@ -100,5 +101,65 @@ func TestPartlyBrokenFileLoadsTheGoodRows(t *testing.T) {
 	}
 	if !strings.Contains(u.lastMessage, "1 problem") || !strings.Contains(u.lastMessage, "row 3, column Month") {
 		t.Errorf("message %q", u.lastMessage)
+	}
+}
+
+// fixtures holds the project's own TimelineJS files.
+const fixtures = "../data/testdata/import"
+
+// interop holds the team's TimelineJS corpus beside the project, there in CI
+// and absent from a fresh clone.
+const interop = "../../shared/interop/timelinejs"
+
+// interopFile returns the path of a file of the team's corpus, or skips the
+// test, saying why, when the corpus is absent.
+func interopFile(t *testing.T, name string) string {
+	t.Helper()
+	if _, err := os.Stat(interop); err != nil {
+		t.Skipf("../shared/interop not present (the team's corpus, CI only): %v", err)
+	}
+	return filepath.Join(interop, name)
+}
+
+// A file named on the command line is read before the window is built: the
+// window's first frame, its title and its timeline, are the file's, and the
+// built-in data is not there at all. A file that cannot be used leaves the
+// built-in data with a dialog that says why.
+func TestStartFileIsWhatTheWindowFirstShows(t *testing.T) {
+	path := filepath.Join(fixtures, "timekeeping.json")
+	sf := LoadStartFile(path)
+	if sf.Timeline() == nil {
+		t.Fatalf("%s: no timeline", path)
+	}
+	u := New(test.NewTempApp(t), sf.Timeline())
+	t.Cleanup(u.Window().Close)
+	queueHandBacks(u)
+	if got, want := u.Window().Title(), "Clocks & Calendars — "+AppName; got != want {
+		t.Errorf("first title %q, want %q", got, want)
+	}
+	if u.tl != sf.Timeline() || len(u.tl.Events) != 16 || len(u.results) != 16 {
+		t.Errorf("the timeline does not show the file's 16 events")
+	}
+	u.ShowStartFile(sf)
+	if u.dialogOpen() {
+		t.Errorf("a dialog for a file without problems: %s", u.lastMessage)
+	}
+	abs, _ := filepath.Abs(path)
+	if u.source != path || len(u.Recent()) == 0 || u.Recent()[0] != abs {
+		t.Errorf("source %q, recent %v: the start file is not the open file", u.source, u.Recent())
+	}
+
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	if err := os.WriteFile(bad, []byte(`{"events": [`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sf = LoadStartFile(bad)
+	if sf.Timeline() != nil {
+		t.Fatal("a truncated file gave a timeline")
+	}
+	u = newTestUI(t)
+	u.ShowStartFile(sf)
+	if !u.dialogOpen() || !strings.Contains(u.lastMessage, "bad.json could not be opened") || !strings.Contains(u.lastMessage, "built-in timeline is shown instead") {
+		t.Errorf("no dialog saying why: %q", u.lastMessage)
 	}
 }

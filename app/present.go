@@ -38,11 +38,12 @@ type presentState struct {
 	themeMode  ThemeMode
 	textScale  float32
 	menu       *fyne.MainMenu
-	themeItems []*fyne.MenuItem
-	restoring  bool // restoring preferences: do not write them back yet
+	checkItems []checkItem // menu items with a check mark
+	keys       *keyMap     // made once by keyMap
+	restoring  bool        // restoring preferences: do not write them back yet
 }
 
-// HideCursor, when set (by main, with the windowing library at hand), hides
+// HideCursor, when set (by main, from app/desktop), hides
 // or shows the mouse pointer at once. Fyne itself only changes the pointer
 // when it moves, so without it an idle pointer hides at its next move.
 var HideCursor func(w fyne.Window, hidden bool)
@@ -67,8 +68,7 @@ func slideScale(s fyne.Size) float32 {
 // How the type is scaled differs. Presentation mode, which owns the whole
 // window, sets the app's theme (onScreen); an export, drawn while the window
 // stays as it is, wraps the slide in a container.ThemeOverride. An override
-// costs more per event: each new scope it makes (and the card makes new
-// objects for every event) parses the fonts again.
+// costs more: each new scope it makes parses the fonts again.
 type slide struct {
 	tl       *data.Timeline
 	timeline *widgets.Timeline
@@ -135,9 +135,6 @@ func (s *slide) retheme() {
 	if s.over != nil {
 		s.over.Theme = s.theme()
 		s.over.Refresh()
-		// The card makes new objects for every event, which the override
-		// around the slide does not reach: it themes them itself.
-		s.card.SetContentTheme(s.over.Theme)
 	} else if s.onScreen != nil {
 		s.onScreen()
 	}
@@ -266,7 +263,6 @@ func (s *slide) release() {
 	if s.over == nil {
 		return
 	}
-	s.card.SetContentTheme(nil)
 	s.over.Content = container.NewStack()
 	s.over.Refresh()
 }
@@ -607,30 +603,4 @@ var keyModifiers = func() fyne.KeyModifier {
 		return d.CurrentKeyModifiers()
 	}
 	return 0
-}
-
-// presentKey handles a key in presentation mode: what clickers send steps,
-// Escape and F5 leave. It reports whether it used the key.
-func (u *UI) presentKey(k *fyne.KeyEvent) bool {
-	switch k.Name {
-	case fyne.KeyPageDown, fyne.KeyRight, fyne.KeyDown, fyne.KeyReturn, fyne.KeyEnter:
-		u.presentClick(1)
-	case fyne.KeyPageUp, fyne.KeyLeft, fyne.KeyUp, fyne.KeyBackspace:
-		u.presentClick(-1)
-	case fyne.KeySpace:
-		if keyModifiers()&fyne.KeyModifierShift != 0 {
-			u.presentClick(-1)
-		} else {
-			u.presentClick(1)
-		}
-	case fyne.KeyHome:
-		u.PresentFirst()
-	case fyne.KeyEnd:
-		u.PresentLast()
-	case fyne.KeyEscape, fyne.KeyF5:
-		u.Present(false)
-	default:
-		return false
-	}
-	return true
 }

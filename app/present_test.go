@@ -92,13 +92,14 @@ func TestEscapeInPresentationKeepsTheSearch(t *testing.T) {
 func TestEveryStepKey(t *testing.T) {
 	u := newTestUI(t)
 	shift := false
+	oldModifiers := keyModifiers
+	t.Cleanup(func() { keyModifiers = oldModifiers })
 	keyModifiers = func() fyne.KeyModifier {
 		if shift {
 			return fyne.KeyModifierShift
 		}
 		return 0
 	}
-	t.Cleanup(func() { keyModifiers = func() fyne.KeyModifier { return 0 } })
 	u.Present(true)
 	ids := make([]string, len(u.tl.Events))
 	for i, e := range u.tl.Events {

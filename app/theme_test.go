@@ -266,9 +266,12 @@ func TestThemeAndTextSizeSwitching(t *testing.T) {
 	if got := a.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantLight); nrgba(got) != nrgba(color.Black) {
 		t.Errorf("high contrast: background %v", got)
 	}
-	for i, it := range u.themeItems {
-		if it.Checked != (ThemeModes[i] == ThemeHighContrast) {
-			t.Errorf("menu item %q checked=%v", it.Label, it.Checked)
+	if len(u.checkItems) != len(ThemeModes) {
+		t.Fatalf("%d menu items with a check mark, want one per theme (%d)", len(u.checkItems), len(ThemeModes))
+	}
+	for i, c := range u.checkItems {
+		if c.item.Checked != (ThemeModes[i] == ThemeHighContrast) {
+			t.Errorf("menu item %q checked=%v", c.item.Label, c.item.Checked)
 		}
 	}
 	u.SetThemeMode(ThemeDark)

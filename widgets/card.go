@@ -2,7 +2,6 @@ package widgets
 
 import (
 	"fmt"
-	"image/color"
 	"net/url"
 
 	"fyne.io/fyne/v2"
@@ -19,10 +18,15 @@ import (
 // whom, title, summary, place, the quoted words with who said them, who
 // reports it, the source, related events and previous/next buttons.
 //
-// Its parts are made once and filled for each event; the body holds those
-// the event has. (It made new widgets for every event and every Refresh,
-// and Fyne keeps a widget's renderer for a minute after it was last drawn:
-// stepping through events and changing the theme kept hundreds of them.)
+// It is built as Fyne's own widgets are: a fixed skeleton of parts made
+// once (as many quote and related-event rows as the data allows, see
+// data.MaxQuotes and data.MaxRelated), SetEvent fills them and hides those
+// the event has not, and Refresh restyles them from the current theme. The
+// set of objects never changes, so a container.ThemeOverride around the
+// card reaches every part. (It made new widgets for every event and every
+// Refresh, and Fyne keeps a widget's renderer for a minute after it was
+// last drawn: stepping through events and changing the theme kept
+// hundreds of them.)
 type EventCard struct {
 	widget.BaseWidget
 
@@ -38,7 +42,6 @@ type EventCard struct {
 	prev, next *widget.Button
 	position   *widget.Label
 	body       *fyne.Container
-	bodyTheme  *container.ThemeOverride // set by SetContentTheme
 	box        *fyne.Container
 
 	hint      *wrapText
@@ -52,13 +55,13 @@ type EventCard struct {
 	group     *wrapText
 	mediaText *wrapText
 	mediaLink *widget.Hyperlink
-	mediaURL  *wrapText    // a link that is not http(s), as text
-	quotes    []*quoteView // as many as the most quotes shown yet
+	mediaURL  *wrapText // a link that is not http(s), as text
+	quotes    [data.MaxQuotes]*quoteView
 	reported  *wrapText
 	source    *wrapText
 	relHead   *widget.Label
-	related   []*widget.Hyperlink // as many as the most related events shown yet
-	relatedTo []int               // the event each of related shows
+	related   [data.MaxRelated]*widget.Hyperlink
+	relatedTo []int // the event each related link shows
 }
 
 var _ fyne.Widget = (*EventCard)(nil)
@@ -95,6 +98,18 @@ func NewEventCard() *EventCard {
 	c.mediaLink = widget.NewHyperlink("", nil)
 	c.mediaLink.Truncation = fyne.TextTruncateEllipsis
 	c.relHead = widget.NewLabelWithStyle("Related", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	objs := []fyne.CanvasObject{c.hint, c.kindRow, c.who, c.title, c.summary, c.place, c.group,
+		c.mediaText, c.mediaLink, c.mediaURL}
+	for k := range c.quotes {
+		c.quotes[k] = newQuoteView()
+		objs = append(objs, c.quotes[k].box)
+	}
+	objs = append(objs, c.reported, c.source, c.relHead)
+	for k := range c.related {
+		c.related[k] = c.newRelatedLink(k)
+		objs = append(objs, c.related[k])
+	}
+	c.body.Objects = objs
 
 	nav := container.NewHBox(c.prev, c.position, c.next)
 	c.box = container.NewVBox(nav, c.body)
@@ -108,10 +123,22 @@ func (c *EventCard) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(c.box)
 }
 
-// Refresh fills the card again, so that it follows theme changes.
+// Refresh restyles the card from the current theme (its colours and the
+// kind icon's size) and redraws it.
 func (c *EventCard) Refresh() {
-	c.fill()
+	c.style()
 	c.BaseWidget.Refresh()
+	c.body.Refresh()
+}
+
+// style gives the parts the colours and sizes of the card's theme.
+func (c *EventCard) style() {
+	th, v := c.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
+	c.icon.size = th.Size(theme.SizeNameText) * 1.4
+	accent := th.Color(theme.ColorNamePrimary, v)
+	for _, q := range c.quotes {
+		q.bar.FillColor = accent
+	}
 }
 
 // ShowNavigation shows or hides the previous/next buttons and the "n of m"
@@ -123,40 +150,6 @@ func (c *EventCard) ShowNavigation(on bool) {
 		nav.Hide()
 	}
 	c.box.Refresh()
-}
-
-// SetContentTheme draws the card's contents in th (nil for the app's
-// theme), e.g. with type scaled for a projector. A container.ThemeOverride
-// around the card does not reach them, as the body changes what it holds
-// with every event.
-func (c *EventCard) SetContentTheme(th fyne.Theme) {
-	switch {
-	case th == nil && c.bodyTheme != nil:
-		// Fyne keeps the canvas objects an override themed, with its
-		// scope, for good (only widgets leave its cache): the old
-		// override must not keep the body, and through it the card.
-		c.bodyTheme.Content = container.NewStack()
-		c.bodyTheme.Refresh()
-		c.bodyTheme = nil
-		c.box.Objects[1] = c.body
-	case th != nil && c.bodyTheme == nil:
-		c.bodyTheme = container.NewThemeOverride(c.body, th)
-		c.box.Objects[1] = c.bodyTheme
-	case th != nil:
-		c.bodyTheme.Theme = th
-	}
-	c.fill()
-	c.refreshBody()
-	c.box.Refresh()
-}
-
-// refreshBody redraws the contents, theming new objects.
-func (c *EventCard) refreshBody() {
-	if c.bodyTheme != nil {
-		c.bodyTheme.Refresh()
-		return
-	}
-	c.body.Refresh()
 }
 
 // Index is the index of the event shown, or -1.
@@ -179,7 +172,8 @@ func (c *EventCard) SetEvent(tl *data.Timeline, index int) {
 	}
 	c.fill()
 	c.dropLostFocus()
-	c.refreshBody()
+	c.style()
+	c.body.Refresh()
 	if c.index < 0 {
 		c.prev.Disable()
 		c.next.Disable()
@@ -193,22 +187,16 @@ func (c *EventCard) SetEvent(tl *data.Timeline, index int) {
 
 // dropLostFocus gives the keyboard focus back to the window when one of
 // the card's links had it (Tab, a click) and the event now shown has no
-// such link: the link has left the screen, and keys sent to it would go
-// nowhere.
+// such link: fill hid the link, and keys sent to it would go nowhere.
 func (c *EventCard) dropLostFocus() {
 	cv := fyne.CurrentApp().Driver().CanvasForObject(c)
 	if cv == nil || cv.Focused() == nil {
 		return
 	}
 	f := cv.Focused()
-	for _, o := range c.body.Objects {
-		if fo, ok := o.(fyne.Focusable); ok && fo == f {
-			return // still shown
-		}
-	}
-	mine := f == fyne.Focusable(c.mediaLink)
+	mine := f == fyne.Focusable(c.mediaLink) && !c.mediaLink.Visible()
 	for _, l := range c.related {
-		mine = mine || f == fyne.Focusable(l)
+		mine = mine || f == fyne.Focusable(l) && !l.Visible()
 	}
 	if mine {
 		cv.Unfocus()
@@ -223,23 +211,25 @@ func setEnabled(b *widget.Button, on bool) {
 	}
 }
 
-// fill puts the parts the shown event has into the body, in order, with
-// its texts.
+// fill gives the parts the shown event has its texts and shows them, and
+// hides the others.
 func (c *EventCard) fill() {
-	objs := c.body.Objects[:0]
+	for _, o := range c.body.Objects {
+		o.Hide()
+	}
 	if c.index < 0 {
-		c.body.Objects = append(objs, c.hint)
+		c.hint.Show()
+		c.relatedTo = c.relatedTo[:0]
 		return
 	}
 	tl, e := c.tl, &c.tl.Events[c.index]
-	th, v := c.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
 
-	c.icon.kind, c.icon.size = e.Kind, th.Size(theme.SizeNameText)*1.4
+	c.icon.kind = e.Kind
 	c.kind.segs = []*widget.TextSegment{
 		{Text: e.Kind.Label(), Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}},
 		{Text: "   " + e.DisplayDate(), Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
 	}
-	objs = append(objs, c.kindRow)
+	c.kindRow.Show()
 	if e.From != "" {
 		// Words rather than an arrow: Fyne's fonts have no "→", so it
 		// would come from a system font (slower to start, and a box where
@@ -250,27 +240,26 @@ func (c *EventCard) fill() {
 		}
 		c.who.segs = []*widget.TextSegment{{Text: who, Style: widget.RichTextStyle{
 			Inline: true, TextStyle: fyne.TextStyle{Bold: true}}}}
-		objs = append(objs, c.who)
+		c.who.Show()
 	}
 	c.title.segs = text(widget.RichTextStyleHeading, e.Title, e.CutNote("title"))
-	objs = append(objs, c.title)
+	c.title.Show()
 	if e.Summary != "" {
 		c.summary.segs = plain(e.Summary, e.CutNote("summary"))
-		objs = append(objs, c.summary)
+		c.summary.Show()
 	}
-	objs = appendField(objs, c.place, "Place", e.Place, e.CutNote("place"))
-	objs = appendField(objs, c.group, "Group", e.Group, e.CutNote("group"))
-	objs = c.appendMedia(objs, e)
-	accent := th.Color(theme.ColorNamePrimary, v)
+	showField(c.place, "Place", e.Place, e.CutNote("place"))
+	showField(c.group, "Group", e.Group, e.CutNote("group"))
+	c.fillMedia(e)
 	for k, q := range e.Quotes {
 		if k == len(c.quotes) {
-			c.quotes = append(c.quotes, newQuoteView())
+			break // data keeps to data.MaxQuotes; one made in code may not
 		}
 		notes := [2]string{e.CutNote(fmt.Sprintf("quotes[%d].text", k)), e.CutNote(fmt.Sprintf("quotes[%d].by", k))}
-		c.quotes[k].set(q, notes, accent)
-		objs = append(objs, c.quotes[k].box)
+		c.quotes[k].set(q, notes)
+		c.quotes[k].box.Show()
 	}
-	objs = appendField(objs, c.reported, "According to", e.ReportedBy, e.CutNote("reported_by"))
+	showField(c.reported, "According to", e.ReportedBy, e.CutNote("reported_by"))
 	src := ""
 	if s, ok := tl.Source(e.Source); ok {
 		src = fmt.Sprintf("“%s”, %s", s.Title, s.Publisher)
@@ -278,7 +267,7 @@ func (c *EventCard) fill() {
 			src += ", " + s.Date.Display()
 		}
 	}
-	objs = appendField(objs, c.source, "Source", src, "")
+	showField(c.source, "Source", src, "")
 	c.relatedTo = c.relatedTo[:0]
 	for _, id := range e.Related {
 		i := tl.Index(id)
@@ -286,18 +275,17 @@ func (c *EventCard) fill() {
 			continue
 		}
 		k := len(c.relatedTo)
-		if k == 0 {
-			objs = append(objs, c.relHead)
-		}
 		if k == len(c.related) {
-			c.related = append(c.related, c.newRelatedLink(k))
+			break
 		}
 		r := &tl.Events[i]
 		c.related[k].Text = r.DisplayDate() + ": " + r.Title
+		c.related[k].Show()
 		c.relatedTo = append(c.relatedTo, i)
-		objs = append(objs, c.related[k])
 	}
-	c.body.Objects = objs
+	if len(c.relatedTo) > 0 {
+		c.relHead.Show()
+	}
 }
 
 // newRelatedLink makes the k-th related-event link: a link rather than a
@@ -314,22 +302,22 @@ func (c *EventCard) newRelatedLink(k int) *widget.Hyperlink {
 	return b
 }
 
-// appendField adds the "Name: value" line f with value s and its note,
+// showField shows the "Name: value" line f with value s and its note,
 // unless s is empty.
-func appendField(objs []fyne.CanvasObject, f *wrapText, name, s, note string) []fyne.CanvasObject {
+func showField(f *wrapText, name, s, note string) {
 	if s == "" {
-		return objs
+		return
 	}
 	f.segs = fieldSegments(name, plain(s, note))
-	return append(objs, f)
+	f.Show()
 }
 
-// appendMedia shows an imported event's media as text and a link; nothing
+// fillMedia shows an imported event's media as text and a link; nothing
 // is fetched (the link opens in the browser only if the person follows it).
-func (c *EventCard) appendMedia(objs []fyne.CanvasObject, e *data.Event) []fyne.CanvasObject {
+func (c *EventCard) fillMedia(e *data.Event) {
 	m := e.Media
 	if m.IsZero() {
-		return objs
+		return
 	}
 	var value []*widget.TextSegment
 	if m.Caption != "" {
@@ -347,13 +335,14 @@ func (c *EventCard) appendMedia(objs []fyne.CanvasObject, e *data.Event) []fyne.
 	}
 	if len(value) > 0 {
 		c.mediaText.segs = fieldSegments("Media", value)
-		objs = append(objs, c.mediaText)
+		c.mediaText.Show()
 	}
 	if u, err := url.Parse(m.URL); err == nil && m.URL != "" && (u.Scheme == "http" || u.Scheme == "https") {
 		c.mediaLink.Text, c.mediaLink.URL = m.URL, u
-		return append(objs, c.mediaLink)
+		c.mediaLink.Show()
+		return
 	}
-	return appendField(objs, c.mediaURL, "Link", m.URL, "")
+	showField(c.mediaURL, "Link", m.URL, "")
 }
 
 // text is s as a segment of style, then note, if any (what
@@ -404,9 +393,8 @@ func newQuoteView() *quoteView {
 		box: container.NewBorder(nil, nil, bar, nil, container.New(layout.NewCustomPaddedLayout(0, 0, 4, 0), t))}
 }
 
-func (q *quoteView) set(quote data.Quote, notes [2]string, accent color.Color) {
+func (q *quoteView) set(quote data.Quote, notes [2]string) {
 	words := widget.RichTextStyle{TextStyle: fyne.TextStyle{Italic: true}, SizeName: theme.SizeNameSubHeadingText}
 	by := widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}
 	q.text.segs = append(text(words, "“"+quote.Text+"”", notes[0]), text(by, "— "+quote.By, notes[1])...)
-	q.bar.FillColor = accent
 }
