@@ -406,7 +406,7 @@ func (s *session) check(a mAction, before observed) []violation {
 		if t := overlayTitle(o); t != "" {
 			titles[t]++
 			if titles[t] == 2 {
-				fail("the same dialog is open twice", "%q is open twice", t)
+				fail(fmt.Sprintf("the same dialog is open twice: %q", t), "%q is open twice", t)
 			}
 		}
 	}

@@ -64,6 +64,8 @@ var knownBugs = []knownBug{
 		"after Tab, one of Fyne's own widgets in a dialog has the focus and ignores Escape"},
 	{"Escape does not close the dialog", "focus-hidden-dialog.replay",
 		"after Tab, one of Fyne's own widgets in a dialog has the focus and ignores Escape"},
+	{`the same dialog is open twice: "New Folder"`, "new-folder-twice.replay",
+		"a double click on New Folder in Fyne's file dialog opens two of Fyne's forms (no app code shows them)"},
 }
 
 func knownBugFor(sig string) *knownBug {
