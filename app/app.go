@@ -37,6 +37,7 @@ type UI struct {
 	match     []bool // by event: in results; reused for the timeline's dimming
 	searchGen uint64 // bumped by every search; older results are dropped
 	searching sync.WaitGroup
+	frames    *frameHook     // starts the search index after a frame
 	opening   sync.WaitGroup // files being read (open.go)
 	saving    sync.WaitGroup // files being written (writer.go)
 	// staleSelection says that the timeline, the card and the list do not
@@ -99,6 +100,7 @@ func NewWithState(a fyne.App, tl *data.Timeline, store StateStore, st State) *UI
 	useAtomicFileWriter()
 	u.restoreLook() // the remembered theme, before any widget is drawn (prefs.go)
 	u.win = a.NewWindow("Trump–Kim Letters")
+	u.frames = newFrameHook()
 	u.build()
 	u.SetTimeline(tl)
 	u.win.Resize(DefaultSize)
@@ -224,7 +226,7 @@ func (u *UI) build() {
 	// The whole window scrolls when the screen is smaller than what it
 	// holds (at large text): Fyne would otherwise grow the window past the
 	// screen to fit its content's minimum size.
-	u.win.SetContent(container.NewScroll(u.split))
+	u.win.SetContent(container.NewStack(container.NewScroll(u.split), u.frames.box))
 }
 
 // sideLayout stacks the sidebar: the title and subtitle, the search field,

@@ -5,10 +5,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+
+	"trumpkim/data"
 )
 
 func writeFile(t *testing.T, name, content string) string {
@@ -161,5 +164,31 @@ func TestStartFileIsWhatTheWindowFirstShows(t *testing.T) {
 	u.ShowStartFile(sf)
 	if !u.dialogOpen() || !strings.Contains(u.lastMessage, "bad.json could not be opened") || !strings.Contains(u.lastMessage, "built-in timeline is shown instead") {
 		t.Errorf("no dialog saying why: %q", u.lastMessage)
+	}
+}
+
+// The search index of a new data set is built after the frame that shows
+// it, not before it nor at the first keystroke: drawing the window starts
+// it.
+func TestSearchIndexStartsAfterTheFirstFrame(t *testing.T) {
+	old := frameHookFallback
+	frameHookFallback = time.Hour // only the frame starts it here
+	t.Cleanup(func() { frameHookFallback = old })
+	tl, err := data.NewSynthetic(30000, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := New(test.NewTempApp(t), tl)
+	t.Cleanup(u.Window().Close)
+	queueHandBacks(u)
+	if n := u.frames.waiting(); n != 1 || u.finder.s != nil {
+		t.Fatalf("before any frame: %d waiting, index built %v; want the build waiting for the frame", n, u.finder.s != nil)
+	}
+	u.Window().Canvas().Capture() // a frame
+	if n := u.frames.waiting(); n != 0 {
+		t.Fatalf("after a frame %d still waiting", n)
+	}
+	if u.finder.searcher() == nil { // waits for the build the frame started
+		t.Fatal("no index")
 	}
 }

@@ -86,6 +86,16 @@ type Source struct {
 	URL       string `json:"url,omitempty"`
 }
 
+// Note is something the source says about the collection as a whole
+// rather than about one dated event: "at least 25 letters were exchanged".
+// Text says it for people; Quote, when set, is the source's own words it
+// rests on, verbatim, so that a test can hold it to the source.
+type Note struct {
+	Text   string `json:"text"`
+	Quote  string `json:"quote,omitempty"`
+	Source string `json:"source,omitempty"`
+}
+
 // Event is one dated item of the timeline.
 type Event struct {
 	ID   string
@@ -191,6 +201,9 @@ type Timeline struct {
 	// Eras are the named stretches of time of an imported timeline, in the
 	// order the file gives them.
 	Eras []Era
+	// Notes are what the source says beside its dated events (how many
+	// letters there were in all), in the file's order.
+	Notes []Note
 
 	people map[string]int
 	events map[string]int

@@ -61,6 +61,8 @@ type fileJSON struct {
 	Sources  []sourceJSON `json:"sources"`
 	People   []Person     `json:"people"`
 	Events   []eventJSON  `json:"events"`
+	// Notes is optional: what the source says beside its dated events.
+	Notes []Note `json:"notes,omitempty"`
 	// Eras is optional: named stretches of time, as imported timelines
 	// have.
 	Eras []eraJSON `json:"eras,omitempty"`
@@ -203,6 +205,19 @@ func parse(b []byte) (*Timeline, Problems, error) {
 		limitText(&p.Name, MaxName, where+".name", &cut)
 		limitText(&p.Role, MaxName, where+".role", &cut)
 		t.People = append(t.People, p)
+	}
+
+	for i, n := range f.Notes {
+		where := fmt.Sprintf("notes[%d]", i)
+		if strings.TrimSpace(n.Text) == "" {
+			add(where+".text", "missing")
+		}
+		if n.Source != "" && !sources[n.Source] {
+			add(where+".source", "%q is not one of the sources", n.Source)
+		}
+		limitText(&n.Text, MaxSummary, where+".text", &cut)
+		limitText(&n.Quote, MaxSummary, where+".quote", &cut)
+		t.Notes = append(t.Notes, n)
 	}
 
 	if len(f.Events) == 0 {
