@@ -47,7 +47,12 @@ func (u *UI) closeDialog() {
 // showSaveDialog shows a file save dialog with the keyboard focus on no
 // field: Fyne's dialog puts it in the file name, whose entry swallows
 // Escape. The name is filled in already; a click puts the focus there.
+// It opens over no other dialog: a double click on a form's Save… (Export
+// image, Export handout) answered the form twice, and opened two.
 func (u *UI) showSaveDialog(d *dialog.FileDialog) {
+	if u.dialogOpen() {
+		return
+	}
 	u.showDialog(d)
 	if _, ok := u.win.Canvas().Focused().(*widget.Entry); ok {
 		u.win.Canvas().Unfocus()
