@@ -1,12 +1,16 @@
 package app
 
 import (
+	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"trumpkim/data"
 )
 
 // B blanks the screen black, W white, and any key brings back the slide
@@ -186,4 +190,56 @@ func TestLessonMenu(t *testing.T) {
 		}
 	}
 	_ = test.NewTempApp
+}
+
+// Presenting starts on a title slide and ends on a sources slide, both of
+// the events the filters let through.
+func TestTitleFirstAndSourcesLastUnderAFilter(t *testing.T) {
+	u := newTestUI(t)
+	u.setKindFilter(data.KindMeeting, true)
+	u.settle()
+	meetings := len(u.Results())
+	u.Present(true)
+	if u.PresentedEnd() != -1 {
+		t.Fatalf("presenting starts at end %d, event %d: want the title slide", u.PresentedEnd(), u.PresentedEvent())
+	}
+	story := u.pres.story.String()
+	for _, want := range []string{u.tl.Title, fmt.Sprintf("%d of %d events", meetings, len(u.tl.Events)), data.KindMeeting.Count(meetings)} {
+		if !strings.Contains(story, want) {
+			t.Errorf("the title slide lacks %q:\n%s", want, story)
+		}
+	}
+	if regexp.MustCompile(`\d+ letters?\b`).MatchString(story) {
+		t.Errorf("the title slide counts events the filter leaves out:\n%s", story)
+	}
+	for range 3 * meetings {
+		u.pres.scroll.ScrollToBottom()
+		key(u, fyne.KeyPageDown)
+	}
+	if u.PresentedEnd() != 1 || u.PresentProgress() != "Sources" {
+		t.Fatalf("after the last meeting: end %d, progress %q; want the sources slide", u.PresentedEnd(), u.PresentProgress())
+	}
+	src := u.pres.sources.String()
+	if !strings.Contains(src, u.tl.Sources[0].Citation()) || !strings.Contains(src, "Singapore summit") || strings.Contains(src, "warm letter") {
+		t.Errorf("the sources slide does not follow the filter:\n%s", src)
+	}
+}
+
+// What the class sees: the title slide, a hidden card, the sources slide.
+func TestLessonSlideImages(t *testing.T) {
+	u := newTestUI(t)
+	u.Window().Resize(fyne.NewSize(1280, 720))
+	u.SetReveal(true)
+	u.Present(true)
+	u.Window().Resize(fyne.NewSize(1280, 720))
+	u.settle()
+	relayout := func() { u.pres.scroll.Refresh(); u.pres.scroll.Content.Refresh() }
+	relayout()
+	test.AssertImageMatches(t, "slide_title.png", u.Window().Canvas().Capture())
+	u.PresentFirst()
+	relayout()
+	test.AssertImageMatches(t, "slide_hidden.png", u.Window().Canvas().Capture())
+	u.presentEnd(1)
+	relayout()
+	test.AssertImageMatches(t, "slide_sources.png", u.Window().Canvas().Capture())
 }

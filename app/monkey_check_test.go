@@ -378,8 +378,11 @@ func (s *session) check(a mAction, before observed) []violation {
 		} else {
 			order := u.stepOrder()
 			want := ""
-			if k, ok := slices.BinarySearch(order, p.current); ok && p.current >= 0 {
+			if k, ok := slices.BinarySearch(order, p.current); ok && p.current >= 0 && p.end == 0 {
 				want = fmt.Sprintf("%d / %d", k+1, len(order))
+			}
+			if p.end > 0 {
+				want = "Sources"
 			}
 			if p.progress.Text != want {
 				fail("presentation progress wrong", "progress %q, want %q (event %d)", p.progress.Text, want, p.current)

@@ -73,6 +73,8 @@ type slide struct {
 	tl       *data.Timeline
 	timeline *widgets.Timeline
 	card     *widgets.EventCard
+	story    *widgets.StoryCard   // the title slide's card
+	sources  *widgets.SourcesCard // the sources slide's card
 	scroll   *container.Scroll
 	progress *canvas.Text
 	bg       *canvas.Rectangle
@@ -101,7 +103,11 @@ func newSlide(tl *data.Timeline, mode ThemeMode, textScale float32, size fyne.Si
 	s.timeline = widgets.NewTimeline(tl)
 	s.card = widgets.NewEventCard()
 	s.card.ShowNavigation(false)
-	s.scroll = container.NewVScroll(s.card)
+	s.story = widgets.NewStoryCard()
+	s.story.Hide()
+	s.sources = widgets.NewSourcesCard()
+	s.sources.Hide()
+	s.scroll = container.NewVScroll(container.NewStack(s.card, s.story, s.sources))
 	s.progress = canvas.NewText("", color.Black)
 	s.progress.Alignment = fyne.TextAlignTrailing
 	s.bg = canvas.NewRectangle(color.Black)
@@ -168,6 +174,9 @@ func (s *slide) resized(size fyne.Size) {
 // the timeline there.
 func (s *slide) show(i, pos, total int, match []bool, animate bool) {
 	s.index = i
+	s.story.Hide()
+	s.sources.Hide()
+	s.card.Show()
 	s.timeline.SetDimmed(match)
 	s.card.SetEvent(s.tl, i)
 	s.scroll.ScrollToTop()
@@ -181,6 +190,33 @@ func (s *slide) show(i, pos, total int, match []bool, animate bool) {
 	s.panTo(i, animate)
 }
 
+// showEnd puts the title slide (end < 0) or the sources slide (end > 0)
+// of sum, the summary of the events stepped through (match, as show
+// takes it), on the slide: the whole story on the timeline, and the story
+// card or the sources card in the event card's place.
+func (s *slide) showEnd(end int, sum data.Summary, match []bool) {
+	s.index = -1
+	s.timeline.SetDimmed(match)
+	s.timeline.SetSelected(-1)
+	s.card.Hide()
+	if end < 0 {
+		s.sources.Hide()
+		s.story.SetSummary(sum)
+		s.story.Show()
+		s.progress.Text = ""
+	} else {
+		s.story.Hide()
+		s.sources.SetSummary(s.tl, sum)
+		s.sources.Show()
+		s.progress.Text = "Sources"
+	}
+	s.scroll.ScrollToTop()
+	s.scroll.Refresh()
+	s.progress.Refresh()
+	s.stop()
+	s.timeline.FitAll()
+}
+
 // frame zooms the timeline to show about 40% of the story with the current
 // event a third of the way in.
 func (s *slide) frame() {
@@ -189,6 +225,9 @@ func (s *slide) frame() {
 	}
 	s.stop()
 	s.timeline.FitAll()
+	if !s.card.Visible() {
+		return // the title or sources slide shows the whole story
+	}
 	for range slideZoomIns {
 		s.timeline.ZoomIn()
 	}
@@ -344,6 +383,9 @@ type presentation struct {
 	prevSize    fyne.Size
 	prevPadded  bool
 	current     int // event shown, -1 for none
+	// end is the title slide (-1) or the sources slide (1) when one of
+	// them shows, else 0.
+	end int
 }
 
 func (u *UI) newPresentation() *presentation {
@@ -400,7 +442,12 @@ func (u *UI) Present(on bool) {
 			HideCursor(u.win, true)
 		}
 		p.card.SetHidden(u.lesson.reveal)
-		u.presentEvent(u.startEvent(), false)
+		// The title slide first, unless an event is chosen: then that one.
+		if u.selected < 0 {
+			u.presentEnd(-1)
+		} else {
+			u.presentEvent(u.startEvent(), false)
+		}
 		return
 	}
 	u.presenting = false
@@ -486,22 +533,55 @@ func (u *UI) presentEvent(i int, animate bool) {
 	if pos == len(order) || order[pos] != i {
 		pos = -1
 	}
-	if i != p.current {
+	if i != p.current || p.end != 0 {
 		// A new slide hides what happened, in reveal mode, until the next click.
 		p.card.SetHidden(u.lesson.reveal)
 	}
+	wasEnd := p.end != 0
+	p.end = 0
 	p.current = i
-	var match []bool
-	if len(order) < len(u.tl.Events) {
-		match = make([]bool, len(u.tl.Events))
-		for _, j := range order {
-			match[j] = true
-		}
+	p.show(i, pos, len(order), u.orderMatch(order), animate)
+	if wasEnd {
+		p.frame() // from the whole story to the slides' zoom
 	}
-	p.show(i, pos, len(order), match, animate)
 	if i >= 0 {
 		u.selected = i
 	}
+}
+
+// orderMatch is which events the stepping order holds, as the slide's
+// timeline dims the others; nil when it holds them all.
+func (u *UI) orderMatch(order []int) []bool {
+	if len(order) == len(u.tl.Events) {
+		return nil
+	}
+	match := make([]bool, len(u.tl.Events))
+	for _, j := range order {
+		match[j] = true
+	}
+	return match
+}
+
+// presentEnd shows the title slide (end < 0) or the sources slide (end >
+// 0) of the events the search and filters let through.
+func (u *UI) presentEnd(end int) {
+	p := u.pres
+	if p == nil {
+		return
+	}
+	order := u.stepOrder()
+	p.end = end
+	p.current = -1
+	p.showEnd(end, u.tl.Summary(order), u.orderMatch(order))
+}
+
+// PresentedEnd is -1 while the title slide shows, 1 while the sources
+// slide does, else 0.
+func (u *UI) PresentedEnd() int {
+	if u.pres == nil || !u.presenting {
+		return 0
+	}
+	return u.pres.end
 }
 
 // presentTimeline follows a new data set (SetTimeline): a presentation
@@ -534,6 +614,10 @@ func (u *UI) followResults() {
 	if !u.presenting || p == nil {
 		return
 	}
+	if p.end != 0 {
+		u.presentEnd(p.end) // the title or sources of the new results
+		return
+	}
 	i := p.current
 	if _, ok := slices.BinarySearch(u.stepOrder(), i); !ok || i < 0 {
 		i = u.startEvent()
@@ -541,37 +625,40 @@ func (u *UI) followResults() {
 	u.presentEvent(i, false)
 }
 
-// PresentStep moves delta events on in the stepping order (back when
-// negative), staying at the first or last.
+// PresentStep moves delta slides on in the stepping order (back when
+// negative): the title slide, the events the search lets through in date
+// order, the sources slide; it stays at either end.
 func (u *UI) PresentStep(delta int) {
-	if u.pres == nil {
+	p := u.pres
+	if p == nil {
 		return
 	}
 	order := u.stepOrder()
-	if len(order) == 0 {
-		return
-	}
-	cur := u.pres.current
-	k := sort.SearchInts(order, cur)
-	var next int
-	switch {
-	case cur < 0:
-		next = 0
-		if delta < 0 {
-			next = len(order) - 1
-		}
-	case k < len(order) && order[k] == cur:
-		next = k + delta
+	n := len(order)
+	var pos int // -1 the title slide, n the sources slide
+	switch cur, k := p.current, sort.SearchInts(order, p.current); {
+	case p.end < 0 || (p.end == 0 && cur < 0):
+		pos = -1
+	case p.end > 0:
+		pos = n
+	case k < n && order[k] == cur:
+		pos = k
 	case delta > 0: // cur is not in the order: k is the next one after it
-		next = k + delta - 1
+		pos = k - 1
 	default:
-		next = k + delta
+		pos = k
 	}
-	next = max(0, min(len(order)-1, next))
-	if order[next] == cur {
+	next := max(-1, min(n, pos+delta))
+	switch {
+	case next == pos:
 		return
+	case next < 0:
+		u.presentEnd(-1)
+	case next == n:
+		u.presentEnd(1)
+	default:
+		u.presentEvent(order[next], true)
 	}
-	u.presentEvent(order[next], true)
 }
 
 // presentClick is what a clicker's next (delta 1) or previous (-1) does:
@@ -590,11 +677,25 @@ func (u *UI) presentClick(delta int) bool {
 	return u.PresentedEvent() != before
 }
 
-// PresentFirst and PresentLast jump to the ends of the stepping order.
-func (u *UI) PresentFirst() { u.PresentStep(-len(u.tl.Events) - 1) }
+// PresentFirst shows the first event of the stepping order (Home).
+func (u *UI) PresentFirst() { u.presentAt(0) }
 
-// PresentLast jumps to the last event of the stepping order.
-func (u *UI) PresentLast() { u.PresentStep(len(u.tl.Events) + 1) }
+// PresentLast shows the last event of the stepping order (End).
+func (u *UI) PresentLast() { u.presentAt(-1) }
+
+// presentAt shows the k-th event of the stepping order, counting from the
+// end when k is negative; the title slide when there is none.
+func (u *UI) presentAt(k int) {
+	order := u.stepOrder()
+	if len(order) == 0 {
+		u.presentEnd(-1)
+		return
+	}
+	if k < 0 {
+		k += len(order)
+	}
+	u.presentEvent(order[max(0, min(len(order)-1, k))], true)
+}
 
 // PresentedEvent is the event presentation mode shows, or -1.
 func (u *UI) PresentedEvent() int {

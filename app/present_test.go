@@ -2,6 +2,8 @@ package app
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -49,8 +51,13 @@ func TestF5EntersAndEscapeLeavesPresentation(t *testing.T) {
 	if w.Canvas().Focused() != nil {
 		t.Error("presentation mode leaves a widget focused (a blinking cursor)")
 	}
-	if presentedID(u) != "summit-cancelled" || u.PresentProgress() != "1 / 17" {
-		t.Errorf("opens at %q %q, want the first event, 1 / 17", presentedID(u), u.PresentProgress())
+	if u.PresentedEnd() != -1 || !u.pres.story.Visible() || u.pres.card.Visible() || u.PresentProgress() != "" {
+		t.Errorf("opens at end %d (story shown %v), progress %q; want the title slide", u.PresentedEnd(), u.pres.story.Visible(), u.PresentProgress())
+	}
+	u.pres.scroll.ScrollToBottom() // a long title slide: next shows its end first
+	key(u, fyne.KeyRight)
+	if presentedID(u) != "summit-cancelled" || u.PresentProgress() != "1 / 17" || !u.pres.card.Visible() {
+		t.Errorf("Right from the title: at %q %q, want the first event, 1 / 17", presentedID(u), u.PresentProgress())
 	}
 
 	u.pres.scroll.ScrollToBottom() // a long card: next shows its end first
@@ -89,6 +96,12 @@ func TestEscapeInPresentationKeepsTheSearch(t *testing.T) {
 	}
 }
 
+// title and sources stand for the title and sources slides in step tables.
+const (
+	title   = -1
+	sources = -2
+)
+
 func TestEveryStepKey(t *testing.T) {
 	u := newTestUI(t)
 	shift := false
@@ -101,6 +114,8 @@ func TestEveryStepKey(t *testing.T) {
 		return 0
 	}
 	u.Present(true)
+	u.pres.scroll.ScrollToBottom()
+	key(u, fyne.KeyRight) // from the title slide to the first event
 	ids := make([]string, len(u.tl.Events))
 	for i, e := range u.tl.Events {
 		ids[i] = e.ID
@@ -120,20 +135,32 @@ func TestEveryStepKey(t *testing.T) {
 		{fyne.KeyUp, false, 2},
 		{fyne.KeySpace, true, 1},
 		{fyne.KeyBackspace, false, 0},
-		{fyne.KeyPageUp, false, 0}, // stays at the first
+		{fyne.KeyPageUp, false, title},
+		{fyne.KeyPageUp, false, title}, // stays at the title
+		{fyne.KeyPageDown, false, 0},
 		{fyne.KeyEnd, false, len(ids) - 1},
-		{fyne.KeySpace, false, len(ids) - 1}, // stays at the last
+		{fyne.KeySpace, false, sources},
+		{fyne.KeySpace, false, sources}, // stays at the sources
+		{fyne.KeyLeft, false, len(ids) - 1},
 		{fyne.KeyHome, false, 0},
 	}
 	for n, s := range steps {
 		shift = s.shift
 		if s.key != fyne.KeyHome && s.key != fyne.KeyEnd {
 			u.pres.scroll.ScrollToBottom() // a long card: next shows its end first
-			if s.want < u.PresentedEvent() || s.shift || s.key == fyne.KeyBackspace {
+			back := s.shift || slices.Contains([]fyne.KeyName{fyne.KeyPageUp, fyne.KeyLeft, fyne.KeyUp, fyne.KeyBackspace}, s.key)
+			if back {
 				u.pres.scroll.ScrollToTop() // and previous its start
 			}
 		}
 		key(u, s.key)
+		if s.want < 0 {
+			end := map[int]int{title: -1, sources: 1}[s.want]
+			if u.PresentedEnd() != end || u.PresentedEvent() != -1 {
+				t.Fatalf("step %d (%s): at end %d event %d, want end %d", n, s.key, u.PresentedEnd(), u.PresentedEvent(), end)
+			}
+			continue
+		}
 		if got := presentedID(u); got != ids[s.want] {
 			t.Fatalf("step %d (%s shift=%v): at %q, want %q", n, s.key, s.shift, got, ids[s.want])
 		}
@@ -161,13 +188,18 @@ func TestSteppingFollowsTheSearch(t *testing.T) {
 		t.Fatalf("2019: %d results; the test needs a narrower set", len(match))
 	}
 	u.Present(true)
-	seen := []int{u.PresentedEvent()}
+	var seen []int
 	for range 3 * len(u.tl.Events) { // long cards take more than one click
 		key(u, fyne.KeyPageDown)
-		if i := u.PresentedEvent(); i != seen[len(seen)-1] {
+		if i := u.PresentedEvent(); i >= 0 && (len(seen) == 0 || i != seen[len(seen)-1]) {
 			seen = append(seen, i)
 		}
 	}
+	if u.PresentedEnd() != 1 || u.PresentProgress() != "Sources" {
+		t.Errorf("after the last event: end %d, progress %q; want the sources slide", u.PresentedEnd(), u.PresentProgress())
+	}
+	u.pres.scroll.ScrollToTop()
+	key(u, fyne.KeyPageUp) // back to the last event
 	if len(seen) != len(match) {
 		t.Fatalf("stepped through %d events, want the %d that match", len(seen), len(match))
 	}
@@ -201,15 +233,20 @@ func TestSteppingFollowsTheFilters(t *testing.T) {
 		}
 	}
 	u.Present(true)
-	for n := 1; n <= letters+2; n++ {
+	u.pres.scroll.ScrollToBottom()
+	key(u, fyne.KeyRight) // from the title slide
+	for n := 1; n <= letters; n++ {
 		if k := u.tl.Events[u.PresentedEvent()].Kind; k != data.KindLetter {
 			t.Fatalf("step %d: presenting a %s", n, k)
+		}
+		if want := fmt.Sprintf("%d / %d", n, letters); u.PresentProgress() != want {
+			t.Errorf("step %d: progress %q, want %q", n, u.PresentProgress(), want)
 		}
 		u.pres.scroll.ScrollToBottom() // a long card: next shows its end first
 		key(u, fyne.KeyRight)
 	}
-	if want := fmt.Sprintf("%d / %d", letters, letters); u.PresentProgress() != want {
-		t.Errorf("progress %q, want %q", u.PresentProgress(), want)
+	if u.PresentedEnd() != 1 {
+		t.Errorf("after the last letter, end %d: want the sources slide", u.PresentedEnd())
 	}
 }
 
@@ -229,6 +266,7 @@ func TestPresentationTimelineGlidesToTheEvent(t *testing.T) {
 	u := newTestUI(t)
 	u.Window().Resize(fyne.NewSize(1920, 1080))
 	u.Present(true)
+	u.PresentFirst()
 	tl := u.pres.timeline
 	for range 8 {
 		key(u, fyne.KeyRight)
@@ -359,6 +397,12 @@ func TestF5FromTheSearchFieldPresentsTheResults(t *testing.T) {
 	if u.Window().Canvas().Focused() != nil {
 		t.Error("the search field keeps the focus on the slide")
 	}
+	// The title slide sums up what the search found; then its events.
+	if want := fmt.Sprintf("%d of %d events", len(u.Results()), len(u.tl.Events)); !strings.Contains(u.pres.story.String(), want) {
+		t.Errorf("the title slide does not say %q:\n%s", want, u.pres.story.String())
+	}
+	u.pres.scroll.ScrollToBottom()
+	key(u, fyne.KeyRight)
 	if want := fmt.Sprintf("1 / %d", len(u.Results())); u.PresentProgress() != want {
 		t.Errorf("progress %q, want %q", u.PresentProgress(), want)
 	}
