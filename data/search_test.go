@@ -232,6 +232,16 @@ func TestFold(t *testing.T) {
 		"":                 "",
 		"a\u00a0b":         "a b",
 		"Œuvre Æsir ĳssel": "oeuvre aesir ijssel",
+		// decomposed and stripped of their marks by Unicode's tables, not
+		// by a list of accented letters: Vietnamese, Polish, Greek, Cyrillic
+		"Đặng Thị Ngọc Thịnh": "dang thi ngoc thinh",
+		"Łódź Wałęsa":         "lodz walesa",
+		"Ελλάδα":              "ελλαδα",
+		"Ёлка й":              "елка и",
+		"ǿ Ǻ":                 "o a",
+		"e\u0301":             "e",
+		// a syllable that decomposes into letters without marks is kept
+		"김정은": "김정은",
 	} {
 		if got := Fold(in); got != want {
 			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
