@@ -219,27 +219,12 @@ func (r *timelineRenderer) kindColors(k data.Kind) [4]color.Color {
 	return r.colors.kinds[data.KindContext]
 }
 
-// place asks the timeline's layout where everything goes for size and the
-// timeline's state now.
-func (r *timelineRenderer) place(size fyne.Size) {
-	t := r.t
-	m := t.useTextSize()
-	v := lanes.View{From: t.viewFrom, To: t.viewTo, Width: size.Width, Height: size.Height, Selected: t.selected}
-	for s, c := range t.captions {
-		if c != "" {
-			v.CaptionW[s] = r.captionWidth(m, s)
-		}
-	}
-	t.lay.Place(m, v)
-}
-
 // Layout places the events for size and the view, and moves the pooled
 // objects onto them. A pan inside the laid-out region only moves the
 // content.
 func (r *timelineRenderer) Layout(size fyne.Size) {
 	t := r.t
-	r.place(size)
-	l := t.lay
+	l := t.place(size)
 	m := l.M
 	defer func() {
 		r.content.Move(fyne.NewPos(-l.Shift, 0))
@@ -660,7 +645,7 @@ func (r *timelineRenderer) layoutCaptions(size fyne.Size) {
 		if ok {
 			// the outermost lane with room at the left edge
 			a = captionArrow(m)
-			w = r.captionWidth(m, s)
+			w = t.captionWidth(m, s)
 			ok = false
 			for k := l.NLanes[b] - 1; k >= 0 && w <= size.Width/2; k-- {
 				if !l.Occupied(b, k, l.Shift, l.Shift+w+m.Gap) {
@@ -692,16 +677,6 @@ func (r *timelineRenderer) layoutCaptions(size fyne.Size) {
 		show(c.arrow)
 		show(c.text)
 	}
-}
-
-// captionWidth is how wide caption s is drawn: margin, triangle, names.
-func (r *timelineRenderer) captionWidth(m lanes.Metrics, s int) float32 {
-	return m.Pad + 2 + captionArrow(m) + 4 + r.t.texts.width(r.t.captions[s], m.CapSize, false) + 4
-}
-
-// captionArrow is the size of a caption's triangle.
-func captionArrow(m lanes.Metrics) float32 {
-	return float32(math.Round(float64(m.CapSize * 0.75)))
 }
 
 // hide and show change an object's visibility only when it changes: each

@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"math"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -19,21 +20,50 @@ func (t *Timeline) textSize() float32 {
 }
 
 // metrics are the sizes the timeline is laid out and drawn with at the
-// theme's text size now: worked out once per text size, and nothing else.
+// theme's text size now. It changes nothing: the timeline takes a new text
+// size, and drops what it measured at the old one, in useTextSize.
 func (t *Timeline) metrics() lanes.Metrics {
 	if size := t.textSize(); size != t.m.TextSize {
-		t.m = lanes.NewMetrics(size, measureText)
+		return lanes.NewMetrics(size, measureText)
 	}
 	return t.m
 }
 
-// useTextSize returns the metrics at the theme's text size now, and makes
-// the text caches hold widths at that size only (a slide's text size
-// follows the window's: kept for every size, they grew without end).
+// useTextSize returns the metrics at the theme's text size now, and when
+// that size changed, keeps them and makes the text caches hold widths at
+// the new size only (a slide's text size follows the window's: kept for
+// every size, they grew without end).
 func (t *Timeline) useTextSize() lanes.Metrics {
 	m := t.metrics()
-	t.texts.setSize(m.TextSize)
+	if m.TextSize != t.m.TextSize {
+		t.m = m
+		t.texts.setSize(m.TextSize)
+	}
 	return m
+}
+
+// place lays the timeline out for size and its state now (view,
+// selection, captions), and returns the layout to draw from.
+func (t *Timeline) place(size fyne.Size) *lanes.Layout {
+	m := t.useTextSize()
+	v := lanes.View{From: t.viewFrom, To: t.viewTo, Width: size.Width, Height: size.Height, Selected: t.selected}
+	for s, c := range t.captions {
+		if c != "" {
+			v.CaptionW[s] = t.captionWidth(m, s)
+		}
+	}
+	t.lay.Place(m, v)
+	return t.lay
+}
+
+// captionWidth is how wide caption s is drawn: margin, triangle, names.
+func (t *Timeline) captionWidth(m lanes.Metrics, s int) float32 {
+	return m.Pad + 2 + captionArrow(m) + 4 + t.texts.width(t.captions[s], m.CapSize, false) + 4
+}
+
+// captionArrow is the size of a caption's triangle.
+func captionArrow(m lanes.Metrics) float32 {
+	return float32(math.Round(float64(m.CapSize * 0.75)))
 }
 
 // measureText is fyne.MeasureText in the form lanes.NewMetrics asks for.
