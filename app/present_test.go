@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"trumpkim/data"
+	"trumpkim/widgets"
 )
 
 func presentedID(u *UI) string {
@@ -90,13 +91,14 @@ func TestEscapeInPresentationKeepsTheSearch(t *testing.T) {
 func TestEveryStepKey(t *testing.T) {
 	u := newTestUI(t)
 	shift := false
-	keyModifiers = func() fyne.KeyModifier {
+	saved := widgets.KeyModifiers
+	widgets.KeyModifiers = func() fyne.KeyModifier {
 		if shift {
 			return fyne.KeyModifierShift
 		}
 		return 0
 	}
-	t.Cleanup(func() { keyModifiers = func() fyne.KeyModifier { return 0 } })
+	t.Cleanup(func() { widgets.KeyModifiers = saved })
 	u.Present(true)
 	ids := make([]string, len(u.tl.Events))
 	for i, e := range u.tl.Events {

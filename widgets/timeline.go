@@ -32,9 +32,10 @@ const (
 	scrollDuration = 350 * time.Millisecond
 )
 
-// keyModifiers reports the keyboard modifiers held now; the test driver has
-// none, so tests replace it.
-var keyModifiers = func() fyne.KeyModifier {
+// KeyModifiers reports the keyboard modifiers held now (the desktop
+// driver's; none elsewhere). The test driver has none, so tests replace it,
+// and put back what they found.
+var KeyModifiers = func() fyne.KeyModifier {
 	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
 		return d.CurrentKeyModifiers()
 	}
@@ -215,6 +216,21 @@ func (t *Timeline) Pan(fraction float64) {
 	t.panDays((t.viewTo - t.viewFrom) * fraction)
 }
 
+// PanTo moves the view, keeping its zoom, so that instant at sits at
+// fraction frac of the width (0 the left edge, 1 the right), as near as
+// the ends of the story allow. It glides there over d, easing in and out;
+// d 0 moves at once. OnViewChanged reports the new span.
+func (t *Timeline) PanTo(at time.Time, frac float64, d time.Duration) {
+	t.stopAnimation()
+	span := t.viewTo - t.viewFrom
+	from := lanes.Days(at) - frac*span
+	if d > 0 {
+		t.animate(from, from+span, d)
+		return
+	}
+	t.setView(t.clamped(from, from+span))
+}
+
 // VisibleRange returns the first and last instant in view.
 func (t *Timeline) VisibleRange() (from, to time.Time) {
 	return lanes.DayTime(t.viewFrom), lanes.DayTime(t.viewTo)
@@ -263,7 +279,7 @@ func (t *Timeline) Tapped(e *fyne.PointEvent) {
 // wheel, and pans with horizontal scrolling or Shift+wheel.
 func (t *Timeline) Scrolled(e *fyne.ScrollEvent) {
 	dx, dy := float64(e.Scrolled.DX), float64(e.Scrolled.DY)
-	mods := keyModifiers()
+	mods := KeyModifiers()
 	w := float64(t.Size().Width)
 	if w <= 0 {
 		return
@@ -426,12 +442,17 @@ func (t *Timeline) panDays(d float64) {
 	if d == 0 {
 		return
 	}
-	from := t.viewFrom
-	t.viewFrom, t.viewTo = t.clamped(t.viewFrom+d, t.viewTo+d)
-	if t.viewFrom != from {
-		t.fitted = false
-		t.viewChanged()
+	t.setView(t.clamped(t.viewFrom+d, t.viewTo+d))
+}
+
+// setView shows [from, to) when that moves the view, no longer fitted.
+func (t *Timeline) setView(from, to float64) {
+	if from == t.viewFrom && to == t.viewTo {
+		return
 	}
+	t.viewFrom, t.viewTo = from, to
+	t.fitted = false
+	t.viewChanged()
 }
 
 // fullSpan returns the view that fits every event, for the current size.
@@ -506,10 +527,12 @@ func (t *Timeline) zoomToCluster(it *lanes.Item) {
 	t.animate(mid-span/2, mid+span/2, scrollDuration)
 }
 
-// animate moves the view to [from, to) over d, easing in and out, and
-// keeps it inside the fit-all view at the end.
+// animate moves the view to [from, to), kept inside the fit-all view, over
+// d, easing in and out: a view beyond the end of the story would glide past
+// it and jump back.
 func (t *Timeline) animate(from, to float64, d time.Duration) {
 	t.stopAnimation()
+	from, to = t.clamped(from, to)
 	f0, t0 := t.viewFrom, t.viewTo
 	t.fitted = false
 	t.anim = fyne.NewAnimation(d, func(p float32) {
@@ -517,7 +540,7 @@ func (t *Timeline) animate(from, to float64, d time.Duration) {
 		t.viewFrom = f0 + (from-f0)*q
 		t.viewTo = t0 + (to-t0)*q
 		if p >= 1 {
-			t.viewFrom, t.viewTo = t.clamped(from, to)
+			t.viewFrom, t.viewTo = t.clamped(from, to) // the size may have changed
 		}
 		t.viewChanged()
 	})

@@ -17,9 +17,9 @@ import (
 // holdKeys makes the timeline see mods held during the test.
 func holdKeys(t *testing.T, mods fyne.KeyModifier) {
 	t.Helper()
-	saved := keyModifiers
-	keyModifiers = func() fyne.KeyModifier { return mods }
-	t.Cleanup(func() { keyModifiers = saved })
+	saved := KeyModifiers
+	KeyModifiers = func() fyne.KeyModifier { return mods }
+	t.Cleanup(func() { KeyModifiers = saved })
 }
 
 func span(tw *Timeline) float64 { return tw.viewTo - tw.viewFrom }
@@ -450,5 +450,41 @@ func TestTimelineWithoutData(t *testing.T) {
 	tw.SetTimeline(&data.Timeline{})
 	if len(shownChips(tw)) != 0 {
 		t.Error("chips drawn for an empty data set")
+	}
+}
+
+// PanTo puts an instant at a fraction of the width, keeping the zoom, at
+// once or gliding there; at the ends of the story the view stops at its
+// edge, and the glide's last frame is where the glide was headed.
+func TestTimelinePanTo(t *testing.T) {
+	tl := defaultData(t)
+	tw, _ := showTimeline(t, tl, 900, 330)
+	tw.ZoomIn()
+	tw.ZoomIn()
+	var reported []time.Time
+	tw.OnViewChanged = func(from, _ time.Time) { reported = append(reported, from) }
+	s := span(tw)
+	mid := tl.Events[len(tl.Events)/2].Start()
+	for _, d := range []time.Duration{0, 300 * time.Millisecond} {
+		tw.FitAll()
+		tw.ZoomIn()
+		tw.ZoomIn()
+		reported = nil
+		tw.PanTo(mid, 1.0/3, d)
+		if got := (lanes.Days(mid) - tw.viewFrom) / span(tw); !near(got, 1.0/3, 1e-9) {
+			t.Errorf("PanTo over %v: the instant sits at %v of the width, want 1/3", d, got)
+		}
+		if !near(span(tw), s, 1e-9) {
+			t.Errorf("PanTo over %v changed the zoom: %v days, then %v", d, s, span(tw))
+		}
+		if from, _ := tw.VisibleRange(); len(reported) == 0 || !reported[len(reported)-1].Equal(from) {
+			t.Errorf("PanTo over %v: OnViewChanged said %v, the view starts %v", d, reported, from)
+		}
+		// the last event at the left edge: the view stops at the story's end
+		_, hi := tw.fullSpan()
+		tw.PanTo(tl.Events[len(tl.Events)-1].Start(), 0, d)
+		if !near(tw.viewTo, hi, 1e-9) || !near(span(tw), s, 1e-9) {
+			t.Errorf("PanTo the last event over %v: view %v–%v, want it to end at %v", d, tw.viewFrom, tw.viewTo, hi)
+		}
 	}
 }
