@@ -223,48 +223,52 @@ func (r *timelineRenderer) kindColors(k data.Kind) [4]color.Color {
 // objects onto them. A pan inside the laid-out region only moves the
 // content.
 func (r *timelineRenderer) Layout(size fyne.Size) {
-	t := r.t
-	l := t.place(size)
-	m := l.M
-	defer func() {
-		r.content.Move(fyne.NewPos(-l.Shift, 0))
-		r.layoutEraTitles()
-		r.layoutCaptions(size)
-		r.layoutTooltip()
-	}()
+	l := r.t.place(size)
+	r.layoutAxis(l, size)
+	if style := (styleKey{l.Generation(), r.t.matchVer, r.colors.version}); style != r.drawn {
+		r.drawn = style
+		r.content.Resize(fyne.NewSize(float32((l.To-l.From)*l.PPD), size.Height))
+		r.layoutEras(size)
+		r.layoutTicks(l)
+		r.layoutChips(l)
+		if r.dirty {
+			r.rebuild()
+		}
+	}
+	r.content.Move(fyne.NewPos(-l.Shift, 0))
+	r.layoutEraTitles()
+	r.layoutCaptions(size)
+	r.layoutTooltip()
+}
 
-	switch {
-	case size.Width <= 0 || len(l.NLanes) == 0:
+// layoutAxis places the axis' track (when events sit on it) and its line.
+func (r *timelineRenderer) layoutAxis(l *lanes.Layout, size fyne.Size) {
+	if size.Width <= 0 || len(l.NLanes) == 0 {
 		hide(r.track)
 		hide(r.axisLine)
-	default:
-		if l.NLanes[l.Axis()] == 0 {
-			hide(r.track)
-		} else {
-			show(r.track)
-		}
-		show(r.axisLine)
-		r.track.Move(fyne.NewPos(0, l.AxisTop))
-		r.track.Resize(fyne.NewSize(size.Width, l.TickTop-l.AxisTop))
-		r.axisLine.Move(fyne.NewPos(0, l.TickTop-1))
-		r.axisLine.Resize(fyne.NewSize(size.Width, 2))
-	}
-
-	style := styleKey{l.Generation(), t.matchVer, r.colors.version}
-	if style == r.drawn {
 		return
 	}
-	r.drawn = style
-	r.content.Resize(fyne.NewSize(float32((l.To-l.From)*l.PPD), size.Height))
-	r.layoutEras(size)
+	if l.NLanes[l.Axis()] == 0 {
+		hide(r.track)
+	} else {
+		show(r.track)
+	}
+	show(r.axisLine)
+	r.track.Move(fyne.NewPos(0, l.AxisTop))
+	r.track.Resize(fyne.NewSize(size.Width, l.TickTop-l.AxisTop))
+	r.axisLine.Move(fyne.NewPos(0, l.TickTop-1))
+	r.axisLine.Resize(fyne.NewSize(size.Width, 2))
+}
 
-	// ticks
+// layoutTicks moves the pooled tick marks and labels onto the layout's
+// ticks, growing the pool when they are more.
+func (r *timelineRenderer) layoutTicks(l *lanes.Layout) {
+	m := l.M
 	for len(r.ticks) < len(l.Ticks) {
 		r.ticks = append(r.ticks, tickObjects{mark: &canvas.Rectangle{}, label: &canvas.Text{}})
 		r.dirty = true
 	}
-	for n := range r.ticks {
-		o := r.ticks[n]
+	for n, o := range r.ticks {
 		if n >= len(l.Ticks) {
 			hide(o.mark)
 			hide(o.label)
@@ -295,94 +299,111 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 		o.label.Resize(fyne.NewSize(0, m.TextH))
 		show(o.label)
 	}
+}
 
-	// chips
-	n := 0
-	for k := range l.Items {
-		it := &l.Items[k]
-		if n >= len(r.chips) {
-			r.chips = append(r.chips, chipObjects{
-				ring: &canvas.Rectangle{}, bar: &canvas.Rectangle{},
-				marker: &canvas.Polygon{}, arrow: &canvas.Polygon{Sides: 3},
-				date: &canvas.Text{}, label: &canvas.Text{},
-			})
-			r.dirty = true
-		}
-		r.layoutChip(&r.chips[n], it)
-		n++
+// layoutChips moves the pooled chips onto the layout's chips and clusters,
+// growing the pool when they are more, and hides the spares.
+func (r *timelineRenderer) layoutChips(l *lanes.Layout) {
+	for len(r.chips) < len(l.Items) {
+		r.chips = append(r.chips, chipObjects{
+			ring: &canvas.Rectangle{}, bar: &canvas.Rectangle{},
+			marker: &canvas.Polygon{}, arrow: &canvas.Polygon{Sides: 3},
+			date: &canvas.Text{}, label: &canvas.Text{},
+		})
+		r.dirty = true
 	}
-	for ; n < len(r.chips); n++ {
-		c := r.chips[n]
+	for n := range r.chips {
+		c := &r.chips[n]
+		if n < len(l.Items) {
+			r.layoutChip(l, c, &l.Items[n])
+			continue
+		}
 		hide(c.ring)
 		hide(c.bar)
 		hide(c.marker)
 		hide(c.arrow)
 		hide(c.date)
 		hide(c.label)
-	}
-	if r.dirty {
-		r.rebuild()
 	}
 }
 
-func (r *timelineRenderer) layoutChip(c *chipObjects, it *lanes.Item) {
-	t := r.t
-	l := t.lay
-	m := l.M
+// layoutChip draws one item: an event's chip, a lone marker or a cluster.
+func (r *timelineRenderer) layoutChip(l *lanes.Layout, c *chipObjects, it *lanes.Item) {
 	y := l.LaneY(int(it.Band), int(it.Lane))
-	cy := y + m.ChipH/2
-
-	if it.Count == 1 {
-		// a lone event with no room for its label: its marker alone
-		e := &t.tl.Events[it.Ev]
-		kc := r.eventColors(int(it.Ev))
-		col := kc[0]
-		if t.Dimmed(int(it.Ev)) {
-			col = kc[1]
-		}
-		styleMarker(c.marker, e.Kind, col, fyne.NewPos(l.XOf(l.Pos(int(it.Ev))), cy), m.Marker)
-		show(c.marker)
-		hide(c.ring)
-		if int(it.Ev) == t.selected {
-			c.ring.FillColor = r.colors.sel
-			c.ring.StrokeColor = r.colors.fg
-			c.ring.StrokeWidth = 2
-			c.ring.CornerRadius = 4
-			c.ring.Move(fyne.NewPos(c.marker.Position().X-3, y))
-			c.ring.Resize(fyne.NewSize(c.marker.Size().Width+6, m.ChipH))
-			show(c.ring)
-		}
-		hide(c.arrow)
-		hide(c.bar)
-		hide(c.date)
-		hide(c.label)
-		return
+	switch {
+	case it.Count == 1:
+		r.layoutLoneMarker(l, c, it, y)
+	case it.Count > 1:
+		r.layoutCluster(l, c, it, y)
+	default:
+		r.layoutEvent(l, c, it, y)
 	}
-	if it.Count > 0 {
-		hide(c.marker)
-		hide(c.arrow)
-		hide(c.bar)
-		hide(c.date)
-		c.ring.FillColor = r.colors.hover
-		c.ring.StrokeColor = r.colors.clusterLine
-		c.ring.StrokeWidth = 1
-		c.ring.CornerRadius = m.ChipH / 2
-		c.ring.Move(fyne.NewPos(it.X, y))
-		c.ring.Resize(fyne.NewSize(it.W, m.ChipH))
-		show(c.ring)
-		c.label.Text = l.CountText(it.Count)
-		c.label.TextStyle.Bold = true
-		c.label.TextSize = m.TextSize
-		c.label.Color = r.colors.fg
-		c.label.Alignment = fyne.TextAlignCenter
-		c.label.Move(fyne.NewPos(it.X, y+(m.ChipH-m.TextH)/2))
-		c.label.Resize(fyne.NewSize(it.W, m.TextH))
-		show(c.label)
-		return
-	}
+}
 
+// layoutLoneMarker draws a lone event with no room for its label: its
+// marker alone, outlined when selected.
+func (r *timelineRenderer) layoutLoneMarker(l *lanes.Layout, c *chipObjects, it *lanes.Item, y float32) {
+	m := l.M
 	ev := int(it.Ev)
-	e := &t.tl.Events[ev]
+	kc := r.eventColors(ev)
+	col := kc[0]
+	if r.t.Dimmed(ev) {
+		col = kc[1]
+	}
+	styleMarker(c.marker, r.t.tl.Events[ev].Kind, col, fyne.NewPos(l.XOf(l.Pos(ev)), y+m.ChipH/2), m.Marker)
+	show(c.marker)
+	if ev == r.t.selected {
+		r.layoutSelection(c.ring, c.marker.Position().X-3, y, c.marker.Size().Width+6, m.ChipH)
+	} else {
+		hide(c.ring)
+	}
+	hide(c.arrow)
+	hide(c.bar)
+	hide(c.date)
+	hide(c.label)
+}
+
+// layoutCluster draws a cluster: its count in a pill.
+func (r *timelineRenderer) layoutCluster(l *lanes.Layout, c *chipObjects, it *lanes.Item, y float32) {
+	m := l.M
+	hide(c.marker)
+	hide(c.arrow)
+	hide(c.bar)
+	hide(c.date)
+	c.ring.FillColor = r.colors.hover
+	c.ring.StrokeColor = r.colors.clusterLine
+	c.ring.StrokeWidth = 1
+	c.ring.CornerRadius = m.ChipH / 2
+	c.ring.Move(fyne.NewPos(it.X, y))
+	c.ring.Resize(fyne.NewSize(it.W, m.ChipH))
+	show(c.ring)
+	c.label.Text = l.CountText(it.Count)
+	c.label.TextStyle.Bold = true
+	c.label.TextSize = m.TextSize
+	c.label.Color = r.colors.fg
+	c.label.Alignment = fyne.TextAlignCenter
+	c.label.Move(fyne.NewPos(it.X, y+(m.ChipH-m.TextH)/2))
+	c.label.Resize(fyne.NewSize(it.W, m.TextH))
+	show(c.label)
+}
+
+// layoutSelection outlines the selected event's chip or marker.
+func (r *timelineRenderer) layoutSelection(ring *canvas.Rectangle, x, y, w, h float32) {
+	ring.FillColor = r.colors.sel
+	ring.StrokeColor = r.colors.fg
+	ring.StrokeWidth = 2
+	ring.CornerRadius = 4
+	ring.Move(fyne.NewPos(x, y))
+	ring.Resize(fyne.NewSize(w, h))
+	show(ring)
+}
+
+// layoutEvent draws an event's chip: its selection outline, range bar,
+// marker, direction, date and label.
+func (r *timelineRenderer) layoutEvent(l *lanes.Layout, c *chipObjects, it *lanes.Item, y float32) {
+	t := r.t
+	m := l.M
+	ev := int(it.Ev)
 	selected := ev == t.selected
 	dim := t.Dimmed(ev) && !selected // the selection always reads clearly
 	kc := r.eventColors(ev)
@@ -390,20 +411,11 @@ func (r *timelineRenderer) layoutChip(c *chipObjects, it *lanes.Item) {
 	if dim {
 		col = kc[1]
 	}
-
-	switch {
-	case selected:
-		c.ring.FillColor = r.colors.sel
-		c.ring.StrokeColor = r.colors.fg
-		c.ring.StrokeWidth = 2
-		c.ring.CornerRadius = 4
-		c.ring.Move(fyne.NewPos(it.X, y))
-		c.ring.Resize(fyne.NewSize(it.W, m.ChipH))
-		show(c.ring)
-	default:
+	if selected {
+		r.layoutSelection(c.ring, it.X, y, it.W, m.ChipH)
+	} else {
 		hide(c.ring)
 	}
-
 	if it.BarW > 0 {
 		c.bar.FillColor = kc[2]
 		if dim {
@@ -419,31 +431,13 @@ func (r *timelineRenderer) layoutChip(c *chipObjects, it *lanes.Item) {
 		hide(c.bar)
 	}
 
-	styleMarker(c.marker, e.Kind, col, fyne.NewPos(it.MarkX, cy), m.Marker)
+	cy := y + m.ChipH/2
+	styleMarker(c.marker, t.tl.Events[ev].Kind, col, fyne.NewPos(it.MarkX, cy), m.Marker)
 	show(c.marker)
 	dir := l.Direction(ev)
 	date := l.DateText(ev)
-	dw := t.texts.TextWidth(date, selected)
 	label, lw := t.texts.label(ev, selected, it.Label)
-	var arrowX, dateX, labelX float32
-	if it.Flip {
-		// [date label arrow marker], ending at the marker
-		x := it.MarkX - m.Marker/2
-		if dir != data.SideAxis {
-			x -= m.Arrow + 2
-			arrowX = x
-		}
-		labelX = x - m.Gap - lw
-		dateX = labelX - m.Gap - dw
-	} else {
-		x := it.MarkX + m.Marker/2 + 2
-		arrowX = x
-		if dir != data.SideAxis {
-			x += m.Arrow + 2
-		}
-		dateX = x - 2 + m.Gap
-		labelX = dateX + dw + m.Gap
-	}
+	arrowX, dateX, labelX := chipTextX(m, it, dir, t.texts.TextWidth(date, selected), lw)
 	switch dir {
 	case data.SideBelow:
 		r.layoutArrow(c.arrow, 180, col, arrowX, cy)
@@ -453,14 +447,35 @@ func (r *timelineRenderer) layoutChip(c *chipObjects, it *lanes.Item) {
 		hide(c.arrow)
 	}
 
-	text := r.colors.fg
-	muted := r.colors.muted
+	text, muted := r.colors.fg, r.colors.muted
 	if dim {
 		text, muted = r.colors.disabled, r.colors.disabled
 	}
 	textY := y + (m.ChipH-m.TextH)/2
 	chipText(c.date, date, m, selected, muted, fyne.NewPos(dateX, textY))
 	chipText(c.label, label, m, selected, text, fyne.NewPos(labelX, textY))
+}
+
+// chipTextX is where a chip's direction chevron, date (dw wide) and label
+// (lw wide) start: after the marker, or for a flipped chip, [date label
+// chevron] ending at the marker.
+func chipTextX(m lanes.Metrics, it *lanes.Item, dir data.Side, dw, lw float32) (arrowX, dateX, labelX float32) {
+	if it.Flip {
+		x := it.MarkX - m.Marker/2
+		if dir != data.SideAxis {
+			x -= m.Arrow + 2
+			arrowX = x
+		}
+		labelX = x - m.Gap - lw
+		return arrowX, labelX - m.Gap - dw, labelX
+	}
+	x := it.MarkX + m.Marker/2 + 2
+	arrowX = x
+	if dir != data.SideAxis {
+		x += m.Arrow + 2
+	}
+	dateX = x - 2 + m.Gap
+	return arrowX, dateX, dateX + dw + m.Gap
 }
 
 // chipText sets and places one of a chip's two texts (date and label).
