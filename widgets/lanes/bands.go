@@ -34,10 +34,9 @@ func (l *Layout) assignBands(tl *data.Timeline) {
 	}
 	alternate := len(groups) == 0 && len(tl.People) == 0
 
-	// Side and slot of every event, kept in bandOf as a code (side and
-	// slot+1) until the bands are known; arrays, not maps: this runs over
-	// every event.
-	const slots = MaxGroupBands + 1
+	// Side and slot of every event, kept in bandOf as a code (bandCode)
+	// until the bands are known; arrays, not maps: this runs over every
+	// event.
 	var used [sides][slots]bool
 	flip := 0
 	for i := range tl.Events {
@@ -63,11 +62,27 @@ func (l *Layout) assignBands(tl *data.Timeline) {
 			}
 			flip++
 		}
-		l.bandOf[i] = int8(sideIndex(side)*slots + slot + 1)
+		l.bandOf[i] = bandCode(side, slot)
 		used[sideIndex(side)][slot+1] = true
 	}
-	// The people's sides are nearest the axis, and always there when no
-	// group band is on that side, so that the axis stays in the middle.
+	index := l.stackSlots(&used)
+	for i := range l.bandOf {
+		l.bandOf[i] = index[l.bandOf[i]]
+	}
+}
+
+// slots is how many bands a side can have: one per group band, and one
+// for the events of no group.
+const slots = MaxGroupBands + 1
+
+// bandCode numbers a side's slot (-1 for no group) across the sides.
+func bandCode(side data.Side, slot int) int8 { return int8(sideIndex(side)*slots + slot + 1) }
+
+// stackSlots builds the bands from the slots in use on each side, and
+// returns the index in Bands of each slot's band, by bandCode. The
+// people's sides are nearest the axis, and always there when no group band
+// is on that side, so that the axis stays in the middle.
+func (l *Layout) stackSlots(used *[sides][slots]bool) [sides * slots]int8 {
 	var index [sides * slots]int8
 	near := func(side data.Side) []int { // slots+1, nearest the axis first
 		var out []int
@@ -83,19 +98,17 @@ func (l *Layout) assignBands(tl *data.Timeline) {
 	}
 	above, below := near(data.SideAbove), near(data.SideBelow)
 	for j := len(above) - 1; j >= 0; j-- {
-		index[sideIndex(data.SideAbove)*slots+above[j]] = int8(len(l.bands))
+		index[bandCode(data.SideAbove, above[j]-1)] = int8(len(l.bands))
 		l.bands = append(l.bands, Band{Side: data.SideAbove, Slot: above[j] - 1})
 	}
 	l.axis = len(l.bands)
-	index[sideIndex(data.SideAxis)*slots] = int8(l.axis)
+	index[bandCode(data.SideAxis, -1)] = int8(l.axis)
 	l.bands = append(l.bands, Band{Side: data.SideAxis, Slot: -1})
 	for _, s := range below {
-		index[sideIndex(data.SideBelow)*slots+s] = int8(len(l.bands))
+		index[bandCode(data.SideBelow, s-1)] = int8(len(l.bands))
 		l.bands = append(l.bands, Band{Side: data.SideBelow, Slot: s - 1})
 	}
-	for i := range l.bandOf {
-		l.bandOf[i] = index[l.bandOf[i]]
-	}
+	return index
 }
 
 // sides is how many sides there are: above, the axis, below.

@@ -125,17 +125,10 @@ func (l *Layout) use(m Metrics, width float32) {
 // whether it did: a pan inside the region only moves the content (Shift).
 func (l *Layout) Place(m Metrics, v View) bool {
 	l.use(m, v.Width)
-	m = l.M
 	l.captionW = v.CaptionW
 	span := v.To - v.From
 	if v.Width <= 0 || v.Height <= 0 || span <= 0 {
-		l.sweeps++
-		l.Width, l.Height = v.Width, v.Height
-		l.Items = l.Items[:0]
-		l.Ticks = l.Ticks[:0]
-		l.valid = false
-		clear(l.NLanes)
-		l.Eras = l.Eras[:0]
+		l.placeNothing(v)
 		return true
 	}
 	if l.valid && math.Abs(span-l.key.span) <= span*1e-9 {
@@ -158,26 +151,47 @@ func (l *Layout) Place(m Metrics, v View) bool {
 	l.From, l.To = (key.anchor-1)*step, (key.anchor+3)*step
 	l.Shift = float32((v.From - l.From) * l.PPD)
 	fullFrom, fullTo := l.FullSpan(l.given, v.Width)
-	l.flipX = l.XOf(fullTo) - m.Pad
-	l.flipL = l.XOf(fullFrom) + m.Pad
+	l.flipX = l.XOf(fullTo) - l.M.Pad
+	l.flipL = l.XOf(fullFrom) + l.M.Pad
 
-	// a strip along the top for the era titles, when there is room for
-	// it and a lane per band under it
+	l.stackBands(v)
+	for b := range l.bands {
+		l.sweep(b, l.NLanes[b])
+	}
+	l.placeTicks()
+	l.placeEras()
+	return true
+}
+
+// placeNothing is the frame of a view with no size or no span: empty.
+func (l *Layout) placeNothing(v View) {
+	l.sweeps++
+	l.Width, l.Height = v.Width, v.Height
+	l.Items = l.Items[:0]
+	l.Ticks = l.Ticks[:0]
+	l.valid = false
+	clear(l.NLanes)
+	l.Eras = l.Eras[:0]
+}
+
+// stackBands arranges the frame from top to bottom for the view's height:
+// the era titles' strip when there is room for it and a lane per band
+// under it, the lanes of each band (NLanes, at the spacing fitLanes
+// chooses), the axis and its ticks, centred in what is left.
+func (l *Layout) stackBands(v View) {
+	m := l.M
 	l.CapH = 0
 	top := len(l.eras) > 0 && v.Height-m.Pad-m.CapH >= float32(len(l.bands))*m.LaneTight+m.TickTight
-	if top {
-		l.CapH = m.CapH
-	}
 	fixed := float32(0) // the era strip and its margin
 	if top {
+		l.CapH = m.CapH
 		fixed = m.Pad + l.CapH
 	}
 	if dk := (demandKey{v.Width, v.Height, v.CaptionW}); l.demand == nil || l.demandFor != dk {
 		l.measureDemand(v.Width, v.Height-fixed)
 		l.demandFor = dk
 	}
-	var total int
-	m, total = l.fitLanes(v.Height - fixed)
+	m, total := l.fitLanes(v.Height - fixed)
 	l.allocateLanes(l.demand, l.NLanes, total)
 	s, a := 0, l.NLanes[l.axis]
 	for b := 0; b < l.axis; b++ {
@@ -204,13 +218,6 @@ func (l *Layout) Place(m Metrics, v View) bool {
 		l.edge[b] = y
 		y += float32(l.NLanes[b]) * m.LaneH
 	}
-
-	for b := range l.bands {
-		l.sweep(b, l.NLanes[b])
-	}
-	l.placeTicks()
-	l.placeEras()
-	return true
 }
 
 // Generation counts the placements made: it changes when the Frame is laid
@@ -380,17 +387,8 @@ func (l *Layout) chipWidth(i int, bold bool) float32 {
 // found by binary search: the work is bounded by what fits on screen, not
 // by how many events there are.
 func (l *Layout) sweep(b, nl int) {
-	m := l.M
+	lanes := l.clearLanes(b, nl)
 	bd := &l.bands[b]
-	for len(l.lanes[b]) < nl {
-		l.lanes[b] = append(l.lanes[b], lane{})
-	}
-	lanes := l.lanes[b][:nl]
-	for k := range lanes {
-		lanes[k].end = float32(math.Inf(-1))
-		lanes[k].last = -1
-		lanes[k].items = lanes[k].items[:0]
-	}
 	if nl == 0 || len(bd.idx) == 0 {
 		return
 	}
@@ -402,140 +400,208 @@ func (l *Layout) sweep(b, nl int) {
 	end := searchNear(bd.pos, l.hints[b][1], l.To, true)
 	l.hints[b] = [2]int{i, end}
 
-	selPos := -1
-	var selL, selR float32
-	if s := l.selected; s >= 0 && s < len(l.bandOf) && int(l.bandOf[s]) == b {
-		if p := int(l.bandPos[s]); p >= i && p < end {
-			selPos = p
-			it := l.chip(s, b, true)
-			selL, selR = it.X, it.X+it.W
-		}
-	}
-	free := func(k int, left, right float32) bool {
-		if lanes[k].end+m.Gap > left {
-			return false
-		}
-		return k != 0 || selPos < 0 || right+m.Gap <= selL || left >= selR+m.Gap
-	}
-
+	sel := l.selectionIn(b, i, end)
 	for i < end {
-		ev := int(bd.idx[i])
-		if i == selPos {
-			l.put(lanes, 0, l.chip(ev, b, true))
-			selPos = -1
+		if i == sel.pos {
+			l.put(lanes, 0, l.chip(int(bd.idx[i]), b, true))
+			sel.pos = -1
 			i++
 			continue
 		}
-		// A chip starts no later than its marker's left edge (a range bar
-		// or a flipped label only start earlier): if no lane is free
-		// there, the event cannot fit, and it is not worth measuring.
-		left := l.XOf(bd.pos[i]) - m.Marker/2 - m.PadL
-		k := -1
-		for j := range lanes {
-			if lanes[j].end+m.Gap <= left {
-				k = j
+		placed, quick := l.placeChip(lanes, b, i, &sel)
+		if placed {
+			i++
+			continue
+		}
+		i = l.fold(lanes, b, i, end, quick, &sel)
+	}
+}
+
+// clearLanes makes band b's first nl lanes empty and returns them.
+func (l *Layout) clearLanes(b, nl int) []lane {
+	for len(l.lanes[b]) < nl {
+		l.lanes[b] = append(l.lanes[b], lane{})
+	}
+	lanes := l.lanes[b][:nl]
+	for k := range lanes {
+		lanes[k].end = float32(math.Inf(-1))
+		lanes[k].last = -1
+		lanes[k].items = lanes[k].items[:0]
+	}
+	return lanes
+}
+
+// selection is the selected event's chip in the band being swept, which
+// lane 0 keeps room for: pos is its position in the band (-1 when it is
+// not in the band's region, or already placed), [l, r) its box.
+type selection struct {
+	pos  int
+	l, r float32
+	gap  float32
+}
+
+// selectionIn finds the selected event among band b's events [i, end).
+func (l *Layout) selectionIn(b, i, end int) selection {
+	sel := selection{pos: -1, gap: l.M.Gap}
+	if s := l.selected; s >= 0 && s < len(l.bandOf) && int(l.bandOf[s]) == b {
+		if p := int(l.bandPos[s]); p >= i && p < end {
+			it := l.chip(s, b, true)
+			sel.pos, sel.l, sel.r = p, it.X, it.X+it.W
+		}
+	}
+	return sel
+}
+
+// clear reports whether [left, right) in lane k keeps clear of the
+// selected chip, which only lane 0 holds.
+func (s *selection) clear(k int, left, right float32) bool {
+	return k != 0 || s.pos < 0 || right+s.gap <= s.l || left >= s.r+s.gap
+}
+
+// placeChip puts the i-th event of band b in the lowest lane where its
+// chip is free of the lane's last chip and the selection, and reports
+// whether it did, and quick: the lowest lane free where the chip would
+// start at the latest, at its marker's left edge (-1 for none).
+func (l *Layout) placeChip(lanes []lane, b, i int, sel *selection) (placed bool, quick int) {
+	m := &l.M
+	bd := &l.bands[b]
+	// A chip starts no later than its marker's left edge (a range bar or a
+	// flipped label only start earlier): if no lane is free there, the
+	// event cannot fit, and it is not worth measuring.
+	left := l.XOf(bd.pos[i]) - m.Marker/2 - m.PadL
+	quick = -1
+	for j := range lanes {
+		if lanes[j].end+m.Gap <= left {
+			quick = j
+			break
+		}
+	}
+	if quick < 0 {
+		return false, -1
+	}
+	it := l.chip(int(bd.idx[i]), b, false)
+	for j := 0; j < len(lanes) && !it.Out; j++ {
+		if lanes[j].end+m.Gap <= it.X && sel.clear(j, it.X, it.X+it.W) {
+			l.put(lanes, j, it)
+			return true, quick
+		}
+	}
+	return false, quick
+}
+
+// fold puts the i-th event of band b, which has no room for its chip, in a
+// cluster, with every later event before end that has no room either, and
+// returns the position of the first event after them. Where a lane is free
+// at the marker (quick: the label would have had to go left of it, at the
+// right edge), the cluster starts there; otherwise the event joins the
+// lane that frees up first, turning its last chip into a cluster.
+func (l *Layout) fold(lanes []lane, b, i, end, quick int, sel *selection) int {
+	m := &l.M
+	bd := &l.bands[b]
+	left := l.XOf(bd.pos[i]) - m.Marker/2 - m.PadL
+	pill := m.ClusterWidth(1)
+	var k int
+	if quick >= 0 && sel.clear(quick, left, left+pill) {
+		k = l.startCluster(lanes, b, int(bd.idx[i]), quick, left, sel)
+	} else {
+		k = l.foldLane(lanes, sel)
+		if k < 0 {
+			return i + 1
+		}
+		if p := &l.Items[lanes[k].last]; p.Count == 0 {
+			p.Count, p.Last = 1, p.Ev
+			p.MarkX, p.BarW = p.X, 0
+		}
+	}
+	return l.growCluster(lanes, b, k, i, end, sel)
+}
+
+// startCluster starts a cluster of event ev at x in lane k, or near the
+// right edge, where a lane is free far enough left, so far left that the
+// pill stays inside the story should it take more events; it returns the
+// lane.
+func (l *Layout) startCluster(lanes []lane, b, ev, k int, x float32, sel *selection) int {
+	m := &l.M
+	pill := m.ClusterWidth(1)
+	if x+pill > l.flipX {
+		quick := k
+		x = max(lanes[quick].end+m.Gap, l.flipX-pill)
+		for j := quick; j < len(lanes); j++ {
+			if lanes[j].end+m.Gap <= l.flipX-pill && sel.clear(j, l.flipX-pill, l.flipX) {
+				x, k = l.flipX-pill, j
 				break
 			}
 		}
-		quick := k
-		if k >= 0 {
-			it := l.chip(ev, b, false)
-			k = -1
-			for j := 0; j < len(lanes) && !it.Out; j++ {
-				if free(j, it.X, it.X+it.W) {
-					k = j
-					break
-				}
-			}
-			if k >= 0 {
-				l.put(lanes, k, it)
-				i++
-				continue
-			}
-		}
-		// No room for the chip. Where a lane is free at the marker (the
-		// label would have had to go left of it, at the right edge), start
-		// a cluster there; otherwise fold the event into the lane that
-		// frees up first, turning its last chip into a cluster.
-		pill := m.ClusterWidth(1)
-		best := -1
-		if quick >= 0 && (quick != 0 || selPos < 0 || left+pill+m.Gap <= selL || left >= selR+m.Gap) {
-			x, k := left, quick
-			if x+pill > l.flipX {
-				// Near the right edge: where a lane is free far enough
-				// left, the pill stays inside the story, should it
-				// take more events.
-				x = max(lanes[quick].end+m.Gap, l.flipX-pill)
-				for j := quick; j < len(lanes); j++ {
-					if lanes[j].end+m.Gap <= l.flipX-pill && (j != 0 || selPos < 0 || l.flipX+m.Gap <= selL || l.flipX-pill >= selR+m.Gap) {
-						x, k = l.flipX-pill, j
-						break
-					}
-				}
-			}
-			l.put(lanes, k, Item{Ev: int32(ev), Last: int32(ev), Band: int8(b), X: x, W: pill, MarkX: x})
-			best = k
-		} else {
-			for j := range lanes {
-				p := lanes[j].last
-				if p < 0 || (l.Items[p].Count == 0 && int(l.Items[p].Ev) == l.selected) {
-					continue
-				}
-				nw := l.Items[p].X + m.ClusterWidth(l.Items[p].Count+2)
-				if j == 0 && selPos >= 0 && nw+m.Gap > selL {
-					continue
-				}
-				if best < 0 || lanes[j].end < lanes[best].end {
-					best = j
-				}
-			}
-			if best < 0 {
-				i++
-				continue
-			}
-			if p := &l.Items[lanes[best].last]; p.Count == 0 {
-				p.Count, p.Last = 1, p.Ev
-				p.MarkX, p.BarW = p.X, 0
-			}
-		}
-		p := &l.Items[lanes[best].last]
-		// The cluster claims at least a marker's width of time beyond this
-		// event, and every later event that could not fit anywhere either
-		// (found by binary search), so that each step covers ground.
-		claim := l.XOf(bd.pos[i]) + pill
-		lanes[best].end = max(p.X+m.ClusterWidth(p.Count+1), claim)
-		minEnd := lanes[best].end
-		for j := range lanes {
-			minEnd = min(minEnd, lanes[j].end)
-		}
-		edgeX := max(claim, minEnd+m.Gap+m.PadL+m.Marker/2)
-		if best == 0 && selPos >= 0 {
-			edgeX = min(edgeX, selL-m.Gap-m.PadL-m.Marker/2)
-		}
-		j := max(searchNear(bd.pos[:end], i, l.dayAt(edgeX), false), i+1)
-		if selPos >= 0 && selPos > i && selPos < j {
-			j = selPos
-		}
-		p.Count += int32(j - i)
-		p.Last = bd.idx[j-1]
-		p.W = max(m.ClusterWidth(p.Count), l.XOf(bd.pos[j-1])+m.Marker/2+m.PadL-p.X)
-		if best == 0 && selPos >= 0 {
-			p.W = max(m.ClusterWidth(p.Count), min(p.W, selL-m.Gap-p.X))
-		}
-		if over := p.X + p.W - l.flipX; over > 0 {
-			// a pill made from a chip near the right edge is wider than
-			// it was: back inside the story, as far as the lane allows
-			prev := float32(math.Inf(-1))
-			if its := lanes[best].items; len(its) > 1 {
-				q := &l.Items[its[len(its)-2]]
-				prev = q.X + q.W + m.Gap
-			}
-			p.X = max(prev, p.X-over)
-			p.MarkX = p.X
-		}
-		lanes[best].end = p.X + p.W
-		i = j
 	}
+	l.put(lanes, k, Item{Ev: int32(ev), Last: int32(ev), Band: int8(b), X: x, W: pill, MarkX: x})
+	return k
+}
+
+// foldLane is the lane whose last item an event with no room joins: the
+// one that frees up first, whose last item is not the selected chip and
+// may grow without reaching it; -1 for none.
+func (l *Layout) foldLane(lanes []lane, sel *selection) int {
+	m := &l.M
+	best := -1
+	for j := range lanes {
+		p := lanes[j].last
+		if p < 0 || (l.Items[p].Count == 0 && int(l.Items[p].Ev) == l.selected) {
+			continue
+		}
+		nw := l.Items[p].X + m.ClusterWidth(l.Items[p].Count+2)
+		if j == 0 && sel.pos >= 0 && nw+m.Gap > sel.l {
+			continue
+		}
+		if best < 0 || lanes[j].end < lanes[best].end {
+			best = j
+		}
+	}
+	return best
+}
+
+// growCluster makes the cluster last in lane k take the i-th event of band
+// b and every later one before end that could not fit anywhere either
+// (found by binary search), and returns the position of the first event
+// after them. The cluster claims at least a marker's width of time beyond
+// event i, so that each step covers ground, and stops short of the
+// selected chip.
+func (l *Layout) growCluster(lanes []lane, b, k, i, end int, sel *selection) int {
+	m := &l.M
+	bd := &l.bands[b]
+	p := &l.Items[lanes[k].last]
+	claim := l.XOf(bd.pos[i]) + m.ClusterWidth(1)
+	lanes[k].end = max(p.X+m.ClusterWidth(p.Count+1), claim)
+	minEnd := lanes[k].end
+	for j := range lanes {
+		minEnd = min(minEnd, lanes[j].end)
+	}
+	edgeX := max(claim, minEnd+m.Gap+m.PadL+m.Marker/2)
+	if k == 0 && sel.pos >= 0 {
+		edgeX = min(edgeX, sel.l-m.Gap-m.PadL-m.Marker/2)
+	}
+	j := max(searchNear(bd.pos[:end], i, l.dayAt(edgeX), false), i+1)
+	if sel.pos >= 0 && sel.pos > i && sel.pos < j {
+		j = sel.pos
+	}
+	p.Count += int32(j - i)
+	p.Last = bd.idx[j-1]
+	p.W = max(m.ClusterWidth(p.Count), l.XOf(bd.pos[j-1])+m.Marker/2+m.PadL-p.X)
+	if k == 0 && sel.pos >= 0 {
+		p.W = max(m.ClusterWidth(p.Count), min(p.W, sel.l-m.Gap-p.X))
+	}
+	if over := p.X + p.W - l.flipX; over > 0 {
+		// a pill made from a chip near the right edge is wider than it
+		// was: back inside the story, as far as the lane allows
+		prev := float32(math.Inf(-1))
+		if its := lanes[k].items; len(its) > 1 {
+			q := &l.Items[its[len(its)-2]]
+			prev = q.X + q.W + m.Gap
+		}
+		p.X = max(prev, p.X-over)
+		p.MarkX = p.X
+	}
+	lanes[k].end = p.X + p.W
+	return j
 }
 
 // chip measures event i's chip in band b at the current view. A chip that
