@@ -23,6 +23,8 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"trumpkim/app"
+	"trumpkim/app/cli"
+	"trumpkim/app/desktop"
 	"trumpkim/assets"
 	"trumpkim/data"
 )
@@ -38,7 +40,7 @@ var fyneAppTOML []byte
 const appID = "org.trumpkimletters.app"
 
 func main() {
-	if handled, code := app.RunCLI(os.Args[1:], os.Stdout, os.Stderr); handled {
+	if handled, code := cli.Run(os.Args[1:], os.Stdout, os.Stderr); handled {
 		os.Exit(code)
 	}
 	synthetic := flag.Int("synthetic", envInt("TRUMPKIM_SYNTHETIC"), "open a generated data set of `N` events instead of the article's (also $TRUMPKIM_SYNTHETIC)")
@@ -52,7 +54,7 @@ func main() {
 	var tl *data.Timeline
 	if *exportPNG != "" && flag.NArg() > 0 {
 		var ok bool
-		if tl, ok = app.LoadTimeline("export-png", flag.Arg(0), os.Stderr); !ok {
+		if tl, ok = cli.LoadTimeline("export-png", flag.Arg(0), os.Stderr); !ok {
 			os.Exit(1)
 		}
 	} else {
@@ -89,6 +91,9 @@ func main() {
 		}
 		return
 	}
+	// What Fyne has no API for, done through the windowing system.
+	app.HideCursor = desktop.HideCursor
+	app.WithGLContext = desktop.WithGLContext
 	u := app.NewWithState(a, tl, store, state)
 	if *from != "" && tl.Index(*from) < 0 {
 		fmt.Fprintf(os.Stderr, "trump-kim-letters: --from: no event with id %q\n", *from)
@@ -101,7 +106,7 @@ func main() {
 	if flag.NArg() > 0 {
 		u.OpenFile(flag.Arg(0)) // read off the UI goroutine; a bad file gets a dialog
 	}
-	a.Lifecycle().SetOnStarted(func() { fitToScreen(u.Window()) })
+	a.Lifecycle().SetOnStarted(func() { desktop.FitToScreen(u.Window()) })
 	go exitAfterQuit(u.Quitting())
 	go quitOnSignal(u)
 	u.Window().ShowAndRun()

@@ -179,7 +179,7 @@ func ExportPNG(a fyne.App, tl *data.Timeline, source, file, id, size string, mod
 	if len(tl.Events) == 0 {
 		i = -1
 	}
-	if source != "" && sameFile(file, source) {
+	if source != "" && atomicfile.SameFile(file, source) {
 		return fmt.Errorf("export-png: %s is the timeline being drawn; write to another file", file)
 	}
 	if !mode.Valid() {
@@ -187,7 +187,7 @@ func ExportPNG(a fyne.App, tl *data.Timeline, source, file, id, size string, mod
 	}
 	a.Settings().SetTheme(NewTheme(mode, 1))
 	img := RenderSlide(tl, i, nil, sz, mode, 1)
-	if err := atomicfile.WriteFile(file, newFileMode, func(w io.Writer) error { return WritePNG(w, img) }); err != nil {
+	if err := atomicfile.WriteFile(file, atomicfile.DocumentMode, func(w io.Writer) error { return WritePNG(w, img) }); err != nil {
 		return fmt.Errorf("export-png: %w", err)
 	}
 	return nil

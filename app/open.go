@@ -88,7 +88,7 @@ func (u *UI) showLoaded(l loaded) {
 		u.addRecent(l.path)
 	}
 	if len(l.problems) > 0 {
-		u.showProblems(fmt.Sprintf("%s opened with %d %s skipped", l.name, len(l.problems), pluralWord(len(l.problems), "problem")),
+		u.showProblems(fmt.Sprintf("%s opened with %s skipped", l.name, data.Count(len(l.problems), "problem")),
 			fmt.Sprintf("%d events were loaded; what is listed below was left out.", len(l.tl.Events)), l.problems, nil)
 	}
 }
@@ -102,13 +102,7 @@ func (u *UI) showProblems(title, lead string, ps data.Problems, err error) {
 	if len(ps) == 0 && errors.As(err, &own) {
 		ps = own
 	}
-	for i, p := range ps {
-		if i == data.MaxListed {
-			fmt.Fprintf(&b, "\n… and %d more", len(ps)-data.MaxListed)
-			break
-		}
-		b.WriteString("\n• " + p.String())
-	}
+	ps.WriteList(&b, "\n• ", "")
 	if len(ps) == 0 && err != nil {
 		b.WriteString("\n" + err.Error())
 	}
@@ -118,13 +112,6 @@ func (u *UI) showProblems(title, lead string, ps data.Problems, err error) {
 	scroll := container.NewVScroll(text)
 	scroll.SetMinSize(fyne.NewSize(min(640, u.win.Canvas().Size().Width*0.8), min(320, u.win.Canvas().Size().Height*0.6)))
 	u.showDialog(dialog.NewCustom(title, "OK", scroll, u.win))
-}
-
-func pluralWord(n int, word string) string {
-	if n == 1 {
-		return word
-	}
-	return word + "s"
 }
 
 // windowTitle is the open timeline's title with the app's name.

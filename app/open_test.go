@@ -102,3 +102,20 @@ func TestPartlyBrokenFileLoadsTheGoodRows(t *testing.T) {
 		t.Errorf("message %q", u.lastMessage)
 	}
 }
+
+// fixtures holds the project's own TimelineJS files.
+const fixtures = "../data/testdata/import"
+
+// interop holds the team's TimelineJS corpus beside the project, there in CI
+// and absent from a fresh clone.
+const interop = "../../shared/interop/timelinejs"
+
+// interopFile returns the path of a file of the team's corpus, or skips the
+// test, saying why, when the corpus is absent.
+func interopFile(t *testing.T, name string) string {
+	t.Helper()
+	if _, err := os.Stat(interop); err != nil {
+		t.Skipf("../shared/interop not present (the team's corpus, CI only): %v", err)
+	}
+	return filepath.Join(interop, name)
+}

@@ -40,7 +40,7 @@ type presentState struct {
 	restoring  bool // restoring preferences: do not write them back yet
 }
 
-// HideCursor, when set (by main, with the windowing library at hand), hides
+// HideCursor, when set (by main, from app/desktop), hides
 // or shows the mouse pointer at once. Fyne itself only changes the pointer
 // when it moves, so without it an idle pointer hides at its next move.
 var HideCursor func(w fyne.Window, hidden bool)

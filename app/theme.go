@@ -260,7 +260,7 @@ func (u *UI) SmallerText() {
 // ResetTextSize returns the interface to Fyne's own size.
 func (u *UI) ResetTextSize() { u.SetTextScale(1) }
 
-// WithGLContext, when set (by main, with the windowing library at hand),
+// WithGLContext, when set (by main, from app/desktop),
 // runs f with w's GL context current, if w has one yet. A theme change
 // makes Fyne 2.7.1 (RescaleContext, on every settings change) delete the
 // window's text textures through whatever GL context is current, and

@@ -54,7 +54,7 @@ func useAtomicFileWriter() {
 // then the file is as it was. A writer closed after a failed write still
 // replaces it: call Abort instead (writeURI does).
 func (r atomicFileRepository) Writer(u fyne.URI) (fyne.URIWriteCloser, error) {
-	f, err := atomicfile.Create(u.Path(), newFileMode)
+	f, err := atomicfile.Create(u.Path(), atomicfile.DocumentMode)
 	if err != nil {
 		return nil, err
 	}
@@ -128,5 +128,5 @@ func (u *UI) saveTo(wc fyne.URIWriteCloser, write func(io.Writer) error) error {
 
 // isFile reports whether u is a file:// URI naming the file at path.
 func isFile(u fyne.URI, path string) bool {
-	return path != "" && u != nil && u.Scheme() == "file" && sameFile(u.Path(), path)
+	return path != "" && u != nil && u.Scheme() == "file" && atomicfile.SameFile(u.Path(), path)
 }

@@ -45,7 +45,7 @@ type Cut struct {
 func (e *Event) CutNote(field string) string {
 	for _, c := range e.Cuts {
 		if c.Field == field {
-			return "… " + groupDigits(c.Runes) + " more " + pluralWord(c.Runes, "character") + ", see the file"
+			return "… " + groupDigits(c.Runes) + " more " + Plural(c.Runes, "character") + ", see the file"
 		}
 	}
 	return ""
@@ -167,10 +167,13 @@ func groupDigits(n int) string {
 	return sign + s
 }
 
-// pluralWord is word with an "s" unless n is 1.
-func pluralWord(n int, word string) string {
+// Plural is word with an "s" unless n is 1.
+func Plural(n int, word string) string {
 	if n == 1 {
 		return word
 	}
 	return word + "s"
 }
+
+// Count is n and word, made plural unless n is 1: "1 event", "3 problems".
+func Count(n int, word string) string { return fmt.Sprintf("%d %s", n, Plural(n, word)) }

@@ -38,17 +38,21 @@ const MaxListed = 20
 
 func (ps Problems) Error() string {
 	var b strings.Builder
+	ps.WriteList(&b, "", "\n")
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// WriteList writes up to MaxListed problems to w, each between prefix and
+// suffix, then "… and N more" the same way for the rest: the one list that
+// check, the open dialog and Error print.
+func (ps Problems) WriteList(w io.Writer, prefix, suffix string) {
 	for i, p := range ps {
 		if i == MaxListed {
-			fmt.Fprintf(&b, "\n… and %d more", len(ps)-MaxListed)
-			break
+			fmt.Fprintf(w, "%s… and %d more%s", prefix, len(ps)-MaxListed, suffix)
+			return
 		}
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(p.String())
+		fmt.Fprintf(w, "%s%s%s", prefix, p, suffix)
 	}
-	return b.String()
 }
 
 type fileJSON struct {

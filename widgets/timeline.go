@@ -503,7 +503,11 @@ func (t *Timeline) reportView() {
 // the zoom unless the event's range is wider than the view.
 func (t *Timeline) bringIntoView(i int) {
 	w := float64(t.Size().Width)
-	if w <= 0 {
+	if w <= 0 || t.fitted {
+		// The fit-all view shows every event's marker by definition, and
+		// refits on every resize: scrolling it would pin a view fitted to
+		// whatever width the window had at that moment (at start, not yet
+		// its own) and show a different place after a restart.
 		return
 	}
 	m := t.useTextSize()

@@ -488,3 +488,22 @@ func TestTimelinePanTo(t *testing.T) {
 		}
 	}
 }
+
+// A fit-all view stays fit-all when an event is selected, even one whose
+// label does not fit at the width the window has at that moment: the app
+// selects the remembered event before the window takes its own size, and
+// the view it then shows must be the one any later start shows.
+func TestTimelineSelectionKeepsTheFitAllView(t *testing.T) {
+	tl := defaultData(t)
+	tw, w := showTimeline(t, tl, 300, 330)
+	last := len(tl.Events) - 1
+	tw.SetSelected(last)
+	w.Resize(fyne.NewSize(900, 330))
+	if !tw.fitted {
+		t.Fatal("selecting an event left the fit-all view")
+	}
+	from, to := tw.fullSpan()
+	if !near(tw.viewFrom, from, 1e-9) || !near(tw.viewTo, to, 1e-9) {
+		t.Errorf("view %v–%v after the resize, fit-all is %v–%v", tw.viewFrom, tw.viewTo, from, to)
+	}
+}

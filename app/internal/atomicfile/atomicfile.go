@@ -222,3 +222,19 @@ func globEscape(s string) string {
 	}
 	return b.String()
 }
+
+// DocumentMode is the mode of a file the app creates for the person (an
+// export), before the umask: what any program gives a new document, 0644
+// under the usual umask. A file replaced keeps its own mode.
+const DocumentMode = 0o666
+
+// SameFile reports whether paths a and b name one file that exists: the
+// same path written two ways, a symbolic link to it, or a hard link.
+func SameFile(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
+}

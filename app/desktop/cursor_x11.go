@@ -1,6 +1,6 @@
 //go:build linux && !ci && !wayland && !android && !mobile
 
-package main
+package desktop
 
 /*
 #cgo LDFLAGS: -lX11
@@ -36,28 +36,27 @@ import "C"
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver"
-
-	"trumpkim/app"
 )
 
-// Fyne changes the pointer only when it moves, so presentation mode hides
-// an idle pointer through X11 directly.
-func init() {
-	app.HideCursor = func(w fyne.Window, hidden bool) {
-		nw, ok := w.(driver.NativeWindow)
-		if !ok {
+// HideCursor hides the pointer over window w, or shows it again. Fyne
+// changes the pointer only when it moves, so presentation mode hides an
+// idle pointer through X11 directly.
+var HideCursor = hideCursor
+
+func hideCursor(w fyne.Window, hidden bool) {
+	nw, ok := w.(driver.NativeWindow)
+	if !ok {
+		return
+	}
+	nw.RunNative(func(ctx any) {
+		x, ok := ctx.(driver.X11WindowContext)
+		if !ok || x.WindowHandle == 0 {
 			return
 		}
-		nw.RunNative(func(ctx any) {
-			x, ok := ctx.(driver.X11WindowContext)
-			if !ok || x.WindowHandle == 0 {
-				return
-			}
-			hide := C.int(0)
-			if hidden {
-				hide = 1
-			}
-			C.tk_hide_cursor(C.ulong(x.WindowHandle), hide)
-		})
-	}
+		hide := C.int(0)
+		if hidden {
+			hide = 1
+		}
+		C.tk_hide_cursor(C.ulong(x.WindowHandle), hide)
+	})
 }

@@ -1,6 +1,6 @@
 //go:build !ci && !wasm && !js && !android && !ios && !mobile
 
-package main
+package desktop
 
 import (
 	"reflect"
@@ -8,35 +8,33 @@ import (
 
 	"fyne.io/fyne/v2"
 	"github.com/go-gl/glfw/v3.3/glfw"
-
-	"trumpkim/app"
 )
 
-// Fyne 2.7.1 deletes a window's text textures on every theme change
+// WithGLContext runs f with window w's GL context current. Fyne 2.7.1 deletes a window's text textures on every theme change
 // without making the window's GL context current (RescaleContext, from
 // its settings listener), so that the deletes do nothing and the textures
 // stay in memory for good. The app changes the theme with the context
 // current instead. Fyne does not export the window's GLFW window: it is
 // read from the window's "viewport" field, and when that is not there (a
 // later Fyne) the theme changes as before.
-func init() {
-	app.WithGLContext = func(w fyne.Window, f func()) {
-		vp := glfwWindowOf(w)
-		if vp == nil {
-			f()
-			return
-		}
-		prev := glfw.GetCurrentContext()
-		vp.MakeContextCurrent()
-		defer func() {
-			if prev != nil {
-				prev.MakeContextCurrent()
-			} else {
-				glfw.DetachCurrentContext()
-			}
-		}()
+var WithGLContext = withGLContext
+
+func withGLContext(w fyne.Window, f func()) {
+	vp := glfwWindowOf(w)
+	if vp == nil {
 		f()
+		return
 	}
+	prev := glfw.GetCurrentContext()
+	vp.MakeContextCurrent()
+	defer func() {
+		if prev != nil {
+			prev.MakeContextCurrent()
+		} else {
+			glfw.DetachCurrentContext()
+		}
+	}()
+	f()
 }
 
 // glfwWindowOf is the GLFW window of Fyne's window w, or nil.

@@ -1,4 +1,6 @@
-package app
+// Package cli holds the commands that need no window: check and export.
+// main runs them before it starts Fyne, so they work without a display.
+package cli
 
 import (
 	"bytes"
@@ -13,15 +15,15 @@ import (
 	"trumpkim/data"
 )
 
-// RunCLI runs the subcommands that need no window: "check FILE..." (or
+// Run runs the subcommands that need no window: "check FILE..." (or
 // "--check FILE...") and "export --format timelinejs [-o OUT] [FILE]". args
 // are the program's arguments without its name (os.Args[1:]). It reports
 // handled false, and does nothing, when args name no subcommand, so that main
 // goes on to open the window; otherwise code is the exit status: 0 when all
 // went well, 1 when a file has problems or cannot be used, 2 for a command
-// line that cannot be understood. RunCLI never exits the process and opens
+// line that cannot be understood. Run never exits the process and opens
 // no window.
-func RunCLI(args []string, stdout, stderr io.Writer) (handled bool, code int) {
+func Run(args []string, stdout, stderr io.Writer) (handled bool, code int) {
 	if len(args) == 0 {
 		return false, 0
 	}
@@ -59,8 +61,8 @@ func runCheck(files []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			fmt.Fprintf(stdout, "%s: cannot be used, %s\n", shown, countProblems(len(ps)))
 		} else {
-			fmt.Fprintf(stdout, "%s: %s, %s, %s\n", shown, plural(len(t.Events), "event"),
-				plural(len(t.Eras), "era"), countProblems(len(ps)))
+			fmt.Fprintf(stdout, "%s: %s, %s, %s\n", shown, data.Count(len(t.Events), "event"),
+				data.Count(len(t.Eras), "era"), countProblems(len(ps)))
 		}
 		printProblems(stdout, ps)
 		if len(ps) > 0 {
@@ -70,26 +72,11 @@ func runCheck(files []string, stdout, stderr io.Writer) int {
 	return code
 }
 
-func countProblems(n int) string { return plural(n, "problem") }
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
+func countProblems(n int) string { return data.Count(n, "problem") }
 
 // printProblems lists up to data.MaxListed problems, indented, and counts
 // the rest.
-func printProblems(w io.Writer, ps data.Problems) {
-	for i, p := range ps {
-		if i == data.MaxListed {
-			fmt.Fprintf(w, "  … and %d more\n", len(ps)-data.MaxListed)
-			break
-		}
-		fmt.Fprintf(w, "  %s\n", p)
-	}
-}
+func printProblems(w io.Writer, ps data.Problems) { ps.WriteList(w, "  ", "\n") }
 
 func unwrapPathError(err error) error {
 	var pe *os.PathError
@@ -140,7 +127,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if len(files) == 1 {
 		src = files[0]
 	}
-	if *out != "" && src != "" && sameFile(*out, src) {
+	if *out != "" && src != "" && atomicfile.SameFile(*out, src) {
 		fmt.Fprintf(stderr, "export: %s is the file being exported; write to another file\n", data.Printable(*out))
 		return 1
 	}
@@ -161,7 +148,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	if err := atomicfile.WriteFile(*out, newFileMode, func(w io.Writer) error {
+	if err := atomicfile.WriteFile(*out, atomicfile.DocumentMode, func(w io.Writer) error {
 		_, err := w.Write(buf.Bytes())
 		return err
 	}); err != nil {
@@ -170,11 +157,6 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	}
 	return 0
 }
-
-// newFileMode is the mode of a file the app creates for the person (an
-// export), before the umask: what any program gives a new document, 0644
-// under the usual umask. A file replaced keeps its own mode.
-const newFileMode = 0o666
 
 // LoadTimeline reads the timeline file path for the command cmd ("export",
 // "export-png"), or the built-in timeline when path is empty. It reports
@@ -205,15 +187,4 @@ func LoadTimeline(cmd, path string, stderr io.Writer) (t *data.Timeline, ok bool
 		printProblems(stderr, ps)
 	}
 	return t, true
-}
-
-// sameFile reports whether paths a and b name one file that exists: the
-// same path written two ways, a symbolic link to it, or a hard link.
-func sameFile(a, b string) bool {
-	fa, err := os.Stat(a)
-	if err != nil {
-		return false
-	}
-	fb, err := os.Stat(b)
-	return err == nil && os.SameFile(fa, fb)
 }

@@ -1,4 +1,4 @@
-package app
+package cli
 
 import (
 	"bytes"
@@ -16,12 +16,12 @@ import (
 // fixtures holds the project's own timeline files (package data's test
 // fixtures): timekeeping.json and timekeeping.csv are one timeline of 16
 // events and 3 eras.
-const fixtures = "../data/testdata/import"
+const fixtures = "../../data/testdata/import"
 
 // interop holds the team's TimelineJS corpus beside the project, there in CI
 // but not in a fresh clone. Tests over it are extras, named ...Interop..., with
 // a twin over fixtures.
-const interop = "../../shared/interop/timelinejs"
+const interop = "../../../shared/interop/timelinejs"
 
 // interopFile returns the path of a file of the team's corpus, or skips the
 // test, saying why, when the corpus is not there.
@@ -39,14 +39,14 @@ func interopFile(t *testing.T, name string) string {
 
 func runCLI(args ...string) (handled bool, code int, stdout, stderr string) {
 	var out, errOut bytes.Buffer
-	handled, code = RunCLI(args, &out, &errOut)
+	handled, code = Run(args, &out, &errOut)
 	return handled, code, out.String(), errOut.String()
 }
 
 func TestRunCLINotHandled(t *testing.T) {
 	for _, args := range [][]string{nil, {}, {"--synthetic", "100"}, {"women.json"}, {"-h"}} {
 		if handled, code, out, errOut := runCLI(args...); handled || code != 0 || out != "" || errOut != "" {
-			t.Errorf("RunCLI(%q) = %v, %d, %q, %q; want it left to the window", args, handled, code, out, errOut)
+			t.Errorf("Run(%q) = %v, %d, %q, %q; want it left to the window", args, handled, code, out, errOut)
 		}
 	}
 }

@@ -1,20 +1,20 @@
 //go:build !ci && !wasm && !js && !android && !ios && !mobile
 
-package main
+package desktop
 
 import (
 	"fyne.io/fyne/v2"
 	"github.com/go-gl/glfw/v3.3/glfw"
 )
 
-// fitToScreen shrinks w to fit the work area (the screen less its panels)
+// FitToScreen shrinks w to fit the work area (the screen less its panels)
 // of the monitor it opens on, when that is smaller than the window: a
 // netbook, a projector at 1024x768, a remembered size from a bigger
 // screen. Window managers usually do this themselves; not all do. The
 // window's content can always shrink that far (it scrolls at large text),
 // so Fyne does not grow it back. It must run on the main thread after the
 // driver has started (Lifecycle OnStarted).
-func fitToScreen(w fyne.Window) {
+func FitToScreen(w fyne.Window) {
 	m := glfw.GetPrimaryMonitor()
 	if m == nil {
 		return

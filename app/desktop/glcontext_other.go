@@ -1,0 +1,9 @@
+//go:build ci || wasm || js || android || ios || mobile
+
+package desktop
+
+import "fyne.io/fyne/v2"
+
+// WithGLContext is nil where there is no GL context of the app's to make
+// current: the theme then changes as Fyne does it.
+var WithGLContext func(w fyne.Window, f func())
