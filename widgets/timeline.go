@@ -85,7 +85,7 @@ type Timeline struct {
 	// when the data has no people on that side.
 	captions [2]string
 
-	lay   *lanes.Layout // where everything goes: asked, never told
+	lay   *lanes.Layout // where everything goes, placed for this state (place)
 	texts texts         // widths and cut labels, at one text size
 	m     lanes.Metrics // the sizes at the text size m.TextSize
 }
