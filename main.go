@@ -45,19 +45,30 @@ func main() {
 	}
 	synthetic := flag.Int("synthetic", envInt("TRUMPKIM_SYNTHETIC"), "open a generated data set of `N` events instead of the article's (also $TRUMPKIM_SYNTHETIC)")
 	present := flag.Bool("present", false, "open in presentation mode, fullscreen (Escape leaves)")
+	reveal := flag.Bool("reveal", false, "predict, then reveal: each slide hides what happened until the next click (R in presentation mode)")
 	from := flag.String("from", "", "open at the event with this `ID` (with --present, present from it)")
 	exportPNG := flag.String("export-png", "", "write the slide of --event of the timeline named (default the built-in one) as a PNG to `FILE` and exit, without a window")
 	event := flag.String("event", "", "the event `ID` that --export-png draws (default the first)")
 	size := flag.String("size", "", "the size of --export-png's image, `WxH` (default 1920x1080)")
+	exportHandout := flag.String("export-handout", "", "write a printable handout of every event of the timeline named (default the built-in one) as a PDF to `FILE` and exit, without a window")
+	paper := flag.String("paper", "a4", "the paper --export-handout's PDF is for: `a4 or letter`")
 	flag.Parse()
 
 	var tl *data.Timeline
-	if *exportPNG != "" && flag.NArg() > 0 {
+	if cmd := exportCommand(*exportPNG, *exportHandout); cmd != "" && flag.NArg() > 0 {
 		var ok bool
-		if tl, ok = cli.LoadTimeline("export-png", flag.Arg(0), os.Stderr); !ok {
+		if tl, ok = cli.LoadTimeline(cmd, flag.Arg(0), os.Stderr); !ok {
 			os.Exit(1)
 		}
-	} else {
+	}
+	// A file to open is read before the window is built, so that the
+	// first frame shows it; the built-in data is then never built.
+	var start *app.StartFile
+	if tl == nil && flag.NArg() > 0 {
+		sf := app.LoadStartFile(flag.Arg(0))
+		start, tl = &sf, sf.Timeline()
+	}
+	if tl == nil {
 		var err error
 		if tl, err = load(*synthetic); err != nil {
 			fmt.Fprintln(os.Stderr, "trump-kim-letters:", err)
@@ -91,6 +102,13 @@ func main() {
 		}
 		return
 	}
+	if *exportHandout != "" {
+		if err := app.ExportHandoutFile(a, tl, flag.Arg(0), *exportHandout, *paper); err != nil {
+			fmt.Fprintln(os.Stderr, "trump-kim-letters:", data.Printable(err.Error()))
+			os.Exit(1)
+		}
+		return
+	}
 	// What Fyne has no API for, done through the windowing system.
 	app.HideCursor = desktop.HideCursor
 	app.WithGLContext = desktop.WithGLContext
@@ -98,13 +116,16 @@ func main() {
 	if *from != "" && tl.Index(*from) < 0 {
 		fmt.Fprintf(os.Stderr, "trump-kim-letters: --from: no event with id %q\n", *from)
 	}
+	if *reveal {
+		u.SetReveal(true)
+	}
 	if *present {
 		u.PresentFrom(*from)
 	} else if i := tl.Index(*from); i >= 0 {
 		u.Select(i)
 	}
-	if flag.NArg() > 0 {
-		u.OpenFile(flag.Arg(0)) // read off the UI goroutine; a bad file gets a dialog
+	if start != nil {
+		u.ShowStartFile(*start) // what was skipped, or why the file could not be used
 	}
 	a.Lifecycle().SetOnStarted(func() { desktop.FitToScreen(u.Window()) })
 	go exitAfterQuit(u.Quitting())
@@ -139,6 +160,18 @@ func quitOnSignal(u *app.UI) {
 	fyne.Do(u.Quit)
 	time.Sleep(2 * time.Second)
 	os.Exit(0)
+}
+
+// exportCommand names the export the flags ask for, for messages:
+// "export-png", "export-handout", or "" for none.
+func exportCommand(png, handout string) string {
+	switch {
+	case png != "":
+		return "export-png"
+	case handout != "":
+		return "export-handout"
+	}
+	return ""
 }
 
 func load(synthetic int) (*data.Timeline, error) {

@@ -39,6 +39,8 @@ set -euo pipefail
 [[ $# -gt 0 ]] || { echo "usage: $0 BINARY|TARBALL..." >&2; exit 2; }
 TITLE="Trump–Kim Letters"
 OUT=${E2E_OUT:-build/e2e}
+# fixture is a TimelineJS file of the project's own, opened from the command line.
+fixture=$(cd "$(dirname "$0")/.." && pwd)/data/testdata/import/timekeeping.json
 mkdir -p "$OUT"
 
 source "$(dirname "$0")/xvfb.sh"
@@ -251,13 +253,13 @@ long_text() {
 # then Ctrl+Q, and a fresh window at the largest text size. Each check
 # starts its own instance with its own settings folder.
 
-# start_window BIN HOME LOG: starts BIN with its settings in HOME and its
-# output in LOG; sets app and win (win empty when no window came in 30 s).
+# start_window BIN HOME LOG [ARG...]: starts BIN (with ARGs) with its
+# settings in HOME and its output in LOG; sets app and win (win empty when no window came in 30 s).
 start_window() {
   local t0=$SECONDS
   LANG=C.UTF-8 LC_ALL= LC_MESSAGES= LANGUAGE= \
   XDG_CONFIG_HOME=$2/config XDG_CACHE_HOME=$2/cache XDG_DATA_HOME=$2/data \
-    "$1" >"$3" 2>&1 &
+    "$1" "${@:4}" >"$3" 2>&1 &
   app=$! win=""
   while [[ -z $win && $((SECONDS - t0)) -lt 30 ]] && kill -0 "$app" 2>/dev/null; do
     win=$(xdotool search --onlyvisible --pid "$app" 2>/dev/null | head -1 || true)
@@ -383,6 +385,20 @@ run_window() {
       [[ $ww -le 1280 && $wh -le 800 ]] && pass "at the largest text a fresh window opens at ${geo}, within the 1280x800 screen" || fail "at the largest text a fresh window opens at ${geo}, larger than the 1280x800 screen"
       quit_window 2000
     fi
+  fi
+  # 9. a TimelineJS file given as an argument is what the window first
+  # shows: its title is the file's from the moment it appears, and the
+  # built-in data is never drawn.
+  home="$tmp/home-$name-file"
+  start_window "$bin" "$home" "$pre-file.log" "$fixture"
+  if [[ -n $win ]]; then
+    local first
+    first=$(xdotool getwindowname "$win")
+    settle "$pre-file.png"
+    [[ $first == "Clocks & Calendars — $TITLE" ]] && pass "a file named on the command line is the first thing shown (\"$first\")" || fail "with a file argument the window first showed \"$first\""
+    quit_window 2000
+  else
+    fail "no window with a file argument within 30 s"
   fi
   # Known and not this block's: when Fyne rewrites its own preferences
   # file on the way out, its file watcher can read it half written and log

@@ -30,19 +30,9 @@ cd "$(dirname "$0")/.."
 
 source .ci/xvfb.sh
 install_missing startup $(missing_xvfb)
+build_tool firstframe
 ff=build/firstframe
-mkdir -p build
-[[ -x $ff && $ff -nt .ci/firstframe/main.go ]] || ${GO:-go} build -o "$ff" ./.ci/firstframe
-
-tmp=$(mktemp -d)
-xpid=""
-cleanup() {
-  if [[ -n $xpid ]]; then kill "$xpid" 2>/dev/null; wait "$xpid" 2>/dev/null || true; fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-start_xvfb startup "$tmp/xvfb.log"
-export XDG_CONFIG_HOME=$tmp/config XDG_CACHE_HOME=$tmp/cache XDG_DATA_HOME=$tmp/data
+xvfb_session startup
 
 # one BINARY: prints the first-frame time, the window-mapped time and the CPU
 # time used until the first frame, in ms.

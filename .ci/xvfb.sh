@@ -1,5 +1,6 @@
-# xvfb.sh: what .ci/e2e.sh and .ci/startup.sh share, sourced by both: apt-get
-# installs of missing tools, and a private Xvfb.
+# xvfb.sh: what the scripts in .ci/ that run a window share, sourced by
+# them: apt-get installs of missing tools, a private Xvfb, the tools built
+# from .ci/.
 
 # install_missing TAG PKG...: installs the packages given (the caller names
 # only those it found missing) with apt-get, as root or through sudo.
@@ -46,4 +47,33 @@ start_xvfb() {
     d=$((d + 1))
   done
   echo "$tag: Xvfb did not start"; cat "$log"; exit 1
+}
+
+# xvfb_session TAG: a temporary folder, $tmp, and a private Xvfb
+# (start_xvfb) whose programs keep their settings inside it; both go when
+# the script exits.
+xvfb_session() {
+  tmp=$(mktemp -d)
+  xpid=""
+  trap end_xvfb_session EXIT
+  start_xvfb "$1" "$tmp/xvfb.log"
+  export XDG_CONFIG_HOME=$tmp/config XDG_CACHE_HOME=$tmp/cache XDG_DATA_HOME=$tmp/data
+}
+
+end_xvfb_session() {
+  if [[ -n $xpid ]]; then kill "$xpid" 2>/dev/null; wait "$xpid" 2>/dev/null || true; fi
+  rm -rf "$tmp"
+}
+
+# build_tool NAME: builds .ci/NAME into build/NAME when that is missing or
+# older than any of its sources.
+build_tool() {
+  local bin=build/$1 src
+  mkdir -p build
+  for src in ".ci/$1"/*; do
+    if [[ ! -x $bin || $src -nt $bin ]]; then
+      ${GO:-go} build -o "$bin" "./.ci/$1"
+      return
+    fi
+  done
 }

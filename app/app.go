@@ -37,6 +37,8 @@ type UI struct {
 	match     []bool // by event: in results; reused for the timeline's dimming
 	searchGen uint64 // bumped by every search; older results are dropped
 	searching sync.WaitGroup
+	frames    *frameHook     // starts the search index after a frame
+	lesson    *lesson        // blank screen, reveal, autoplay (lesson.go)
 	opening   sync.WaitGroup // files being read (open.go)
 	// staleSelection says that the timeline, the card and the list do not
 	// show the selection yet; redraw brings them up to date once per frame.
@@ -60,9 +62,12 @@ type UI struct {
 	clearFilters    *navButton
 	list            *navList
 	timeline        *widgets.Timeline
+	overview        *widgets.Overview
 	span            *widget.Label
 	legend          *widgets.Legend
 	card            *widgets.EventCard
+	story           *widgets.StoryCard // shown in the card's place when no event is selected
+	storyStale      bool               // the results changed since the story card was filled
 	split           *container.Split
 
 	quitting chan struct{} // closed when Quit has saved everything
@@ -91,10 +96,13 @@ func NewWithState(a fyne.App, tl *data.Timeline, store StateStore, st State) *UI
 	useAtomicFileWriter()
 	u.restoreLook() // the remembered theme, before any widget is drawn (prefs.go)
 	u.win = a.NewWindow("Trump–Kim Letters")
+	u.frames = newFrameHook()
+	u.lesson = newLesson()
+	u.restoreAutoplay()
 	u.build()
 	u.SetTimeline(tl)
 	u.win.Resize(DefaultSize)
-	u.keys()
+	u.bindKeys()
 	u.win.SetOnDropped(u.dropped)
 	// The window's close button saves and quits as Ctrl+Q does.
 	u.win.SetCloseIntercept(u.Quit)
@@ -115,9 +123,11 @@ func (u *UI) SetTimeline(tl *data.Timeline) {
 	u.win.SetTitle(u.windowTitle())
 	u.title.SetText(tl.Title)
 	u.subtitle.SetText(tl.Subtitle)
+	u.overview.SetTimeline(tl) // first: the timeline reports its new view to it
 	u.timeline.SetTimeline(tl)
 	u.legend.SetTimeline(tl)
 	u.card.SetEvent(tl, -1)
+	u.showStory()
 	u.filters.setTimeline(tl)
 	u.search.SetText("")
 	u.startSearch(tl)
@@ -165,6 +175,8 @@ func (u *UI) build() {
 	u.card.OnPrevious = func() { u.Step(-1) }
 	u.card.OnNext = func() { u.Step(1) }
 	u.card.OnRelated = u.Select
+	u.story = widgets.NewStoryCard()
+	u.story.Hint = "Press Right, or choose an event on the timeline or in the list, to go through them one by one."
 
 	side := container.New(sideLayout{},
 		container.NewVScroll(container.NewVBox(u.title, u.subtitle)),
@@ -175,27 +187,45 @@ func (u *UI) build() {
 	u.span = widget.NewLabel("")
 	u.span.TextStyle.Bold = true
 	u.span.Truncation = fyne.TextTruncateEllipsis // the toolbar keeps its width at large text
-	u.timeline.OnViewChanged = func(from, to time.Time) { u.span.SetText(u.timeline.VisibleSpan()) }
+	// The overview strip under the timeline follows the timeline's view and
+	// asks it for another; SetView reports nothing back, so there is no loop.
+	// The strip then shows what the timeline made of it, which the timeline
+	// does not report when its clamps left the view as it was.
+	u.overview = widgets.NewOverview(nil)
+	u.overview.OnViewChanged = func(from, to time.Time) {
+		u.timeline.ShowRange(from, to)
+		u.overview.SetView(u.timeline.VisibleRange())
+	}
+	u.timeline.OnViewChanged = func(from, to time.Time) {
+		// Every frame of a pan reports; the span's words change far less
+		// often, and setting a label shapes its text again (17% of the
+		// CPU of a pan at 100,000 events, make framebench's profile).
+		if s := u.timeline.VisibleSpan(); s != u.span.Text {
+			u.span.SetText(s)
+		}
+		u.overview.SetView(from, to)
+	}
 	tools := widget.NewToolbar(
 		u.toolbarAction(theme.ZoomOutIcon(), func() { u.timeline.ZoomOut() }),
 		u.toolbarAction(theme.ZoomFitIcon(), func() { u.timeline.FitAll() }),
 		u.toolbarAction(theme.ZoomInIcon(), func() { u.timeline.ZoomIn() }),
 		widget.NewToolbarSeparator(),
 		u.toolbarAction(theme.MediaPlayIcon(), u.TogglePresentation), // presentation mode, F5
+		u.toolbarAction(theme.HomeIcon(), u.ShowOverview),            // the story card, Go > Overview
 	)
 	bar := container.NewBorder(nil, nil, tools, nil, u.span)
-	top := container.NewBorder(bar, u.legend, nil, nil, u.timeline)
+	top := container.NewBorder(bar, container.NewVBox(u.overview, u.legend), nil, nil, u.timeline)
 	// The card scrolls both ways: a card wider than its pane (a long line
 	// that cannot wrap, at large text) scrolls rather than widening the
 	// window.
-	right := container.NewVSplit(top, container.NewScroll(u.card))
+	right := container.NewVSplit(top, container.NewScroll(container.NewStack(u.story, u.card)))
 	right.Offset = 0.55
 	u.split = container.NewHSplit(side, right)
 	u.split.Offset = sidebarShare
 	// The whole window scrolls when the screen is smaller than what it
 	// holds (at large text): Fyne would otherwise grow the window past the
 	// screen to fit its content's minimum size.
-	u.win.SetContent(container.NewScroll(u.split))
+	u.win.SetContent(container.NewStack(container.NewScroll(u.split), u.frames.box))
 }
 
 // sideLayout stacks the sidebar: the title and subtitle, the search field,
@@ -340,8 +370,45 @@ func (u *UI) redraw() {
 	if u.selected >= 0 && u.selected < len(u.tl.Events) {
 		u.timeline.SetSelected(u.selected)
 		u.card.SetEvent(u.tl, u.selected)
+		u.story.Hide()
+		u.card.Show()
 	}
 	u.showCursor()
+}
+
+// ShowOverview shows the story card, for the whole collection or what the
+// search shows, in the card's place: nothing is selected, and Right starts
+// from the first event again (Go > Overview, the toolbar's home button).
+func (u *UI) ShowOverview() {
+	u.selected, u.cursor = -1, -1
+	u.staleSelection = false
+	u.timeline.SetSelected(-1)
+	u.card.SetEvent(u.tl, -1)
+	u.showStory()
+	u.showCursor()
+}
+
+// showStory puts the story card in the card's place, filled with the
+// current results.
+func (u *UI) showStory() {
+	u.card.Hide()
+	u.story.Show()
+	u.storyStale = true
+	u.fillStory()
+}
+
+// fillStory fills the story card, when it shows, from the results (all
+// the events for a blank query): once per change of the results.
+func (u *UI) fillStory() {
+	if !u.storyStale || !u.story.Visible() {
+		return
+	}
+	u.storyStale = false
+	events := make([]int, len(u.results))
+	for i, m := range u.results {
+		events[i] = m.Event
+	}
+	u.story.SetSummary(u.tl.Summary(events))
 }
 
 // showCursor highlights the cursor's row of the results, scrolled into

@@ -356,3 +356,33 @@ func TestLargestTextFitsTheScreen(t *testing.T) {
 		t.Errorf("the result list has %v of the sidebar's %v", list, side.Size().Height)
 	}
 }
+
+// The window opens on the story card; Right shows the first event's card;
+// Go > Overview goes back to the story, which follows the search.
+func TestWindowOpensOnTheStoryCard(t *testing.T) {
+	u := newTestUI(t)
+	u.settle()
+	if !u.story.Visible() || u.card.Visible() {
+		t.Fatal("the window does not open on the story card")
+	}
+	u.windowKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	u.settle()
+	if u.story.Visible() || !u.card.Visible() || u.card.Index() != 0 {
+		t.Fatalf("Right: story %v, card %v at %d", u.story.Visible(), u.card.Visible(), u.card.Index())
+	}
+	u.ShowOverview()
+	if !u.story.Visible() || u.card.Visible() || u.Selected() != -1 || u.timeline.Selected() != -1 {
+		t.Fatal("Overview did not go back to the story card with nothing selected")
+	}
+	u.windowKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	u.settle()
+	if u.card.Index() != 0 {
+		t.Errorf("Right after Overview shows event %d, want the first", u.card.Index())
+	}
+	u.ShowOverview()
+	test.Type(u.search, "hanoi")
+	u.settle()
+	if got := u.story.String(); !strings.Contains(got, "1 of 17 events") || !strings.Contains(got, "1 meeting") {
+		t.Errorf("the story card does not follow the search:\n%s", got)
+	}
+}

@@ -82,7 +82,6 @@ func RenderSlide(tl *data.Timeline, index int, order []int, size fyne.Size, mode
 		}
 	}
 	s.show(index, pos, total, match, false)
-	s.card.SetContentTheme(s.over.Theme)
 	img := c.Capture()
 	s.release()
 	return img

@@ -54,30 +54,23 @@ func VersionFromTOML(toml []byte) string {
 	return ""
 }
 
-// shortcutRows is what Help > Keyboard shortcuts lists: the menu's actions
-// and the keys that have no menu item, each as keys and what they do.
+// shortcutRows is what Help > Keyboard shortcuts lists, from the key map:
+// each action with keys, as its keys and what it does, then the keys of
+// presentation mode under a heading (a row with no second column).
 func (u *UI) shortcutRows() [][2]string {
-	file, view, goMenu, help := u.actions()
+	m := u.keyMap()
 	var rows [][2]string
-	for _, as := range [][]*action{file, view, goMenu, help} {
+	add := func(as []*action) {
 		for _, a := range as {
-			if a != nil && a.keys != "" {
-				rows = append(rows, [2]string{a.keys, a.label})
+			if a.help != "" {
+				rows = append(rows, [2]string{a.help, a.label})
 			}
 		}
 	}
-	rows = append(rows,
-		[2]string{"Up, Down", "Move in the search results"},
-		[2]string{"Enter", "Open the highlighted result"},
-		[2]string{"Tab, Shift+Tab", "Move the keyboard focus"},
-		[2]string{"Escape, in a dialog", "Close it"},
-		[2]string{"Ctrl+Q", "Quit"},
-		[2]string{"In presentation mode", ""},
-		[2]string{"PageDown, Right, Down, Space", "The rest of a long card, then the next event that matches the search"},
-		[2]string{"PageUp, Left, Up, Shift+Space", "Back up a long card, then the previous event"},
-		[2]string{"Home, End", "First, last event"},
-		[2]string{"Escape or F5", "Leave presentation mode"},
-	)
+	add(m.all())
+	rows = append(rows, m.notes...)
+	rows = append(rows, [2]string{"In presentation mode", ""})
+	add(m.present)
 	return rows
 }
 

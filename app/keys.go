@@ -2,38 +2,42 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+
+	"trumpkim/widgets"
 )
 
-// keys binds the window's keys. Fyne gives a key to the focused widget, or
-// to the canvas when none has the focus; the canvas handlers and every
-// widget that can take the focus here (filter toggles, the result list,
-// buttons: navCheck, navList, navButton) hand the window's keys to
-// windowKey, so that they work whatever has the focus. Only the search
-// field keeps the keys that edit text (see SearchEntry).
-// In presentation mode the keys step through the slides (presentKey).
-// Shortcuts with modifiers are registered from the menu's actions (menu.go).
-func (u *UI) keys() {
+// bindKeys binds the window's keys from the key map (keymap.go). Fyne
+// gives a key to the focused widget, or to the canvas when none has the
+// focus; the canvas handlers and every widget that can take the focus here
+// (filter toggles, the result list, buttons: navCheck, navList, navButton)
+// hand the window's keys to windowKey, so that they work whatever has the
+// focus. Only the search field keeps the keys that edit text (see
+// SearchEntry), and passes on those of the actions marked fromSearch.
+// In presentation mode the keys step through the slides.
+func (u *UI) bindKeys() {
 	c := u.win.Canvas()
-	// F5 and F1 work from the search field too: a teacher types "letter"
-	// and presents only the letters.
 	u.search.OnKey = func(k *fyne.KeyEvent) bool {
-		switch k.Name {
-		case fyne.KeyF5:
-			u.Present(true)
-		case fyne.KeyF1:
-			u.ShowShortcuts()
-		default:
-			return false
+		var from []*action
+		for _, a := range u.keyMap().all() {
+			if a.fromSearch {
+				from = append(from, a)
+			}
 		}
-		return true
+		return u.runAction(find(from, k.Name, widgets.KeyModifiers()))
 	}
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) { u.windowKey(k) })
 	c.SetOnTypedRune(func(r rune) { u.windowRune(r) })
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		u.FocusSearch()
-	})
+	u.shortcuts()
+}
+
+// runAction runs a, if not nil, and reports whether it did.
+func (u *UI) runAction(a *action) bool {
+	if a == nil || a.run == nil {
+		return false
+	}
+	a.run()
+	return true
 }
 
 // windowKey does what key k does in the window, whatever has the focus,
@@ -47,35 +51,14 @@ func (u *UI) windowKey(k *fyne.KeyEvent) bool {
 		}
 		return false
 	}
+	as := u.keyMap().all()
 	if u.presenting {
-		return u.presentKey(k)
+		if u.lessonKey(k) {
+			return true
+		}
+		as = u.keyMap().present
 	}
-	switch k.Name {
-	case fyne.KeyF5:
-		u.Present(true)
-	case fyne.KeyF1:
-		u.ShowShortcuts()
-	case fyne.KeyLeft:
-		u.Step(-1)
-	case fyne.KeyRight:
-		u.Step(1)
-	case fyne.KeyHome:
-		u.Step(-len(u.tl.Events))
-	case fyne.KeyEnd:
-		u.Step(len(u.tl.Events))
-	case fyne.KeyUp:
-		u.moveCursor(-1)
-	case fyne.KeyDown:
-		u.moveCursor(1)
-	case fyne.KeyReturn, fyne.KeyEnter:
-		u.openCursor()
-	case fyne.KeyEscape:
-		u.clearSearch()
-		u.win.Canvas().Unfocus() // the keys go back to the window
-	default:
-		return false
-	}
-	return true
+	return u.runAction(find(as, k.Name, widgets.KeyModifiers()))
 }
 
 // windowRune does what typing r does in the window (outside the search
@@ -84,19 +67,7 @@ func (u *UI) windowRune(r rune) bool {
 	if u.presenting || u.dialogOpen() {
 		return false // Space and the like step; they are handled as keys
 	}
-	switch r {
-	case '/':
-		u.FocusSearch()
-	case '+', '=':
-		u.timeline.ZoomIn()
-	case '-':
-		u.timeline.ZoomOut()
-	case '0':
-		u.timeline.FitAll()
-	default:
-		return false
-	}
-	return true
+	return u.runAction(findChar(u.keyMap().all(), r))
 }
 
 // navCheck is a check box (the filter toggles) that leaves the window's

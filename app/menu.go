@@ -5,155 +5,84 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 )
 
-// fileItems are the File menu's own items, above Export image… and Quit:
-// opening files and the like go here, one line each, e.g.
-//
-//	u.item("Open…", ctrl(fyne.KeyO), u.showOpen),
-func (u *UI) fileItems() []*fyne.MenuItem {
-	return u.openItems()
-}
-
-// action is one thing the person can do from the menu, with the keys that
-// do it; the menu, the canvas shortcuts and Help > Keyboard shortcuts are all
-// made from the same actions.
-type action struct {
-	label string
-	keys  string        // how Help writes the keys; empty to leave it out of Help
-	short fyne.Shortcut // shown in the menu; registered on the canvas when it has a modifier
-	run   func()
-}
-
-func ctrl(k fyne.KeyName) *desktop.CustomShortcut {
-	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
-}
-
-func plain(k fyne.KeyName) *desktop.CustomShortcut {
-	return &desktop.CustomShortcut{KeyName: k}
-}
-
-// item makes a menu item for an action.
-func (u *UI) item(a action) *fyne.MenuItem {
-	it := fyne.NewMenuItem(a.label, a.run)
-	it.Shortcut = a.short
-	return it
-}
-
-// actions are the View, Go and File actions by menu, in menu order; nil
-// entries are separators.
-func (u *UI) actions() (file, view, goMenu, help []*action) {
-	file = []*action{
-		{label: "Export image…", keys: "Ctrl+E", short: ctrl(fyne.KeyE), run: u.ShowExport},
-	}
-	view = []*action{
-		{label: "Presentation mode", keys: "F5", short: plain(fyne.KeyF5), run: u.TogglePresentation},
-		nil,
-		{label: "Bigger text", keys: "Ctrl+Plus", short: ctrl(fyne.KeyEqual), run: u.BiggerText},
-		{label: "Smaller text", keys: "Ctrl+Minus", short: ctrl(fyne.KeyMinus), run: u.SmallerText},
-		{label: "Actual text size", keys: "Ctrl+0", short: ctrl(fyne.Key0), run: u.ResetTextSize},
-		nil,
-		{label: "Zoom in", keys: "+", run: func() { u.timeline.ZoomIn() }},
-		{label: "Zoom out", keys: "-", run: func() { u.timeline.ZoomOut() }},
-		{label: "Fit the whole story", keys: "0", run: func() { u.timeline.FitAll() }},
-	}
-	goMenu = []*action{
-		{label: "Previous event", keys: "Left", short: plain(fyne.KeyLeft), run: func() { u.Step(-1) }},
-		{label: "Next event", keys: "Right", short: plain(fyne.KeyRight), run: func() { u.Step(1) }},
-		{label: "First event", keys: "Home", short: plain(fyne.KeyHome), run: func() { u.Step(-len(u.tl.Events)) }},
-		{label: "Last event", keys: "End", short: plain(fyne.KeyEnd), run: func() { u.Step(len(u.tl.Events)) }},
-		nil,
-		{label: "Search", keys: "Ctrl+F or /", short: ctrl(fyne.KeyF), run: u.FocusSearch},
-		{label: "Clear the search", keys: "Escape", run: u.clearSearch},
-	}
-	help = []*action{
-		{label: "Keyboard shortcuts", keys: "F1", short: plain(fyne.KeyF1), run: u.ShowShortcuts},
-		{label: "About", run: u.ShowAbout},
-	}
-	return file, view, goMenu, help
-}
-
 // menuItems turns actions into menu items, separators for nils.
-func (u *UI) menuItems(as []*action) []*fyne.MenuItem {
+func menuItems(as []*action) []*fyne.MenuItem {
 	items := make([]*fyne.MenuItem, 0, len(as))
 	for _, a := range as {
 		if a == nil {
 			items = append(items, fyne.NewMenuItemSeparator())
 			continue
 		}
-		items = append(items, u.item(*a))
+		it := fyne.NewMenuItem(a.label, a.run)
+		it.Shortcut = a.menuShortcut()
+		it.IsQuit = a.quit
+		if a.checked != nil {
+			it.Checked = a.checked()
+		}
+		if a.made != nil {
+			a.made(it)
+		}
+		items = append(items, it)
 	}
 	return items
 }
 
-// mainMenu is the window's menu: File, View, Go and Help. It is built once
-// and kept, so that the theme items' check marks can follow the setting.
+// mainMenu is the window's menu, made from the key map. It is built once
+// and kept, so that the check marks can follow the settings.
 func (u *UI) mainMenu() *fyne.MainMenu {
 	if u.menu != nil {
 		return u.menu
 	}
-	file, view, goMenu, help := u.actions()
-
-	fileItems := append(u.fileItems(), u.menuItems(file)...)
-	quit := fyne.NewMenuItem("Quit", u.Quit)
-	quit.Shortcut = ctrl(fyne.KeyQ)
-	quit.IsQuit = true
-	fileItems = append(fileItems, fyne.NewMenuItemSeparator(), quit)
-
-	viewItems := u.menuItems(view[:2])
-	u.themeItems = u.themeItems[:0]
-	for _, m := range ThemeModes {
-		it := fyne.NewMenuItem(m.Label()+" theme", func() { u.SetThemeMode(m) })
-		it.Checked = m == u.themeMode
-		u.themeItems = append(u.themeItems, it)
-		viewItems = append(viewItems, it)
+	var menus []*fyne.Menu
+	u.checkItems = u.checkItems[:0]
+	for _, m := range u.keyMap().menus {
+		items := menuItems(m.actions)
+		for k, a := range m.actions {
+			if a != nil && a.checked != nil {
+				u.checkItems = append(u.checkItems, checkItem{items[k], a.checked})
+			}
+		}
+		menus = append(menus, fyne.NewMenu(m.name, items...))
 	}
-	viewItems = append(viewItems, fyne.NewMenuItemSeparator())
-	viewItems = append(viewItems, u.menuItems(view[2:])...)
-
-	u.menu = fyne.NewMainMenu(
-		fyne.NewMenu("File", fileItems...),
-		fyne.NewMenu("View", viewItems...),
-		fyne.NewMenu("Go", u.menuItems(goMenu)...),
-		fyne.NewMenu("Help", u.menuItems(help)...),
-	)
+	u.menu = fyne.NewMainMenu(menus...)
 	return u.menu
 }
 
-// syncThemeMenu puts the check mark on the theme in use.
-func (u *UI) syncThemeMenu() {
+// checkItem is a menu item with a check mark and what decides it.
+type checkItem struct {
+	item    *fyne.MenuItem
+	checked func() bool
+}
+
+// syncMenuChecks puts the menu's check marks where the settings are.
+func (u *UI) syncMenuChecks() {
 	if u.menu == nil {
 		return
 	}
-	for i, it := range u.themeItems {
-		it.Checked = ThemeModes[i] == u.themeMode
+	for _, c := range u.checkItems {
+		c.item.Checked = c.checked()
 	}
 	u.menu.Refresh()
 }
 
-// shortcuts registers on the canvas every action that has a modifier, so
-// that the keys work with the menu hidden (presentation mode) and in tests;
-// with the menu shown, Fyne runs the menu's item instead, once.
+// shortcuts registers on the canvas every key of the key map with Ctrl,
+// Alt or Super, so that they work with the menu hidden (presentation mode)
+// and in tests; with the menu shown, Fyne runs the menu's item instead, once.
 func (u *UI) shortcuts() {
 	c := u.win.Canvas()
-	file, view, goMenu, help := u.actions()
-	all := append(append(append(file, view...), goMenu...), help...)
-	for _, a := range all {
-		if a == nil {
-			continue
-		}
-		if s, ok := a.short.(*desktop.CustomShortcut); ok && s.Modifier != 0 {
+	for _, a := range u.keyMap().all() {
+		for _, b := range a.keys {
+			if !b.shortcut() {
+				continue
+			}
 			run := a.run
+			var s fyne.Shortcut = &desktop.CustomShortcut{KeyName: b.key, Modifier: b.mod}
+			if b.std != nil {
+				s = b.std
+			}
 			c.AddShortcut(s, func(fyne.Shortcut) { run() })
 		}
 	}
-	add := func(k fyne.KeyName, mod fyne.KeyModifier, run func()) {
-		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: mod}, func(fyne.Shortcut) { run() })
-	}
-	def := fyne.KeyModifierShortcutDefault
-	// Ctrl+Plus is Ctrl+Shift+= on most keyboards, or the keypad's plus.
-	add(fyne.KeyEqual, def|fyne.KeyModifierShift, u.BiggerText)
-	add(fyne.KeyPlus, def, u.BiggerText)
-	add(fyne.KeyPlus, def|fyne.KeyModifierShift, u.BiggerText)
-	add(fyne.KeyQ, def, u.Quit)
 }
 
 // Quit saves the window's place, says so on Quitting, and asks Fyne to

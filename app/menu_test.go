@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -25,7 +26,7 @@ func TestMainMenuHasEveryActionWithItsShortcut(t *testing.T) {
 			}
 		}
 	}
-	if got := strings.Join(names, " "); got != "File View Go Help" {
+	if got := strings.Join(names, " "); got != "File Edit View Go Help" {
 		t.Errorf("menus %q", got)
 	}
 	for label, key := range map[string]fyne.KeyName{
@@ -116,13 +117,72 @@ func TestHelpListsTheShortcuts(t *testing.T) {
 		}
 	}
 	u.ShowShortcuts()
+	if !u.dialogOpen() {
+		t.Fatal("F1's dialog did not open")
+	}
+	u.windowKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if u.dialogOpen() {
+		t.Fatal("Escape did not close the shortcuts")
+	}
 	u.ShowAbout()
+	if !u.dialogOpen() {
+		t.Fatal("About did not open")
+	}
+}
+
+// Every key is bound in one place: no two actions of the window, nor of
+// presentation mode with the shortcuts that still work there, share a key;
+// every action with keys is in Help, or shares a row with one that is.
+func TestKeyMapBindsEachKeyOnce(t *testing.T) {
+	u := newTestUI(t)
+	m := u.keyMap()
+	var shortcuts []*action
+	for _, a := range m.all() {
+		for _, b := range a.keys {
+			if b.shortcut() {
+				shortcuts = append(shortcuts, a)
+				break
+			}
+		}
+	}
+	for name, as := range map[string][]*action{"window": m.all(), "presentation": append(m.present, shortcuts...)} {
+		seen := map[binding]string{}
+		for _, a := range as {
+			for _, b := range a.keys {
+				if name == "presentation" && !b.shortcut() && !slices.Contains(m.present, a) {
+					continue
+				}
+				if prev, ok := seen[b]; ok && prev != a.label {
+					t.Errorf("%s: %+v is bound to %q and to %q", name, b, prev, a.label)
+				}
+				seen[b] = a.label
+			}
+		}
+	}
+	rows := u.shortcutRows()
+	for _, a := range append(m.all(), m.present...) {
+		if len(a.keys) == 0 || a.help != "" {
+			continue
+		}
+		// A second half of a Help row (Down of "Up, Down", End of "Home, End").
+		b := a.keys[0]
+		found := false
+		for _, r := range rows {
+			found = found || strings.Contains(r[0], string(b.key))
+		}
+		if !found {
+			t.Errorf("%q (%s) is in no row of Help", a.label, b.key)
+		}
+	}
 }
 
 func TestAboutSaysVersionSourceAndDate(t *testing.T) {
 	u := newTestUI(t)
 	FallbackVersion = "9.8.7"
 	t.Cleanup(func() { FallbackVersion = "" })
+	if Version() != "9.8.7" {
+		t.Fatalf("Version() = %q without packaged metadata, want the FallbackVersion 9.8.7", Version())
+	}
 	about := u.AboutText()
 	for _, want := range []string{Version(), u.tl.Sources[0].Publisher, u.tl.Sources[0].Date.Display(), u.tl.Sources[0].Title} {
 		if !strings.Contains(about, want) {

@@ -44,6 +44,47 @@ func (u *UI) OpenFile(path string) {
 	})
 }
 
+// StartFile is a timeline file named on the command line (or handed over
+// by a file manager's "Open with"), read before the window is built so
+// that the window's first frame shows it and the built-in data is never
+// built. LoadStartFile reads it; ShowStartFile says, once the window is
+// there, what was skipped or why the file could not be used.
+type StartFile struct{ l loaded }
+
+// LoadStartFile reads the timeline file at path, on the calling goroutine.
+func LoadStartFile(path string) StartFile {
+	tl, ps, err := data.LoadFile(path)
+	if err != nil {
+		tl = nil
+	}
+	return StartFile{loaded{name: filepath.Base(path), path: path, tl: tl, problems: ps, err: err}}
+}
+
+// Timeline is the file's timeline, or nil when it cannot be used: the app
+// then opens with the built-in data and ShowStartFile explains.
+func (s StartFile) Timeline() *data.Timeline { return s.l.tl }
+
+// ShowStartFile finishes opening the start file in a UI made with its
+// timeline (or, when it could not be used, with another): it becomes the
+// file Save and Open recent know, and a dialog lists what was skipped or
+// says why the file could not be opened.
+func (u *UI) ShowStartFile(s StartFile) {
+	l := s.l
+	if l.tl == nil {
+		u.showProblems(fmt.Sprintf("%s could not be opened", l.name),
+			"The built-in timeline is shown instead.", l.problems, l.err)
+		return
+	}
+	if u.tl != l.tl {
+		u.SetTimeline(l.tl)
+	}
+	u.source = l.path
+	u.addRecent(l.path)
+	if len(l.problems) > 0 {
+		u.showSkipped(l)
+	}
+}
+
 // openURI opens a file chosen in the file dialog or dropped on the window.
 func (u *UI) openURI(uri fyne.URI) {
 	u.loadInBackground(func() loaded {
@@ -88,9 +129,14 @@ func (u *UI) showLoaded(l loaded) {
 		u.addRecent(l.path)
 	}
 	if len(l.problems) > 0 {
-		u.showProblems(fmt.Sprintf("%s opened with %s skipped", l.name, data.Count(len(l.problems), "problem")),
-			fmt.Sprintf("%d events were loaded; what is listed below was left out.", len(l.tl.Events)), l.problems, nil)
+		u.showSkipped(l)
 	}
+}
+
+// showSkipped lists what opening l left out.
+func (u *UI) showSkipped(l loaded) {
+	u.showProblems(fmt.Sprintf("%s opened with %s skipped", l.name, data.Count(len(l.problems), "problem")),
+		fmt.Sprintf("%s were loaded; what is listed below was left out.", data.Count(len(l.tl.Events), "event")), l.problems, nil)
 }
 
 // showProblems shows a dialog listing up to data.MaxListed problems.
@@ -189,18 +235,6 @@ func (u *UI) addRecent(path string) {
 	st.Recent = list
 	u.saveState(st)
 	u.refreshRecentMenu()
-}
-
-// openItems are the File menu's items for opening timelines.
-func (u *UI) openItems() []*fyne.MenuItem {
-	open := fyne.NewMenuItem("Open…", u.ShowOpen)
-	open.Shortcut = ctrl(fyne.KeyO)
-	u.recentItem = fyne.NewMenuItem("Open recent", nil)
-	u.recentItem.ChildMenu = fyne.NewMenu("")
-	u.fillRecent()
-	builtin := fyne.NewMenuItem("Reopen the built-in timeline", u.ReopenBuiltin)
-	export := fyne.NewMenuItem("Export as TimelineJS…", u.ShowExportTimelineJS)
-	return []*fyne.MenuItem{open, u.recentItem, builtin, fyne.NewMenuItemSeparator(), export}
 }
 
 func (u *UI) fillRecent() {

@@ -5,9 +5,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+
+	"trumpkim/data"
 )
 
 func writeFile(t *testing.T, name, content string) string {
@@ -118,4 +122,73 @@ func interopFile(t *testing.T, name string) string {
 		t.Skipf("../shared/interop not present (the team's corpus, CI only): %v", err)
 	}
 	return filepath.Join(interop, name)
+}
+
+// A file named on the command line is read before the window is built: the
+// window's first frame, its title and its timeline, are the file's, and the
+// built-in data is not there at all. A file that cannot be used leaves the
+// built-in data with a dialog that says why.
+func TestStartFileIsWhatTheWindowFirstShows(t *testing.T) {
+	path := filepath.Join(fixtures, "timekeeping.json")
+	sf := LoadStartFile(path)
+	if sf.Timeline() == nil {
+		t.Fatalf("%s: no timeline", path)
+	}
+	u := New(test.NewTempApp(t), sf.Timeline())
+	t.Cleanup(u.Window().Close)
+	queueHandBacks(u)
+	if got, want := u.Window().Title(), "Clocks & Calendars — "+AppName; got != want {
+		t.Errorf("first title %q, want %q", got, want)
+	}
+	if u.tl != sf.Timeline() || len(u.tl.Events) != 16 || len(u.results) != 16 {
+		t.Errorf("the timeline does not show the file's 16 events")
+	}
+	u.ShowStartFile(sf)
+	if u.dialogOpen() {
+		t.Errorf("a dialog for a file without problems: %s", u.lastMessage)
+	}
+	abs, _ := filepath.Abs(path)
+	if u.source != path || len(u.Recent()) == 0 || u.Recent()[0] != abs {
+		t.Errorf("source %q, recent %v: the start file is not the open file", u.source, u.Recent())
+	}
+
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	if err := os.WriteFile(bad, []byte(`{"events": [`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sf = LoadStartFile(bad)
+	if sf.Timeline() != nil {
+		t.Fatal("a truncated file gave a timeline")
+	}
+	u = newTestUI(t)
+	u.ShowStartFile(sf)
+	if !u.dialogOpen() || !strings.Contains(u.lastMessage, "bad.json could not be opened") || !strings.Contains(u.lastMessage, "built-in timeline is shown instead") {
+		t.Errorf("no dialog saying why: %q", u.lastMessage)
+	}
+}
+
+// The search index of a new data set is built after the frame that shows
+// it, not before it nor at the first keystroke: drawing the window starts
+// it.
+func TestSearchIndexStartsAfterTheFirstFrame(t *testing.T) {
+	old := frameHookFallback
+	frameHookFallback = time.Hour // only the frame starts it here
+	t.Cleanup(func() { frameHookFallback = old })
+	tl, err := data.NewSynthetic(30000, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := New(test.NewTempApp(t), tl)
+	t.Cleanup(u.Window().Close)
+	queueHandBacks(u)
+	if n := u.frames.waiting(); n != 1 || u.finder.s != nil {
+		t.Fatalf("before any frame: %d waiting, index built %v; want the build waiting for the frame", n, u.finder.s != nil)
+	}
+	u.Window().Canvas().Capture() // a frame
+	if n := u.frames.waiting(); n != 0 {
+		t.Fatalf("after a frame %d still waiting", n)
+	}
+	if u.finder.searcher() == nil { // waits for the build the frame started
+		t.Fatal("no index")
+	}
 }

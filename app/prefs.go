@@ -14,12 +14,11 @@ const (
 )
 
 // extend adds what presentation, themes, preferences and menus need to a
-// freshly built UI: it restores the remembered look and place, sets the main
-// menu and registers the shortcuts.
+// freshly built UI: it restores the remembered look and place and sets the
+// main menu (the shortcuts are bound with the other keys, bindKeys).
 func (u *UI) extend() {
 	u.restorePlace()
 	u.win.SetMainMenu(u.mainMenu())
-	u.shortcuts()
 	u.app.Lifecycle().SetOnStopped(u.savePlace)
 }
 

@@ -36,8 +36,9 @@ type presentState struct {
 	themeMode  ThemeMode
 	textScale  float32
 	menu       *fyne.MainMenu
-	themeItems []*fyne.MenuItem
-	restoring  bool // restoring preferences: do not write them back yet
+	checkItems []checkItem // menu items with a check mark
+	keys       *keyMap     // made once by keyMap
+	restoring  bool        // restoring preferences: do not write them back yet
 }
 
 // HideCursor, when set (by main, from app/desktop), hides
@@ -65,8 +66,7 @@ func slideScale(s fyne.Size) float32 {
 // How the type is scaled differs. Presentation mode, which owns the whole
 // window, sets the app's theme (onScreen); an export, drawn while the window
 // stays as it is, wraps the slide in a container.ThemeOverride. An override
-// costs more per event: each new scope it makes (and the card makes new
-// objects for every event) parses the fonts again.
+// costs more: each new scope it makes parses the fonts again.
 type slide struct {
 	tl       *data.Timeline
 	timeline *widgets.Timeline
@@ -132,9 +132,6 @@ func (s *slide) retheme() {
 	if s.over != nil {
 		s.over.Theme = s.theme()
 		s.over.Refresh()
-		// The card makes new objects for every event, which the override
-		// around the slide does not reach: it themes them itself.
-		s.card.SetContentTheme(s.over.Theme)
 	} else if s.onScreen != nil {
 		s.onScreen()
 	}
@@ -240,7 +237,6 @@ func (s *slide) release() {
 	if s.over == nil {
 		return
 	}
-	s.card.SetContentTheme(nil)
 	s.over.Content = container.NewStack()
 	s.over.Refresh()
 }
@@ -317,7 +313,7 @@ type presentation struct {
 
 func (u *UI) newPresentation() *presentation {
 	idle := widgets.NewIdleCursor()
-	s := newSlide(u.tl, u.themeMode, u.textScale, fyne.Size{}, false, idle)
+	s := newSlide(u.tl, u.themeMode, u.textScale, fyne.Size{}, false, append([]fyne.CanvasObject{idle}, u.lesson.overlays()...)...)
 	s.onScreen = u.applyTheme
 	p := &presentation{slide: s, idle: idle, current: -1}
 	p.idle.OnIdleChanged = func(idle bool) {
@@ -325,8 +321,9 @@ func (u *UI) newPresentation() *presentation {
 			HideCursor(u.win, idle)
 		}
 	}
-	s.timeline.OnSelected = func(i int) { u.presentEvent(i, true) }
-	s.card.OnRelated = func(i int) { u.presentEvent(i, true) }
+	// A click stops autoplay, as a key does.
+	s.timeline.OnSelected = func(i int) { u.stopAutoplay(); u.presentEvent(i, true) }
+	s.card.OnRelated = func(i int) { u.stopAutoplay(); u.presentEvent(i, true) }
 	return p
 }
 
@@ -366,10 +363,14 @@ func (u *UI) Present(on bool) {
 		if HideCursor != nil {
 			HideCursor(u.win, true)
 		}
+		p.card.SetHidden(u.lesson.reveal)
 		u.presentEvent(u.startEvent(), false)
 		return
 	}
 	u.presenting = false
+	u.stopAutoplay()
+	u.unblank()
+	p.card.SetHidden(false)
 	p.idle.Stop()
 	if HideCursor != nil {
 		HideCursor(u.win, false)
@@ -445,6 +446,10 @@ func (u *UI) presentEvent(i int, animate bool) {
 	if pos == len(order) || order[pos] != i {
 		pos = -1
 	}
+	if i != p.current {
+		// A new slide hides what happened, in reveal mode, until the next click.
+		p.card.SetHidden(u.lesson.reveal)
+	}
 	p.current = i
 	var match []bool
 	if len(order) < len(u.tl.Events) {
@@ -499,12 +504,19 @@ func (u *UI) PresentStep(delta int) {
 }
 
 // presentClick is what a clicker's next (delta 1) or previous (-1) does:
-// the rest of a card too long for the screen first, then the next event.
-func (u *UI) presentClick(delta int) {
-	if u.pres != nil && u.pres.tl == u.tl && u.pres.scrollCard(delta) {
-		return
+// in reveal mode, what the card hides first; the rest of a card too long
+// for the screen next; then the next event. It reports whether anything
+// changed (false at the end of the stepping order).
+func (u *UI) presentClick(delta int) bool {
+	if delta > 0 && u.revealStep() {
+		return true
 	}
+	if u.pres != nil && u.pres.scrollCard(delta) {
+		return true
+	}
+	before := u.PresentedEvent()
 	u.PresentStep(delta)
+	return u.PresentedEvent() != before
 }
 
 // PresentFirst and PresentLast jump to the ends of the stepping order.
@@ -527,30 +539,4 @@ func (u *UI) PresentProgress() string {
 		return ""
 	}
 	return u.pres.progress.Text
-}
-
-// presentKey handles a key in presentation mode: what clickers send steps,
-// Escape and F5 leave. It reports whether it used the key.
-func (u *UI) presentKey(k *fyne.KeyEvent) bool {
-	switch k.Name {
-	case fyne.KeyPageDown, fyne.KeyRight, fyne.KeyDown, fyne.KeyReturn, fyne.KeyEnter:
-		u.presentClick(1)
-	case fyne.KeyPageUp, fyne.KeyLeft, fyne.KeyUp, fyne.KeyBackspace:
-		u.presentClick(-1)
-	case fyne.KeySpace:
-		if widgets.KeyModifiers()&fyne.KeyModifierShift != 0 {
-			u.presentClick(-1)
-		} else {
-			u.presentClick(1)
-		}
-	case fyne.KeyHome:
-		u.PresentFirst()
-	case fyne.KeyEnd:
-		u.PresentLast()
-	case fyne.KeyEscape, fyne.KeyF5:
-		u.Present(false)
-	default:
-		return false
-	}
-	return true
 }

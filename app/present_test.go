@@ -91,14 +91,14 @@ func TestEscapeInPresentationKeepsTheSearch(t *testing.T) {
 func TestEveryStepKey(t *testing.T) {
 	u := newTestUI(t)
 	shift := false
-	saved := widgets.KeyModifiers
+	oldModifiers := widgets.KeyModifiers
+	t.Cleanup(func() { widgets.KeyModifiers = oldModifiers })
 	widgets.KeyModifiers = func() fyne.KeyModifier {
 		if shift {
 			return fyne.KeyModifierShift
 		}
 		return 0
 	}
-	t.Cleanup(func() { widgets.KeyModifiers = saved })
 	u.Present(true)
 	ids := make([]string, len(u.tl.Events))
 	for i, e := range u.tl.Events {

@@ -15,9 +15,9 @@ import (
 	"trumpkim/data"
 )
 
-// finder is the search machinery of one data set. Its index is built on
-// first use, off the UI goroutine, so that opening a large data set shows
-// its first frame at once.
+// finder is the search machinery of one data set. Its index is built off
+// the UI goroutine, after the first frame that shows the data set, or on
+// first use if that comes first.
 type finder struct {
 	tl   *data.Timeline
 	once sync.Once
@@ -28,13 +28,6 @@ func (s *finder) searcher() *data.Searcher {
 	s.once.Do(func() { s.s = data.NewSearcher(data.NewIndex(s.tl)) })
 	return s.s
 }
-
-// eagerIndex is the size of data set whose search index is built as soon as
-// it opens, in the background, so that the first keystroke finds it ready.
-// Larger ones build it on the first search instead: at 100,000 events the
-// build takes about a second of CPU and 200 MB of transient memory, which
-// would compete with drawing the first frame.
-const eagerIndex = 20000
 
 // startSearch prepares searching tl: the list shows every event at once
 // and the filter toggles their counts, neither of which needs the index.
@@ -48,14 +41,13 @@ func (u *UI) startSearch(tl *data.Timeline) {
 	}
 	u.searchGen++
 	u.showResult(data.Result{Matches: all, Total: len(tl.Events)})
-	if len(tl.Events) <= eagerIndex {
-		s := u.finder
-		u.searching.Add(1)
-		go func() {
-			defer u.searching.Done()
-			s.searcher()
-		}()
-	}
+	// The index (a second of CPU at 100,000 events) is built right after
+	// the frame that shows the new data, so that it neither delays that
+	// frame nor the first keystroke; a query typed before it is ready
+	// waits for it and then answers.
+	// (Not counted in u.searching: a search waits for the index itself.)
+	s := u.finder
+	u.frames.after(func() { go s.searcher() })
 }
 
 // setQuery is the search field's OnChanged: a new search for q.
@@ -95,6 +87,8 @@ func (u *UI) runSearch() {
 // filter counts and the dimming on the timeline.
 func (u *UI) showResult(res data.Result) {
 	u.results = res.Matches
+	u.storyStale = true
+	u.fillStory()
 	u.cursor = -1
 	u.list.Refresh()
 	u.list.ScrollToTop()

@@ -29,13 +29,14 @@ type State struct {
 	SplitSidebar, SplitCard   float64 // the splits' offsets, 0 to 1
 	Selected                  string  // the selected event's id
 	Recent                    []string
+	AutoplaySeconds           int // presentation mode's autoplay interval; 0 for the default
 }
 
 func (s State) equal(o State) bool {
 	return s.Theme == o.Theme && s.TextScale == o.TextScale &&
 		s.WindowWidth == o.WindowWidth && s.WindowHeight == o.WindowHeight &&
 		s.SplitSidebar == o.SplitSidebar && s.SplitCard == o.SplitCard &&
-		s.Selected == o.Selected && slices.Equal(s.Recent, o.Recent)
+		s.Selected == o.Selected && slices.Equal(s.Recent, o.Recent) && s.AutoplaySeconds == o.AutoplaySeconds
 }
 
 // StateStore keeps the State between runs. On the desktop it is a file,
@@ -90,6 +91,7 @@ type stateJSON struct {
 	SplitCard    float64  `json:"split_card,omitempty"`
 	Selected     string   `json:"selected,omitempty"`
 	Recent       []string `json:"recent,omitempty"`
+	Autoplay     int      `json:"autoplay_seconds,omitempty"`
 }
 
 // Load reads the file; see StateFile.
@@ -133,6 +135,7 @@ func (f StateFile) Save(s State) error {
 		SplitCard:    finite(s.SplitCard),
 		Selected:     s.Selected,
 		Recent:       s.Recent,
+		Autoplay:     s.AutoplaySeconds,
 	}
 	b, err := json.MarshalIndent(j, "", "  ")
 	if err != nil {
@@ -169,8 +172,9 @@ func decodeState(b []byte) (State, error) {
 	}
 	// A newer version's file is read for the fields this one knows.
 	s := State{
-		Selected: fieldOr[string](fields, "selected"),
-		Theme:    ThemeMode(fieldOr[string](fields, "theme")),
+		Selected:        fieldOr[string](fields, "selected"),
+		Theme:           ThemeMode(fieldOr[string](fields, "theme")),
+		AutoplaySeconds: fieldOr[int](fields, "autoplay_seconds"),
 	}
 	for key, dst := range map[string]*float64{
 		"text_scale": &s.TextScale, "window_width": &s.WindowWidth, "window_height": &s.WindowHeight,

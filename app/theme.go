@@ -296,5 +296,5 @@ func (u *UI) applyTheme() {
 	if u.pres != nil {
 		u.pres.applyTheme(u.themeMode, u.textScale)
 	}
-	u.syncThemeMenu()
+	u.syncMenuChecks()
 }

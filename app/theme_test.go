@@ -3,6 +3,7 @@ package app
 import (
 	"image/color"
 	"math"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -257,7 +258,16 @@ func TestThemeAndTextSizeSwitching(t *testing.T) {
 	if got := a.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantLight); nrgba(got) != nrgba(color.Black) {
 		t.Errorf("high contrast: background %v", got)
 	}
-	for i, it := range u.themeItems {
+	var themeItems []*fyne.MenuItem
+	for _, c := range u.checkItems {
+		if strings.HasSuffix(c.item.Label, " theme") {
+			themeItems = append(themeItems, c.item)
+		}
+	}
+	if len(themeItems) != len(ThemeModes) {
+		t.Fatalf("%d theme menu items with a check mark, want one per theme (%d)", len(themeItems), len(ThemeModes))
+	}
+	for i, it := range themeItems {
 		if it.Checked != (ThemeModes[i] == ThemeHighContrast) {
 			t.Errorf("menu item %q checked=%v", it.Label, it.Checked)
 		}

@@ -207,13 +207,13 @@ func ParseCSV(name string, b []byte) (*Timeline, Problems, error) {
 			}
 			sl.hasEnd = true
 		}
-		endWhere := s.where("end year")
+		endWhere := func() string { return s.where("end year") }
 		if !im.checkRange(&sl, endWhere) {
 			continue
 		}
 		if typ == "era" {
 			if !sl.hasEnd {
-				im.problem(endWhere, "missing: an era needs an end")
+				im.problem(endWhere(), "missing: an era needs an end")
 				continue
 			}
 			im.addEra(&sl)

@@ -246,10 +246,18 @@ func (d Date) clock(forPeople bool) string {
 
 // Display writes d for people, as precisely as it is known: "Jun 30, 2019",
 // "Jun 2019" or "2019" ("44 BCE" for negative years).
-func (d Date) Display() string {
+func (d Date) Display() string { return d.display(false) }
+
+// display writes d for people, the month's name in full when long
+// (LongDisplay) or in three letters.
+func (d Date) display(long bool) string {
 	y := strconv.Itoa(d.Year)
 	if d.Year < 0 {
 		y = strconv.Itoa(-d.Year) + " BCE"
+	}
+	month := d.Month.String()
+	if !long && len(month) > 3 {
+		month = month[:3]
 	}
 	switch d.Precision {
 	case PrecisionNone:
@@ -257,11 +265,11 @@ func (d Date) Display() string {
 	case PrecisionYear:
 		return y
 	case PrecisionMonth:
-		return d.Month.String()[:3] + " " + y
+		return month + " " + y
 	case PrecisionDay:
-		return fmt.Sprintf("%s %d, %s", d.Month.String()[:3], d.Day, y)
+		return fmt.Sprintf("%s %d, %s", month, d.Day, y)
 	}
-	return fmt.Sprintf("%s %d, %s, %s", d.Month.String()[:3], d.Day, y, d.clock(true))
+	return fmt.Sprintf("%s %d, %s, %s", month, d.Day, y, d.clock(true))
 }
 
 // DisplayRange writes the period from d to end for people, sharing what the

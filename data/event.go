@@ -109,6 +109,45 @@ type Source struct {
 	URL       string `json:"url,omitempty"`
 }
 
+// Note is something the source says about the collection as a whole
+// rather than about one dated event: "at least 25 letters were exchanged".
+// Text says it for people; Quote, when set, is the source's own words it
+// rests on, verbatim, so that a test can hold it to the source.
+type Note struct {
+	Text   string `json:"text"`
+	Quote  string `json:"quote,omitempty"`
+	Source string `json:"source,omitempty"`
+}
+
+// Dispute marks an event whose account is contested, as the source puts
+// it: an event that disputes another's claim (Of, the claim's id: a denial
+// of a claim made the day before), or, with no Of, an event whose own
+// accounts differ (on how a letter was delivered). About says it for
+// people, as the disputed event's card shows it ("North Korea's foreign
+// ministry denied this the next day"); Quote is the source's sentence it
+// rests on, verbatim, so that a test can hold the mark to the source.
+type Dispute struct {
+	Of    string `json:"of,omitempty"`
+	About string `json:"about"`
+	Quote string `json:"quote"`
+}
+
+// DisputedBy lists the events that dispute event i's account (those whose
+// Dispute.Of is its id), in date order.
+func (t *Timeline) DisputedBy(i int) []int {
+	var out []int
+	if i < 0 || i >= len(t.Events) {
+		return nil
+	}
+	id := t.Events[i].ID
+	for j := range t.Events {
+		if d := t.Events[j].Dispute; d != nil && d.Of == id {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
 // Event is one dated item of the timeline.
 type Event struct {
 	ID   string
@@ -129,6 +168,9 @@ type Event struct {
 	Quotes     []Quote
 	Related    []string
 	Source     string
+	// Dispute, when set, says that this event disputes another's account,
+	// or that accounts of this one differ.
+	Dispute *Dispute
 
 	// Group is the lane or category an imported event belongs to
 	// (TimelineJS's "group"); empty for none.
@@ -214,6 +256,9 @@ type Timeline struct {
 	// Eras are the named stretches of time of an imported timeline, in the
 	// order the file gives them.
 	Eras []Era
+	// Notes are what the source says beside its dated events (how many
+	// letters there were in all), in the file's order.
+	Notes []Note
 
 	people map[string]int
 	events map[string]int
@@ -313,11 +358,21 @@ func (t *Timeline) index() {
 	}
 	if !slices.IsSortedFunc(keys, order) {
 		slices.SortFunc(keys, order)
-		sorted := make([]Event, len(t.Events))
-		for i, k := range keys {
-			sorted[i] = t.Events[k.i]
+		// Event i goes to where keys puts it, in place (every caller has
+		// just built t.Events): each cycle of the permutation in turn,
+		// rather than a copy of all the events.
+		for i := range keys {
+			if keys[i].i < 0 {
+				continue
+			}
+			first, j := t.Events[i], i
+			for keys[j].i != i {
+				k := keys[j].i
+				t.Events[j], keys[j].i = t.Events[k], -1
+				j = k
+			}
+			t.Events[j], keys[j].i = first, -1
 		}
-		t.Events = sorted
 	}
 	t.people = make(map[string]int, len(t.People))
 	for i, p := range t.People {

@@ -22,10 +22,31 @@ import (
 //
 // The markup is read with golang.org/x/net/html's tokenizer, in time
 // linear in the length of s.
-func PlainText(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
+func PlainText(s string) string { return plainText(s, true) }
+
+// plainText is PlainText; with fast, the commonest texts (one tidy line or
+// paragraph, or text with only bare tags such as <p> and <br>) take a short way that
+// gives the same result without the tokenizer, which costs a 4 kB buffer
+// for every text, and every event of a file has several. Tests compare the
+// two ways.
+func plainText(s string, fast bool) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
 	if !strings.Contains(s, "<") {
+		if fast && tidyLine(s) && !strings.Contains(s, "&") {
+			return s
+		}
 		return plainParagraphs(html.UnescapeString(s))
+	}
+	if fast {
+		if text, ok := tidyParagraphs(s); ok {
+			return text
+		}
+		var r textRenderer
+		if r.bareTags(s) {
+			return r.String()
+		}
 	}
 	var r textRenderer
 	z := xhtml.NewTokenizer(strings.NewReader(s))
@@ -48,6 +69,69 @@ func PlainText(s string) string {
 			r.tag(z, tt)
 		}
 	}
+}
+
+// tidyParagraphs renders s when it is paragraphs "<p>words</p>", one after
+// another, each a tidy line without entities or NULs, as most texts are
+// (and all that HTMLText writes without line breaks): their words, a blank
+// line between each two. One paragraph's words are s's own, not copied.
+func tidyParagraphs(s string) (string, bool) {
+	var b strings.Builder
+	first := ""
+	for s != "" {
+		in, ok := strings.CutPrefix(s, "<p>")
+		end := strings.IndexByte(in, '<')
+		if !ok || end < 0 || !strings.HasPrefix(in[end:], "</p>") {
+			return "", false
+		}
+		p := in[:end]
+		s = in[end+len("</p>"):]
+		if !tidyLine(p) || strings.ContainsAny(p, "&\x00") {
+			return "", false
+		}
+		switch {
+		case p == "":
+		case first == "":
+			first = p
+		default:
+			if b.Len() == 0 {
+				b.Grow(len(first) + len(p) + len(s))
+				b.WriteString(first)
+			}
+			b.WriteString("\n\n")
+			b.WriteString(p)
+		}
+	}
+	if b.Len() == 0 {
+		return first, true
+	}
+	return b.String(), true
+}
+
+// tidyLine reports whether s is one line with no white space but single
+// spaces between words: what collapseSpaces leaves as it is, and
+// plainParagraphs too when s has no entity.
+func tidyLine(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] > ' ' {
+			continue
+		}
+		switch s[i] {
+		case '\t', '\n', '\r', '\f', '\v':
+			return false
+		case ' ':
+			if s[i+1] == ' ' {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // plainParagraphs tidies text that has no tags: spaces collapse within each
@@ -90,7 +174,8 @@ func isHTMLSpace(r rune) bool {
 
 // textRenderer collects the text of an HTML fragment paragraph by paragraph.
 type textRenderer struct {
-	paras []string
+	// out is the paragraphs so far, a blank line between each two.
+	out strings.Builder
 	// line is the current line's words so far; lines the finished lines of
 	// the current paragraph.
 	line  []byte
@@ -119,7 +204,20 @@ type openLink struct {
 // text adds text whose entities are decoded, collapsing white space.
 func (r *textRenderer) text(s string) {
 	for len(s) > 0 {
-		c, size := utf8.DecodeRuneInString(s)
+		// A run of ASCII that is not white space goes in as it is.
+		n := 0
+		for n < len(s) && s[n] < utf8.RuneSelf && !isHTMLSpace(rune(s[n])) {
+			n++
+		}
+		if n > 0 {
+			r.line = append(r.line, s[:n]...)
+			s = s[n:]
+			continue
+		}
+		c, size := rune(s[0]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRuneInString(s)
+		}
 		s = s[size:]
 		if isHTMLSpace(c) {
 			if n := len(r.line); n > 0 && r.line[n-1] != ' ' {
@@ -139,6 +237,16 @@ func (r *textRenderer) breakLine() {
 
 // breakParagraph ends the current paragraph, if it has any text.
 func (r *textRenderer) breakParagraph() {
+	if len(r.lines) == 0 {
+		// One line (no <br>): straight to out, without making a string.
+		if l := bytes.TrimFunc(r.line, isHTMLSpace); len(l) > 0 {
+			r.newPara()
+			r.out.Write(l)
+		}
+		r.line = r.line[:0]
+		r.para++
+		return
+	}
 	if l := trimHTMLSpace(string(r.line)); l != "" || len(r.lines) > 0 {
 		r.lines = append(r.lines, l)
 	}
@@ -151,16 +259,24 @@ func (r *textRenderer) breakParagraph() {
 		r.lines = r.lines[:len(r.lines)-1]
 	}
 	if len(r.lines) > 0 {
-		r.paras = append(r.paras, strings.Join(r.lines, "\n"))
+		r.newPara()
+		r.out.WriteString(strings.Join(r.lines, "\n"))
 	}
 	r.lines = nil
 	r.para++
 }
 
+// newPara starts a paragraph in out.
+func (r *textRenderer) newPara() {
+	if r.out.Len() > 0 {
+		r.out.WriteString("\n\n")
+	}
+}
+
 func (r *textRenderer) String() string {
 	r.breakParagraph()
 	// Collapse blank lines that line breaks left at paragraph edges.
-	out := strings.Join(r.paras, "\n\n")
+	out := r.out.String()
 	for strings.Contains(out, "\n\n\n") {
 		out = strings.ReplaceAll(out, "\n\n\n", "\n\n")
 	}
@@ -177,6 +293,68 @@ var blocks = map[string]bool{"p": true, "div": true, "blockquote": true, "h1": t
 	"table": true, "tr": true, "pre": true, "section": true, "article": true, "header": true,
 	"footer": true, "figure": true, "figcaption": true, "dl": true, "dt": true, "dd": true,
 	"hr": true, "address": true, "aside": true, "nav": true, "main": true}
+
+// rawText are the elements whose content the tokenizer reads as text, not
+// markup.
+var rawText = map[string]bool{"iframe": true, "noembed": true, "noframes": true, "noscript": true,
+	"plaintext": true, "script": true, "style": true, "textarea": true, "title": true, "xmp": true}
+
+// bareStop are the bytes bareTags stops at.
+var bareStop = [256]bool{'<': true, '&': true, '\r': true, 0: true}
+
+// bareTags renders s when it is text without entities, carriage returns or
+// NULs, and tags without attributes written in lowercase as <name>,
+// </name> or <name/>, none of them an element whose content is dropped or
+// read as text: for such markup the tokenizer would give the same tags
+// and the same text. It reports false, having rendered part of s, for
+// anything else.
+func (r *textRenderer) bareTags(s string) bool {
+	// Without entities or attributes the text is no longer than s.
+	r.line = make([]byte, 0, len(s))
+	r.out.Grow(len(s))
+	for len(s) > 0 {
+		i := 0
+		for i < len(s) && !bareStop[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			r.text(s)
+			return true
+		}
+		if s[i] != '<' {
+			return false
+		}
+		r.text(s[:i])
+		s = s[i:]
+		start, closing := 1, len(s) > 1 && s[1] == '/'
+		if closing {
+			start = 2
+		}
+		end := start
+		for end < len(s) && ('a' <= s[end] && s[end] <= 'z' || end > start && '0' <= s[end] && s[end] <= '9') {
+			end++
+		}
+		name := s[start:end]
+		switch {
+		case name == "":
+			return false
+		case strings.HasPrefix(s[end:], ">"):
+			end++
+		case !closing && strings.HasPrefix(s[end:], "/>"):
+			end += 2
+		default:
+			return false
+		}
+		// (No name in skipped or rawText is shorter than three letters:
+		// TestPlainTextBareTags.)
+		if len(name) > 2 && (skipped[name] || rawText[name]) {
+			return false
+		}
+		r.element(name, closing, "")
+		s = s[end:]
+	}
+	return true
+}
 
 // tag handles the start, end or self-closing tag z is at.
 func (r *textRenderer) tag(z *xhtml.Tokenizer, tt xhtml.TokenType) {
@@ -197,13 +375,32 @@ func (r *textRenderer) tag(z *xhtml.Tokenizer, tt xhtml.TokenType) {
 		}
 		return
 	}
-	switch {
-	case skipped[name]:
+	if skipped[name] {
 		if tt == xhtml.StartTagToken {
 			r.skip = name
 		} else if tt == xhtml.SelfClosingTagToken {
 			z.NextIsNotRawText() // <script/> has no content
 		}
+		return
+	}
+	href := ""
+	if name == "a" && !closing {
+		for hasAttr {
+			var k, v []byte
+			k, v, hasAttr = z.TagAttr()
+			if string(k) == "href" {
+				href = string(v)
+				break
+			}
+		}
+	}
+	r.element(name, closing, href)
+}
+
+// element handles the tag of an element that is not dropped: its name,
+// whether it is an end tag, and for an <a> its href.
+func (r *textRenderer) element(name string, closing bool, href string) {
+	switch {
 	case name == "br":
 		r.breakLine()
 	case blocks[name]:
@@ -213,15 +410,6 @@ func (r *textRenderer) tag(z *xhtml.Tokenizer, tt xhtml.TokenType) {
 			r.text(" ")
 		}
 	case name == "a" && !closing:
-		href := ""
-		for hasAttr {
-			var k, v []byte
-			k, v, hasAttr = z.TagAttr()
-			if string(k) == "href" {
-				href = string(v)
-				break
-			}
-		}
 		r.links = append(r.links, openLink{href: href, start: len(r.line), lines: len(r.lines), para: r.para})
 	case name == "a":
 		r.closeLink()
@@ -297,22 +485,36 @@ func Slug(s string) string { return slugOf(s, 64) }
 // characters. It returns "" when nothing is left.
 func slugOf(s string, max int) string {
 	var b strings.Builder
+	b.Grow(min(len(s), 2*max)) // (a slug is never longer than s)
 	dash := false
-	for _, c := range strings.ToLower(s) {
-		if f, ok := foldLatin[c]; ok {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
+	for _, c := range s {
+		// What is kept, lowercased as strings.ToLower would: ASCII letters
+		// and digits, and the accented letters foldLatin folds.
+		fold, keep := "", false
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+			keep = true
+		case c < utf8.RuneSelf:
+			keep = 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
+		default:
+			c = unicode.ToLower(c)
+			if c < utf8.RuneSelf { // (the Kelvin sign is a k)
+				keep = 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
+			} else {
+				fold, keep = foldLatin[c]
 			}
-			dash = false
-			b.WriteString(f)
-			continue
 		}
-		if c < utf8.RuneSelf && (unicode.IsLetter(c) || unicode.IsDigit(c)) {
+		if keep {
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')
 			}
 			dash = false
-			b.WriteRune(c)
+			if fold != "" {
+				b.WriteString(fold)
+			} else {
+				b.WriteByte(byte(c))
+			}
 			continue
 		}
 		if c == '\'' || c == '’' {

@@ -119,10 +119,49 @@ func FuzzPlainText(f *testing.F) {
 	for _, s := range []string{"<p>a</p>b<br>c", "a &amp; <a href=x>y</a>", "<script>", "x\n\n\ny", "<a href='u'><a href='v'>t</a></a>", "\xff", "\u202f"} {
 		f.Add(s)
 	}
+	for _, s := range bareTagTexts {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		p := PlainText(s)
+		if slow := plainText(s, false); p != slow {
+			t.Fatalf("PlainText(%q) = %q the short way, %q through the tokenizer", s, p, slow)
+		}
+		if tidyLine(s) && collapseSpaces(s) != s {
+			t.Fatalf("tidyLine(%q), but collapseSpaces makes it %q", s, collapseSpaces(s))
+		}
 		if back := PlainText(HTMLText(p)); back != p {
 			t.Fatalf("PlainText(%q) = %q, but through HTMLText it reads back as %q", s, p, back)
 		}
 	})
+}
+
+// bareTagTexts are texts at the edges of what PlainText renders without the
+// tokenizer.
+var bareTagTexts = []string{"", "a", " a", "a ", "a  b", "a\tb", "a &amp; b", "<p>a</p><p>b</p>", "<p>a<br>b</p>",
+	"<p>a<br/>b</p>", "<br />", "<P>a</P>", "<p >a</p>", "<p\n>a", "<h1>T</h1>x", "<1>", "</>", "a<b", "a < b",
+	"<a>x</a>", "<a/>x", "</br>", "<td>a</td><td>b</td>", "<title>x</title>", "<script>x</script>y",
+	"<textarea><b>x</b></textarea>", "<p>a\r\nb</p>", "<p>a\x00b</p>", "<p>&lt;</p>", "<p>  a \n b  </p>",
+	"<ul><li>a</li><li>b</li></ul>", "<p>x", "x</p>", "<!-- c -->x", "<p>a</p/>", "<p/ >",
+	"<p></p>", "<p>a b</p>", "<p> a</p>", "<p>a </p>", "<p>a\tb</p>", "<p>a<b>c</b></p>", "<p>a</p></p>", "<p><p>a</p>",
+	"<p>caf\u00e9 \u00a0</p>", "<p>a\vb</p>", "<p>a\fb</p>", "<p>\u00a0</p>",
+	"<p>a</p><p></p><p>b c</p><p>d</p>", "<p></p><p>a</p>", "<p>a</p> <p>b</p>", "<p>a</p><p>b", "<p>a</p><p>b &amp; c</p>",
+	"<p>a</p><p> b</p>", "<p>a</p>b", "<p>a</p><br><p>b</p>"}
+
+// TestPlainTextBareTags: the short way PlainText takes for text with bare
+// tags gives what the tokenizer gives.
+func TestPlainTextBareTags(t *testing.T) {
+	for _, s := range bareTagTexts {
+		if fast, slow := plainText(s, true), plainText(s, false); fast != slow {
+			t.Errorf("PlainText(%q) = %q the short way, %q through the tokenizer", s, fast, slow)
+		}
+	}
+	// bareTags looks names of one or two letters up in neither.
+	for _, m := range []map[string]bool{skipped, rawText} {
+		for name := range m {
+			if len(name) < 3 {
+				t.Errorf("%q is dropped or raw text, but bareTags takes it as a bare tag", name)
+			}
+		}
+	}
 }

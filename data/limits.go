@@ -54,9 +54,14 @@ func (e *Event) CutNote(field string) string {
 // limitEvent applies the limits above to every text field of e, in every
 // format: each cut is recorded in e.Cuts and added to ps as a problem at
 // where(field), field named as in Cut.Field; where gives the field's place
-// in the file ("events[3].text.text", "row 14, column Text").
+// in the file ("events[3].text.text", "row 14, column Text"). It is called
+// only for a field that is cut: naming a place costs more than checking a
+// field, and every event of a file is checked.
 func limitEvent(e *Event, where func(field string) string, ps *Problems) {
 	text := func(field string, s *string, max int) {
+		if len(*s) <= max { // no more characters than bytes: it fits
+			return
+		}
 		if n := limitText(s, max, where(field), ps); n > 0 {
 			e.Cuts = append(e.Cuts, Cut{Field: field, Runes: n})
 		}
@@ -68,13 +73,19 @@ func limitEvent(e *Event, where func(field string) string, ps *Problems) {
 	text("reported_by", &e.ReportedBy, MaxName)
 	text("group", &e.Group, MaxName)
 	text("display_date", &e.DateText, MaxDate)
+	if d := e.Dispute; d != nil {
+		text("dispute.about", &d.About, MaxSubtitle)
+		text("dispute.quote", &d.Quote, MaxSummary)
+	}
 	if len(e.Quotes) > MaxQuotes {
 		addLimitProblem(ps, where("quotes"), "%d quotes, over the limit of %d: the last %d are left out", len(e.Quotes), MaxQuotes, len(e.Quotes)-MaxQuotes)
 		e.Quotes = e.Quotes[:MaxQuotes:MaxQuotes]
 	}
 	for i := range e.Quotes {
-		text(fmt.Sprintf("quotes[%d].text", i), &e.Quotes[i].Text, MaxQuote)
-		text(fmt.Sprintf("quotes[%d].by", i), &e.Quotes[i].By, MaxName)
+		if q := &e.Quotes[i]; len(q.Text) > MaxQuote || len(q.By) > MaxName {
+			text(fmt.Sprintf("quotes[%d].text", i), &q.Text, MaxQuote)
+			text(fmt.Sprintf("quotes[%d].by", i), &q.By, MaxName)
+		}
 	}
 	if len(e.Related) > MaxRelated {
 		addLimitProblem(ps, where("related"), "%d related events, over the limit of %d: the last %d are left out", len(e.Related), MaxRelated, len(e.Related)-MaxRelated)
@@ -85,8 +96,12 @@ func limitEvent(e *Event, where func(field string) string, ps *Problems) {
 	text("media.credit", &m.Credit, MaxCredit)
 	text("media.embed", &m.Embed, MaxCaption)
 	text("media.alt", &m.Alt, MaxCaption)
-	limitLink(&m.URL, where("media.url"), ps)
-	limitLink(&m.Thumbnail, where("media.thumbnail"), ps)
+	if len(m.URL) > MaxLink {
+		limitLink(&m.URL, where("media.url"), ps)
+	}
+	if len(m.Thumbnail) > MaxLink {
+		limitLink(&m.Thumbnail, where("media.thumbnail"), ps)
+	}
 }
 
 // limitText shortens *s to at most max characters and, when it cuts, adds a
@@ -175,5 +190,11 @@ func Plural(n int, word string) string {
 	return word + "s"
 }
 
-// Count is n and word, made plural unless n is 1: "1 event", "3 problems".
-func Count(n int, word string) string { return fmt.Sprintf("%d %s", n, Plural(n, word)) }
+// Count writes n things for people, digits grouped by thousands: "1
+// event", "2,000 events"; with no word, the number alone.
+func Count(n int, word string) string {
+	if word == "" {
+		return groupDigits(n)
+	}
+	return groupDigits(n) + " " + Plural(n, word)
+}

@@ -76,6 +76,56 @@ func Sniff(name string, head []byte) Format {
 
 // sniffJSON looks at the start of a JSON object for the app's own keys.
 func sniffJSON(b []byte) Format {
+	if f, ok := sniffJSONShort(b); ok {
+		return f
+	}
+	return sniffJSONLong(b)
+}
+
+// sniffJSONShort is sniffJSONLong in one pass over the keys before the one
+// that decides (see jsonScan): a TimelineJS file may give its events
+// before its title, and encoding/json would copy them all to skip them. It
+// reports false when the start of b must be read the long way.
+func sniffJSONShort(b []byte) (Format, bool) {
+	s := newJSONScan(b)
+	if !s.eat('{') {
+		return 0, false
+	}
+	if s.eat('}') {
+		return FormatTimelineJS, true
+	}
+	for {
+		key, plain := s.rawString()
+		if !plain || !s.eat(':') {
+			return 0, false
+		}
+		switch string(key) {
+		case "people", "sources", "subtitle":
+			return FormatApp, true
+		case "title":
+			if s.peek() != '"' {
+				return FormatTimelineJS, true
+			}
+			if s.rawString(); !s.ok {
+				return 0, false
+			}
+			return FormatApp, true
+		case "scale", "eras":
+			return FormatTimelineJS, true
+		}
+		s.skip()
+		switch {
+		case s.eat(','):
+		case s.eat('}'):
+			return FormatTimelineJS, true
+		default:
+			return 0, false
+		}
+	}
+}
+
+// sniffJSONLong is sniffJSON through encoding/json.
+func sniffJSONLong(b []byte) Format {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
 		return FormatTimelineJS
@@ -126,10 +176,18 @@ func Load(name string, r io.Reader) (*Timeline, Problems, error) {
 		ps := Problems{p}
 		return nil, ps, fmt.Errorf("data: %s: %w", Printable(filepath.Base(name)), ps)
 	}
-	if size, ok := readerSize(r); ok && size > MaxFileSize {
+	size, sized := readerSize(r)
+	if sized && size > MaxFileSize {
 		return fail(tooBig(size))
 	}
-	b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	var buf bytes.Buffer
+	if sized {
+		// Room for all of it at once, rather than growing (and copying)
+		// the buffer over and over as io.ReadAll would.
+		buf.Grow(int(size) + bytes.MinRead)
+	}
+	_, err := buf.ReadFrom(io.LimitReader(r, MaxFileSize+1))
+	b := buf.Bytes()
 	if err != nil {
 		return nil, nil, fmt.Errorf("data: reading %s: %w", Printable(filepath.Base(name)), err)
 	}
@@ -142,7 +200,7 @@ func Load(name string, r io.Reader) (*Timeline, Problems, error) {
 	b = bytes.TrimPrefix(b, utf8BOM)
 	switch Sniff(name, b) {
 	case FormatApp:
-		t, cut, err := parse(b)
+		t, cut, err := parse(b, true)
 		if err != nil {
 			var ps Problems
 			if !errors.As(err, &ps) {

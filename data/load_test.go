@@ -270,7 +270,7 @@ func checkEveryEventAndEra(t *testing.T, path string, events, eras int) {
 		if e.Kind != KindContext || e.From != "" || e.To != "" {
 			t.Errorf("%s: event %s is kind %q from %q: imported events are context with no sender", path, e.ID, e.Kind, e.From)
 		}
-		if !slug.MatchString(e.ID) {
+		if !slugPattern.MatchString(e.ID) {
 			t.Errorf("%s: id %q is not a slug", path, e.ID)
 		}
 	}
@@ -761,9 +761,9 @@ func TestLoadProblemsListed(t *testing.T) {
 	}
 }
 
-// syntheticFiles writes Synthetic(n) as a TimelineJS file and as a
-// spreadsheet, for benchmarks.
-func syntheticFiles(b *testing.B, n int) (tjs, sheet []byte) {
+// syntheticFiles writes Synthetic(n) as a TimelineJS file, as a
+// spreadsheet and in the app's own JSON, for benchmarks.
+func syntheticFiles(b *testing.B, n int) (tjs, sheet, app []byte) {
 	b.Helper()
 	tl := Synthetic(n, 1)
 	for i := range tl.Events {
@@ -790,25 +790,50 @@ func syntheticFiles(b *testing.B, n int) (tjs, sheet []byte) {
 		fmt.Fprintf(&csv, "%d,%s,%s,,,,,,,\"%s\",\"<p>%s</p>\",,,,,,%s,\r\n", e.Date.Year, month, day,
 			strings.ReplaceAll(e.Title, `"`, `""`), strings.ReplaceAll(e.Summary, `"`, `""`), e.Kind.Label())
 	}
-	return buf.Bytes(), []byte(csv.String())
+	return buf.Bytes(), []byte(csv.String()), appJSON(b, tl)
+}
+
+// appJSON writes tl in the app's own JSON format (see parse.go).
+func appJSON(b *testing.B, tl *Timeline) []byte {
+	b.Helper()
+	f := fileJSON{Title: tl.Title, Subtitle: tl.Subtitle, People: tl.People}
+	for _, s := range tl.Sources {
+		f.Sources = append(f.Sources, sourceJSON{ID: s.ID, Title: s.Title, Publisher: s.Publisher, URL: s.URL})
+	}
+	for _, e := range tl.Events {
+		r := eventJSON{ID: e.ID, Date: e.Date.String(), Kind: string(e.Kind), From: e.From, To: e.To,
+			Title: e.Title, Label: e.Label, Summary: e.Summary, Place: e.Place, ReportedBy: e.ReportedBy,
+			Quotes: e.Quotes, Related: e.Related, Source: e.Source}
+		if !e.End.IsZero() {
+			r.End = e.End.String()
+		}
+		f.Events = append(f.Events, r)
+	}
+	out, err := json.Marshal(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return out
 }
 
 func BenchmarkLoad(b *testing.B) {
 	for _, n := range []int{1_000, 10_000, 100_000} {
-		tjs, sheet := syntheticFiles(b, n)
+		tjs, sheet, app := syntheticFiles(b, n)
 		for _, f := range []struct {
 			name string
 			body []byte
-		}{{"timelinejs.json", tjs}, {"sheet.csv", sheet}} {
+		}{{"timelinejs.json", tjs}, {"sheet.csv", sheet}, {"app.json", app}} {
 			b.Run(fmt.Sprintf("%s/%d", f.name, n), func(b *testing.B) {
 				b.ReportAllocs()
 				b.SetBytes(int64(len(f.body)))
+				done := reportCPU(b)
 				for b.Loop() {
 					tl, ps, err := Load(f.name, bytes.NewReader(f.body))
 					if err != nil || len(ps) > 0 || len(tl.Events) != n {
 						b.Fatalf("%v %v", err, ps)
 					}
 				}
+				done()
 			})
 		}
 	}

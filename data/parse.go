@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -61,6 +60,8 @@ type fileJSON struct {
 	Sources  []sourceJSON `json:"sources"`
 	People   []Person     `json:"people"`
 	Events   []eventJSON  `json:"events"`
+	// Notes is optional: what the source says beside its dated events.
+	Notes []Note `json:"notes,omitempty"`
 	// Eras is optional: named stretches of time, as imported timelines
 	// have.
 	Eras []eraJSON `json:"eras,omitempty"`
@@ -105,6 +106,7 @@ type eventJSON struct {
 	Quotes     []Quote  `json:"quotes,omitempty"`
 	Related    []string `json:"related,omitempty"`
 	Source     string   `json:"source,omitempty"`
+	Dispute    *Dispute `json:"dispute,omitempty"`
 	// Group, Media and DisplayDate are optional, for timelines that came
 	// from TimelineJS.
 	Group       string     `json:"group,omitempty"`
@@ -112,7 +114,23 @@ type eventJSON struct {
 	DisplayDate string     `json:"display_date,omitempty"`
 }
 
-var slug = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// isSlug reports whether s is a lowercase slug like "hanoi-summit": the
+// regular expression ^[a-z0-9]+(-[a-z0-9]+)*$, checked by hand because it
+// is checked for every event of a file.
+func isSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // Parse reads a timeline in the app's JSON format (see README.md), checks
 // every field and returns it with its events sorted by date. On any problem
@@ -120,33 +138,41 @@ var slug = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // limit (see MaxSummary) is no such problem: it is shortened, and Load
 // lists what was cut.
 func Parse(b []byte) (*Timeline, error) {
-	t, _, err := parse(b)
+	t, _, err := parse(b, true)
 	return t, err
 }
 
 // parse is Parse that also returns the problems of text that was over its
-// limit and shortened, which do not stop the timeline from loading.
-func parse(b []byte) (*Timeline, Problems, error) {
+// limit and shortened, which do not stop the timeline from loading. With
+// short, a well-formed file is read in one pass (see scanAppFile), else
+// with encoding/json; tests compare the two ways.
+func parse(b []byte, short bool) (*Timeline, Problems, error) {
 	if !utf8.Valid(b) {
 		return nil, nil, Problems{{What: "the file is not UTF-8 text"}}
 	}
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, nil, Problems{{What: "the file is empty"}}
 	}
-	var f fileJSON
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
-		p := jsonProblem(b, err)
-		if p.Where == "" {
-			// Errors such as an unknown field carry no offset: name where
-			// the decoder stopped.
-			p.Where = position(b, dec.InputOffset())
-		}
-		return nil, nil, Problems{p}
+	var f *fileJSON
+	if short {
+		f = scanAppFile(b)
 	}
-	if dec.More() {
-		return nil, nil, Problems{{Where: position(b, dec.InputOffset()), What: "more data after the end of the timeline"}}
+	if f == nil {
+		f = new(fileJSON)
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(f); err != nil {
+			p := jsonProblem(b, err)
+			if p.Where == "" {
+				// Errors such as an unknown field carry no offset: name where
+				// the decoder stopped.
+				p.Where = position(b, dec.InputOffset())
+			}
+			return nil, nil, Problems{p}
+		}
+		if dec.More() {
+			return nil, nil, Problems{{Where: position(b, dec.InputOffset()), What: "more data after the end of the timeline"}}
+		}
 	}
 	var ps, cut Problems
 	add := func(where, format string, args ...any) {
@@ -163,7 +189,7 @@ func parse(b []byte) (*Timeline, Problems, error) {
 	for i, s := range f.Sources {
 		where := fmt.Sprintf("sources[%d]", i)
 		src := Source{ID: s.ID, Title: s.Title, Publisher: s.Publisher, URL: s.URL}
-		if !slug.MatchString(s.ID) {
+		if !isSlug(s.ID) {
 			add(where+".id", "%q is not a lowercase slug like \"voa-2020\"", s.ID)
 		} else if sources[s.ID] {
 			add(where+".id", "%q is used twice", s.ID)
@@ -188,7 +214,7 @@ func parse(b []byte) (*Timeline, Problems, error) {
 	people := map[string]bool{}
 	for i, p := range f.People {
 		where := fmt.Sprintf("people[%d]", i)
-		if !slug.MatchString(p.ID) {
+		if !isSlug(p.ID) {
 			add(where+".id", "%q is not a lowercase slug like \"kim\"", p.ID)
 		} else if people[p.ID] {
 			add(where+".id", "%q is used twice", p.ID)
@@ -205,30 +231,49 @@ func parse(b []byte) (*Timeline, Problems, error) {
 		t.People = append(t.People, p)
 	}
 
+	for i, n := range f.Notes {
+		where := fmt.Sprintf("notes[%d]", i)
+		if strings.TrimSpace(n.Text) == "" {
+			add(where+".text", "missing")
+		}
+		if n.Source != "" && !sources[n.Source] {
+			add(where+".source", "%q is not one of the sources", n.Source)
+		}
+		limitText(&n.Text, MaxSummary, where+".text", &cut)
+		limitText(&n.Quote, MaxSummary, where+".quote", &cut)
+		t.Notes = append(t.Notes, n)
+	}
+
 	if len(f.Events) == 0 {
 		add("events", "no events")
 	}
 	ids := make(map[string]bool, len(f.Events))
 	for i, r := range f.Events {
-		if ids[r.ID] && slug.MatchString(r.ID) {
+		if ids[r.ID] && isSlug(r.ID) {
 			add(fmt.Sprintf("events[%d] %q.id", i, r.ID), "is used twice")
 		}
 		ids[r.ID] = true
 	}
+	t.Events = make([]Event, 0, len(f.Events))
 	for i, r := range f.Events {
-		where := fmt.Sprintf("events[%d]", i)
-		if r.ID != "" {
-			where += fmt.Sprintf(" %q", r.ID)
+		// field names a field of this event, only when there is a problem
+		// with it: naming costs more than checking.
+		id := r.ID
+		field := func(name string) string {
+			where := fmt.Sprintf("events[%d]", i)
+			if id != "" {
+				where += fmt.Sprintf(" %q", id)
+			}
+			return where + "." + name
 		}
-		field := func(name string) string { return where + "." + name }
 		e := Event{ID: r.ID, Kind: Kind(r.Kind), From: r.From, To: r.To,
 			Title: strings.TrimSpace(r.Title), Label: strings.TrimSpace(r.Label), Summary: r.Summary, Place: r.Place,
-			ReportedBy: r.ReportedBy, Quotes: r.Quotes, Related: r.Related, Source: r.Source,
+			ReportedBy: r.ReportedBy, Quotes: r.Quotes, Related: r.Related, Source: r.Source, Dispute: r.Dispute,
 			Group: strings.TrimSpace(r.Group), DateText: strings.TrimSpace(r.DisplayDate)}
 		if m := r.Media; m != nil {
 			e.Media = Media{URL: m.URL, Embed: m.Embed, Caption: m.Caption, Credit: m.Credit, Thumbnail: m.Thumbnail, Alt: m.Alt}
 		}
-		if !slug.MatchString(r.ID) {
+		if !isSlug(r.ID) {
 			add(field("id"), "%q is not a lowercase slug like \"hanoi-summit\"", r.ID)
 		}
 		var err error
@@ -290,6 +335,22 @@ func parse(b []byte) (*Timeline, Problems, error) {
 		if r.Source != "" && !sources[r.Source] {
 			add(field("source"), "%q is not one of the sources", r.Source)
 		}
+		if d := r.Dispute; d != nil {
+			switch {
+			case d.Of == r.ID:
+				add(field("dispute.of"), "an event cannot dispute itself: leave out \"of\" when its accounts differ")
+			case d.Of != "" && !ids[d.Of]:
+				add(field("dispute.of"), "%q is not the id of any event", d.Of)
+			}
+			if strings.TrimSpace(d.About) == "" {
+				add(field("dispute.about"), "missing: say what is disputed")
+			}
+			if strings.TrimSpace(d.Quote) == "" {
+				add(field("dispute.quote"), "missing: the source's words it rests on")
+			}
+			c := *d
+			e.Dispute = &c // limitEvent may shorten it
+		}
 		e.Quotes = slices.Clone(e.Quotes) // limitEvent may shorten them
 		limitEvent(&e, field, &cut)
 		t.Events = append(t.Events, e)
@@ -322,6 +383,97 @@ func parse(b []byte) (*Timeline, Problems, error) {
 	}
 	t.index()
 	return t, cut, nil
+}
+
+// The keys of the app's JSON, as fileJSON and the types in it have them.
+var (
+	fileKeys   = []string{"title", "subtitle", "sources", "people", "events", "eras", "notes"}
+	sourceKeys = []string{"id", "title", "publisher", "date", "url"}
+	personKeys = []string{"id", "name", "role", "side"}
+	eventKeys  = []string{"id", "date", "end", "kind", "from", "to", "title", "label", "summary", "place",
+		"reported_by", "quotes", "related", "source", "group", "media", "display_date", "dispute"}
+	quoteKeys   = []string{"text", "by"}
+	disputeKeys = []string{"of", "about", "quote"}
+	mediaKeys   = []string{"url", "embed", "caption", "credit", "thumbnail", "alt"}
+	eraKeys     = []string{"title", "summary", "start", "end"}
+	noteKeys    = []string{"text", "quote", "source"}
+)
+
+// scanAppFile reads a file in the app's format in one pass (see jsonScan)
+// as encoding/json with DisallowUnknownFields would, or returns nil when
+// it must be read that way: invalid JSON, a key that is not the format's or
+// given twice, a value of another type than the format's (null included).
+// b must be valid UTF-8, as parse has checked.
+func scanAppFile(b []byte) *fileJSON {
+	s := newJSONScan(b)
+	s.valid = true
+	f := new(fileJSON)
+	if s.peek() != '{' {
+		return nil
+	}
+	// texts reads an object of strings, keys[i] into dst[i].
+	texts := func(keys []string, dst ...*string) bool {
+		if s.peek() != '{' {
+			s.skip()
+			return false
+		}
+		return s.onlyFields(keys, func(i int) bool { return s.text(dst[i]) })
+	}
+	short := s.onlyFields(fileKeys, func(i int) bool {
+		switch i {
+		case 0:
+			return s.text(&f.Title)
+		case 1:
+			return s.text(&f.Subtitle)
+		case 2:
+			return list(s, &f.Sources, func(r *sourceJSON) bool {
+				return texts(sourceKeys, &r.ID, &r.Title, &r.Publisher, &r.Date, &r.URL)
+			})
+		case 3:
+			return list(s, &f.People, func(p *Person) bool {
+				return texts(personKeys, &p.ID, &p.Name, &p.Role, &p.Side)
+			})
+		case 4:
+			return list(s, &f.Events, func(e *eventJSON) bool {
+				if s.peek() != '{' {
+					s.skip()
+					return false
+				}
+				dst := []*string{&e.ID, &e.Date, &e.End, &e.Kind, &e.From, &e.To, &e.Title, &e.Label, &e.Summary,
+					&e.Place, &e.ReportedBy, nil, nil, &e.Source, &e.Group, nil, &e.DisplayDate, nil}
+				return s.onlyFields(eventKeys, func(i int) bool {
+					switch eventKeys[i] {
+					case "quotes":
+						return list(s, &e.Quotes, func(q *Quote) bool { return texts(quoteKeys, &q.Text, &q.By) })
+					case "related":
+						return list(s, &e.Related, s.text)
+					case "media":
+						e.Media = new(mediaJSON)
+						m := e.Media
+						return texts(mediaKeys, &m.URL, &m.Embed, &m.Caption, &m.Credit, &m.Thumbnail, &m.Alt)
+					case "dispute":
+						e.Dispute = new(Dispute)
+						d := e.Dispute
+						return texts(disputeKeys, &d.Of, &d.About, &d.Quote)
+					}
+					return s.text(dst[i])
+				})
+			})
+		case 5:
+			return list(s, &f.Eras, func(r *eraJSON) bool {
+				return texts(eraKeys, &r.Title, &r.Summary, &r.Start, &r.End)
+			})
+		case 6:
+			return list(s, &f.Notes, func(n *Note) bool {
+				return texts(noteKeys, &n.Text, &n.Quote, &n.Source)
+			})
+		}
+		return false
+	})
+	if !short || !s.end() {
+		return nil
+	}
+	return f
 }
 
 func kindList() string {

@@ -2,6 +2,11 @@ package data
 
 import (
 	"errors"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -106,7 +111,11 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(validDoc))
 	f.Add(Embedded())
 	f.Add([]byte(`{"title":"x","events":[{"id":"a","date":"-0044-03-15","kind":"context","title":"Ides"}]}`))
+	for _, doc := range appShortWayDocs {
+		f.Add([]byte(doc))
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
+		parsesBothWays(t, b)
 		tl, err := Parse(b)
 		if err == nil {
 			for i := 1; i < len(tl.Events); i++ {
@@ -126,4 +135,116 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// slugPattern is what isSlug checks, as a regular expression.
+var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// TestIsSlug: isSlug says what the regular expression it stands for says.
+func TestIsSlug(t *testing.T) {
+	re := slugPattern
+	for _, s := range []string{"", "a", "-", "a-", "-a", "a-b", "a--b", "hanoi-summit", "e000123", "A", "a_b",
+		"a b", "ä", "a-b-c-9", "9", "--", "a-\n", "a\n", "é-a", "z0-y9-x8"} {
+		if got, want := isSlug(s), re.MatchString(s); got != want {
+			t.Errorf("isSlug(%q) = %v, the expression says %v", s, got, want)
+		}
+	}
+}
+
+// appShortWayDocs are documents in the app's format at the edges of what
+// scanAppFile reads in one pass.
+var appShortWayDocs = []string{
+	`{"title":"T","events":[{"id":"a","date":"2000","kind":"context","title":"A"}]}`,
+	`{"title":"T\u00e9\n","subtitle":"S","events":[{"id":"a","date":"2000","kind":"context","title":"A","quotes":[],"related":[]}]}`,
+	`{"title":"T","events":[{"id":"a","date":"2000","kind":"context","title":"A","Title":"case"}]}`,
+	`{"title":"T","events":[{"id":"a","date":"2000","kind":"context","title":"A","title":"twice"}]}`,
+	`{"title":"T","events":[{"id":"a","date":"2000","kind":"context","title":"A","extra":1}]}`,
+	`{"title":"T","events":[{"id":"a","date":"2000","kind":"context","title":null}]}`,
+	`{"title":"T","events":[{"id":"a","date":"2000","kind":"context","title":5}]}`,
+	`{"title":"T","events":[{"id":"a","date":"2000","kind":"context","title":"A","media":null}]}`,
+	`{"title":"T","events":[{"id":"a","date":"2000","kind":"context","title":"A","media":{"url":"u","alt":"x"}}]}`,
+	`{"title":"T","events":[{"id":"a","date":"2000","kind":"context","title":"A","quotes":[{"text":"q","by":"b"}],"related":["a"]}]}`,
+	`{"title":"T","events":[{"id":"a","date":"2000","kind":"context","title":"A"}]}}`,
+	`{"title":"T","events":[{"id":"a","date":"2000","kind":"context","title":"A"}]} {}`,
+	`{"title":"T","events":[null]}`,
+	`{"title":"T","events":{}}`,
+	`{"title":"T","events":[],"eras":[{"title":"E","start":"1990","end":"1995"}]}`,
+	`{"title":"T","people":[{"id":"p","name":"P","side":"above"}],"sources":[{"id":"s","title":"S","publisher":"P","date":"2020"}],"events":[{"id":"a","date":"2000","kind":"letter","from":"p","to":"p","title":"A","source":"s"}]}`,
+	`{"title":"T","events":[{"id":"a","date":"2000","kind":"context","title":"A"},]}`,
+	`{"tit\u006ce":"T","events":[]}`,
+	`{"title":"T","sources":[{"id":"s","title":"S"}],"events":[],"notes":[{"text":"n","quote":"q","source":"s"},{"text":""}]}`,
+	`{"title":"T","events":[],"notes":[{"text":"n","Quote":"q"}]}`,
+	`{"title":"T","events":[],"notes":null}`,
+	`[]`,
+}
+
+// parsesBothWays checks that a document in the app's format reads the
+// same in one pass as through encoding/json.
+func parsesBothWays(t *testing.T, b []byte) {
+	t.Helper()
+	tl, cut, err := parse(b, true)
+	tl2, cut2, err2 := parse(b, false)
+	if fmt.Sprint(err) != fmt.Sprint(err2) || !reflect.DeepEqual(cut, cut2) || !reflect.DeepEqual(tl, tl2) {
+		t.Fatalf("%q reads differently in one pass:\n%v %v\n%+v\nthan through encoding/json:\n%v %v\n%+v", b, err, cut, tl, err2, cut2, tl2)
+	}
+}
+
+// TestParseShortWay: a document in the app's format reads the same in one
+// pass as through encoding/json, at the edges of what the pass takes, and
+// the embedded data set is read in one pass.
+func TestParseShortWay(t *testing.T) {
+	for _, doc := range append(appShortWayDocs, validDoc) {
+		parsesBothWays(t, []byte(doc))
+	}
+	parsesBothWays(t, Embedded())
+	if scanAppFile(Embedded()) == nil {
+		t.Error("the embedded data set is not read in one pass")
+	}
+}
+
+// TestIndexSortsEvents: index puts events in any order, moved in place,
+// into the order Synthetic's index gave them, each with its own fields.
+func TestIndexSortsEvents(t *testing.T) {
+	want := Synthetic(500, 3)
+	for seed := range uint64(5) {
+		tl := &Timeline{Events: slices.Clone(want.Events), People: want.People}
+		r := rand.New(rand.NewPCG(seed, 1))
+		r.Shuffle(len(tl.Events), func(i, j int) { tl.Events[i], tl.Events[j] = tl.Events[j], tl.Events[i] })
+		tl.index()
+		if !reflect.DeepEqual(tl.Events, want.Events) {
+			t.Fatalf("seed %d: the events are not in order after index", seed)
+		}
+		for i, e := range tl.Events {
+			if tl.events[e.ID] != i {
+				t.Fatalf("seed %d: event %q is at %d, the index says %d", seed, e.ID, i, tl.events[e.ID])
+			}
+		}
+	}
+}
+
+// TestAppScanKeys: the keys scanAppFile reads are those of the structs
+// encoding/json reads the app's format into, so that a field added to the
+// format is not read the long way only (or dropped) without a word.
+func TestAppScanKeys(t *testing.T) {
+	for _, tc := range []struct {
+		v    any
+		keys []string
+	}{
+		{fileJSON{}, fileKeys}, {sourceJSON{}, sourceKeys}, {Person{}, personKeys}, {eventJSON{}, eventKeys},
+		{Quote{}, quoteKeys}, {mediaJSON{}, mediaKeys}, {eraJSON{}, eraKeys}, {Note{}, noteKeys},
+	} {
+		typ := reflect.TypeOf(tc.v)
+		var tags []string
+		for i := range typ.NumField() {
+			name, _, _ := strings.Cut(typ.Field(i).Tag.Get("json"), ",")
+			if name != "-" && typ.Field(i).IsExported() {
+				tags = append(tags, name)
+			}
+		}
+		slices.Sort(tags)
+		keys := slices.Sorted(slices.Values(tc.keys))
+		if !slices.Equal(tags, keys) {
+			t.Errorf("%s has the keys %q, scanAppFile reads %q", typ.Name(), tags, keys)
+		}
+	}
 }

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	xhtml "golang.org/x/net/html"
 )
@@ -60,17 +61,18 @@ func (p dateParts) date(ps *Problems) (d Date, ok bool) {
 		return Date{}, false
 	}
 	d = Date{Year: int(y), Precision: PrecisionYear}
-	parts := []struct {
+	// (Set in a switch below rather than by a function in each part:
+	// such functions moved d, and so every date read, to the heap.)
+	parts := [...]struct {
 		name, text string
 		max        int
-		set        func(int)
 	}{
-		{"month", p.month, 12, func(n int) { d.Month = time.Month(n) }},
-		{"day", p.day, 31, func(n int) { d.Day = n }},
-		{"hour", p.hour, 23, func(n int) { d.Hour = n }},
-		{"minute", p.minute, 59, func(n int) { d.Minute = n }},
-		{"second", p.second, 59, func(n int) { d.Second = n }},
-		{"millisecond", p.millisecond, 999, func(n int) { d.Millisecond = n }},
+		{"month", p.month, 12},
+		{"day", p.day, 31},
+		{"hour", p.hour, 23},
+		{"minute", p.minute, 59},
+		{"second", p.second, 59},
+		{"millisecond", p.millisecond, 999},
 	}
 	missing := ""
 	for i, part := range parts {
@@ -116,7 +118,20 @@ func (p dateParts) date(ps *Problems) (d Date, ok bool) {
 			}
 			return Date{}, false
 		}
-		part.set(int(n))
+		switch i {
+		case 0:
+			d.Month = time.Month(n)
+		case 1:
+			d.Day = int(n)
+		case 2:
+			d.Hour = int(n)
+		case 3:
+			d.Minute = int(n)
+		case 4:
+			d.Second = int(n)
+		case 5:
+			d.Millisecond = int(n)
+		}
 		d.Precision = PrecisionMonth + Precision(i)
 	}
 	return d, ok
@@ -184,7 +199,11 @@ func fieldIn(fields map[string]string, field string) string {
 
 // headlineText renders a headline's HTML as one line of plain text.
 func headlineText(h string) string {
-	return collapseSpaces(strings.ReplaceAll(PlainText(h), "\n", " "))
+	p := PlainText(h)
+	if tidyLine(p) {
+		return p
+	}
+	return collapseSpaces(strings.ReplaceAll(p, "\n", " "))
 }
 
 // importer builds a Timeline from slides, giving each event a unique ID.
@@ -201,9 +220,9 @@ func (im *importer) problem(where, format string, args ...any) {
 }
 
 // checkRange reports an end before its start; where names the end.
-func (im *importer) checkRange(s *slide, where string) bool {
+func (im *importer) checkRange(s *slide, where func() string) bool {
 	if s.hasEnd && s.end.Until().Before(s.start.Until()) {
-		im.problem(where, "%s is before the start, %s", s.end.Display(), s.start.Display())
+		im.problem(where(), "%s is before the start, %s", s.end.Display(), s.start.Display())
 		return false
 	}
 	return true
@@ -315,7 +334,7 @@ func (im *importer) finish(name string) (*Timeline, Problems, error) {
 	used := make(map[string]bool, len(t.Events))
 	next := map[string]int{} // per base, the suffix to try next
 	for i, want := range im.wantIDs {
-		if want != "" && slug.MatchString(want) && !used[want] {
+		if want != "" && isSlug(want) && !used[want] {
 			used[want] = true
 			t.Events[i].ID = want
 		}
@@ -583,23 +602,27 @@ type tjsDateIn struct {
 	DisplayDate flexText `json:"display_date"`
 }
 
+type tjsTextIn struct {
+	Headline flexText `json:"headline"`
+	Text     flexText `json:"text"`
+}
+
+type tjsMediaIn struct {
+	URL       flexText `json:"url"`
+	Caption   flexText `json:"caption"`
+	Credit    flexText `json:"credit"`
+	Thumbnail flexText `json:"thumbnail"`
+	Alt       flexText `json:"alt"`
+}
+
 type tjsSlideIn struct {
-	StartDate *tjsDateIn `json:"start_date"`
-	EndDate   *tjsDateIn `json:"end_date"`
-	Text      *struct {
-		Headline flexText `json:"headline"`
-		Text     flexText `json:"text"`
-	} `json:"text"`
-	Media *struct {
-		URL       flexText `json:"url"`
-		Caption   flexText `json:"caption"`
-		Credit    flexText `json:"credit"`
-		Thumbnail flexText `json:"thumbnail"`
-		Alt       flexText `json:"alt"`
-	} `json:"media"`
-	Group       flexText `json:"group"`
-	DisplayDate flexText `json:"display_date"`
-	UniqueID    flexText `json:"unique_id"`
+	StartDate   *tjsDateIn  `json:"start_date"`
+	EndDate     *tjsDateIn  `json:"end_date"`
+	Text        *tjsTextIn  `json:"text"`
+	Media       *tjsMediaIn `json:"media"`
+	Group       flexText    `json:"group"`
+	DisplayDate flexText    `json:"display_date"`
+	UniqueID    flexText    `json:"unique_id"`
 }
 
 // readSlideFast decodes a well-formed slide in one pass. It reports decoded
@@ -613,6 +636,13 @@ func readSlideFast(raw json.RawMessage, path string, ps *Problems) (s slide, ok,
 	if err := json.Unmarshal(raw, &in); err != nil {
 		return s, false, false
 	}
+	s, ok = slideFrom(&in, path, ps)
+	return s, ok, true
+}
+
+// slideFrom makes a slide of a decoded one, adding the problems of its
+// dates to ps.
+func slideFrom(in *tjsSlideIn, path string, ps *Problems) (s slide, ok bool) {
 	ok = true
 	date := func(d *tjsDateIn, key string) (Date, string, bool) {
 		if d == nil {
@@ -645,7 +675,141 @@ func readSlideFast(raw json.RawMessage, path string, ps *Problems) (s slide, ok,
 	}
 	s.group, s.displayDate, s.uniqueID = string(in.Group), string(in.DisplayDate), string(in.UniqueID)
 	s.displayDate = joinDisplay(s.displayDate, startDisplay, endDisplay)
-	return s, ok, true
+	return s, ok
+}
+
+// tjsDoc is a TimelineJS document as scanTimelineJS reads it: the top-level
+// values ParseTimelineJS looks at, the events and eras as written, and
+// each of them decoded when it could be read the short way (else nil).
+type tjsDoc struct {
+	top            map[string]json.RawMessage
+	events, eras   []json.RawMessage
+	eventIn, eraIn []*tjsSlideIn
+}
+
+// tjsTopKeys are the top-level keys ParseTimelineJS reads.
+var tjsTopKeys = []string{"title", "scale", "events", "eras"}
+
+// scanTimelineJS reads a TimelineJS document in one pass (see jsonScan),
+// or returns nil when it is not valid JSON or has anything that must be
+// read the long way to be read as encoding/json reads it.
+func scanTimelineJS(b []byte) *tjsDoc {
+	s := newJSONScan(b)
+	s.valid = utf8.Valid(b)
+	doc := &tjsDoc{top: map[string]json.RawMessage{}}
+	if s.peek() != '{' {
+		return nil
+	}
+	short := s.fields(tjsTopKeys, func(i int) bool {
+		start := s.peekAt()
+		key := tjsTopKeys[i]
+		if (key == "events" || key == "eras") && s.peek() == '[' {
+			raws, ins := &doc.events, &doc.eventIn
+			if key == "eras" {
+				raws, ins = &doc.eras, &doc.eraIn
+			}
+			*raws, *ins = []json.RawMessage{}, []*tjsSlideIn{}
+			s.array(func(int) {
+				from := s.peekAt()
+				in := scanSlide(s)
+				*raws = append(*raws, b[from:s.i])
+				*ins = append(*ins, in)
+			})
+		} else {
+			s.skip()
+		}
+		doc.top[key] = b[start:s.i]
+		return true
+	})
+	if !short || !s.end() {
+		return nil
+	}
+	return doc
+}
+
+// peekAt is where the next value starts.
+func (s *jsonScan) peekAt() int {
+	s.ws()
+	return s.i
+}
+
+// The keys of a TimelineJS slide, its dates, text and media, as tjsSlideIn
+// has them.
+var (
+	tjsSlideKeys = []string{"start_date", "end_date", "text", "media", "group", "display_date", "unique_id"}
+	tjsDateKeys  = []string{"year", "month", "day", "hour", "minute", "second", "millisecond", "display_date"}
+	tjsTextKeys  = []string{"headline", "text"}
+	tjsMediaKeys = []string{"url", "caption", "credit", "thumbnail", "alt"}
+)
+
+// scanSlide reads a slide as json.Unmarshal into tjsSlideIn does, or
+// returns nil (having read it) when it must be read the long way.
+func scanSlide(s *jsonScan) *tjsSlideIn {
+	if s.peek() != '{' {
+		s.skip()
+		return nil
+	}
+	in := &tjsSlideIn{}
+	short := s.fields(tjsSlideKeys, func(i int) bool {
+		switch i {
+		case 0, 1:
+			d := &in.StartDate
+			if i == 1 {
+				d = &in.EndDate
+			}
+			return scanObjectOrNull(s, d, tjsDateKeys, func(d *tjsDateIn) []*flexText {
+				return []*flexText{&d.Year, &d.Month, &d.Day, &d.Hour, &d.Minute, &d.Second, &d.Millisecond, &d.DisplayDate}
+			})
+		case 2:
+			return scanObjectOrNull(s, &in.Text, tjsTextKeys, func(t *tjsTextIn) []*flexText {
+				return []*flexText{&t.Headline, &t.Text}
+			})
+		case 3:
+			return scanObjectOrNull(s, &in.Media, tjsMediaKeys, func(m *tjsMediaIn) []*flexText {
+				return []*flexText{&m.URL, &m.Caption, &m.Credit, &m.Thumbnail, &m.Alt}
+			})
+		}
+		return scanFlex(s, []*flexText{&in.Group, &in.DisplayDate, &in.UniqueID}[i-4])
+	})
+	if !short {
+		return nil
+	}
+	return in
+}
+
+// scanObjectOrNull reads into *p an object of flexText fields named keys
+// (fields gives their places in a T), or null for none.
+func scanObjectOrNull[T any](s *jsonScan, p **T, keys []string, fields func(*T) []*flexText) bool {
+	switch s.peek() {
+	case 'n':
+		s.literal("null")
+		*p = nil
+		return true
+	case '{':
+		v := new(T)
+		*p = v
+		dst := fields(v)
+		return s.fields(keys, func(i int) bool { return scanFlex(s, dst[i]) })
+	}
+	s.skip()
+	return false
+}
+
+// scanFlex reads a flexText the short way: a string, a number or null.
+func scanFlex(s *jsonScan, f *flexText) bool {
+	switch c := s.peek(); {
+	case c == '"':
+		*f = flexText(s.str())
+	case c == 'n':
+		s.literal("null")
+		*f = ""
+	case c == '-' || '0' <= c && c <= '9':
+		*f = flexText(s.number())
+	default:
+		s.skip()
+		return false
+	}
+	return s.ok
 }
 
 // joinDisplay picks the slide's display_date, else its dates' own.
@@ -678,14 +842,27 @@ func slideAt(raw json.RawMessage, path string, ps *Problems) (slide, bool) {
 // returned; the error is non-nil only when no event is usable. Name is the
 // file's name, for the title when the file has none and for the error.
 func ParseTimelineJS(name string, b []byte) (*Timeline, Problems, error) {
+	return parseTimelineJS(name, b, true)
+}
+
+// parseTimelineJS is ParseTimelineJS; with short, a well-formed file is
+// read in one pass (see scanTimelineJS), else with encoding/json. Tests
+// compare the two ways.
+func parseTimelineJS(name string, b []byte, short bool) (*Timeline, Problems, error) {
 	im := newImporter()
+	var doc *tjsDoc
+	if short {
+		doc = scanTimelineJS(b)
+	}
 	var top map[string]json.RawMessage
-	if p, ok := decodeTop(b, &top); !ok {
+	var events, eras []json.RawMessage
+	if doc != nil {
+		top, events, eras = doc.top, doc.events, doc.eras
+	} else if p, ok := decodeTop(b, &top); !ok {
 		im.ps = append(im.ps, p)
 		return nil, im.ps, fmt.Errorf("data: %s: %w", Printable(name), im.ps)
 	}
 	root := jsonObject{fields: top, ps: &im.ps}
-	var events, eras []json.RawMessage
 	for _, l := range []struct {
 		key string
 		dst *[]json.RawMessage
@@ -697,6 +874,9 @@ func ParseTimelineJS(name string, b []byte) (*Timeline, Problems, error) {
 		if k := jsonKind(raw); k != "list" {
 			im.problem(l.key, "a JSON %s where a list belongs", k)
 			continue
+		}
+		if doc != nil {
+			continue // already read
 		}
 		if err := json.Unmarshal(raw, l.dst); err != nil {
 			im.problem(l.key, "not a valid JSON list")
@@ -731,9 +911,20 @@ func ParseTimelineJS(name string, b []byte) (*Timeline, Problems, error) {
 		limitText(&im.t.Subtitle, MaxSubtitle, "title.text.text", &im.ps)
 	}
 
+	// slide reads events[i] or eras[i].
+	slide := func(ins []*tjsSlideIn, i int, raw json.RawMessage, path string) (slide, bool) {
+		if doc != nil && ins[i] != nil {
+			return slideFrom(ins[i], path, &im.ps)
+		}
+		return slideAt(raw, path, &im.ps)
+	}
+	var eventIn, eraIn []*tjsSlideIn
+	if doc != nil {
+		eventIn, eraIn = doc.eventIn, doc.eraIn
+	}
 	for i, raw := range events {
 		path := fmt.Sprintf("events[%d]", i)
-		s, ok := slideAt(raw, path, &im.ps)
+		s, ok := slide(eventIn, i, raw, path)
 		if !ok {
 			continue
 		}
@@ -742,14 +933,14 @@ func ParseTimelineJS(name string, b []byte) (*Timeline, Problems, error) {
 			im.problem(path+".start_date", "missing")
 			continue
 		}
-		if !im.checkRange(&s, path+".end_date") {
+		if !im.checkRange(&s, func() string { return path + ".end_date" }) {
 			continue
 		}
 		im.addEvent(&s)
 	}
 	for i, raw := range eras {
 		path := fmt.Sprintf("eras[%d]", i)
-		s, ok := slideAt(raw, path, &im.ps)
+		s, ok := slide(eraIn, i, raw, path)
 		if !ok {
 			continue
 		}
@@ -759,7 +950,7 @@ func ParseTimelineJS(name string, b []byte) (*Timeline, Problems, error) {
 			im.problem(path+".start_date", "missing")
 		case !s.hasEnd:
 			im.problem(path+".end_date", "missing: an era needs an end")
-		case im.checkRange(&s, path+".end_date"):
+		case im.checkRange(&s, func() string { return path + ".end_date" }):
 			im.addEra(&s)
 		}
 	}

@@ -3,8 +3,10 @@ package data
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -43,7 +45,7 @@ func checkLoaded(t *testing.T, tl *Timeline, ps Problems, err error, roundTrip b
 	ids := map[string]bool{}
 	for i := range tl.Events {
 		e := &tl.Events[i]
-		if !slug.MatchString(e.ID) || ids[e.ID] {
+		if !slugPattern.MatchString(e.ID) || ids[e.ID] {
 			t.Fatalf("event %d: id %q is not a fresh slug", i, e.ID)
 		}
 		ids[e.ID] = true
@@ -123,7 +125,18 @@ func FuzzTimelineJS(f *testing.F) {
 	seeds(f, ".json")
 	f.Add([]byte(`{"events":[{"start_date":{"year":"1","month":"2","day":"29","hour":"1"},"text":{"headline":"<a href='x'>"}}]}`))
 	f.Add([]byte(`{"scale":"cosmological","eras":[{"start_date":{"year":-1e9},"end_date":{"year":1}}],"events":[{"start_date":{"year":0}}]}`))
+	for _, doc := range append(tjsShortWayDocs, sniffDocs...) {
+		f.Add([]byte(doc))
+	}
+	for _, doc := range scanDocs {
+		f.Add([]byte(doc))
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
+		scanAgrees(t, b)
+		sameBothWays(t, b)
+		if f, ok := sniffJSONShort(b); ok && f != sniffJSONLong(b) {
+			t.Fatalf("%q: sniffed as %v in one pass, %v through encoding/json", b, f, sniffJSONLong(b))
+		}
 		tl, ps, err := Load("fuzz.json", bytes.NewReader(b))
 		if Sniff("fuzz.json", b) == FormatApp {
 			if err == nil && (tl == nil || !onlyShortened(ps)) {
@@ -148,5 +161,90 @@ func TestReadSlideNumbersAndText(t *testing.T) {
 	if len(tl.Events) != 2 || tl.Events[0].Date != DayDate(1815, 6, 18) || tl.Events[0].Title != "18" ||
 		tl.Events[1].Date.String() != "2000" || !tl.Events[1].End.IsZero() {
 		t.Errorf("events %+v", tl.Events)
+	}
+}
+
+// tjsShortWayDocs are TimelineJS documents at the edges of what
+// scanTimelineJS reads in one pass: what it must leave to encoding/json
+// (keys that differ in case only, a key twice, escapes, values of another
+// type, invalid JSON) and what it takes (nulls, numbers, escaped text,
+// unknown keys).
+var tjsShortWayDocs = []string{
+	`{"events":[{"start_date":{"year":2000},"text":{"headline":"a","text":"<p>b</p>"}}]}`,
+	`{"events":[{"start_date":{"year":"2000","month":1.2e1,"day":-0},"text":{"headline":"a\u00e9\ud83d\ude00\ud800 \"q\" \\ \/"}}]}`,
+	`{"events":[{"Start_Date":{"year":2000},"TEXT":{"Headline":"case"}}]}`,
+	`{"events":[{"start_date":{"year":2000},"start_date":{"month":2},"text":{"headline":"twice"}}]}`,
+	`{"events":[{"start_date":{"year":2000,"\u0079ear":1999},"text":{"headline":"escaped key"}}]}`,
+	`{"events":[{"start_date":{"\u212aey":1,"year":2000},"text":{"headline":"kelvin"}}]}`,
+	`{"events":[{"start_date":{"year":2000},"text":{"headline":true}}]}`,
+	`{"events":[{"start_date":{"year":2000},"text":{"headline":["a"]}}]}`,
+	`{"events":[{"start_date":"2000","text":{"headline":"date as text"}}]}`,
+	`{"events":[{"start_date":{"year":2000},"text":null,"media":null,"group":null,"unique_id":7}]}`,
+	`{"events":[null, 1, "x", [], {}, {"start_date":{"year":2000}}]}`,
+	`{"events":[{"start_date":{"year":2000},"other":{"deep":[1,2,{"x":null}]},"text":{"headline":"unknown keys"}}]}`,
+	`{"events":{"start_date":{"year":2000}}}`,
+	`{"events":[{"start_date":{"year":2000}}],"events":[{"start_date":{"year":1999}}]}`,
+	`{"Events":[{"start_date":{"year":2000}}]}`,
+	`{"title":"plain","scale":"human","eras":[{"start_date":{"year":1990},"end_date":{"year":1995}}],"events":[{"start_date":{"year":2000}}]}`,
+	`{"title":{"text":{"headline":"T","text":"S"}},"events":[{"start_date":{"year":2000}}]} `,
+	`{"events":[{"start_date":{"year":2000}}]} x`,
+	`{"events":[{"start_date":{"year":2000}}]}{}`,
+	`{"events":[{"start_date":{"year":2000}},]}`,
+	`{"events":[{"start_date":{"year":01}}]}`,
+	`{"events":[{"start_date":{"year":1.}}]}`,
+	`{"events":[{"start_date":{"year":2000},"text":{"headline":"tab\tin\u0009side", "text":"raw	tab"}}]}`,
+	"{\"events\":[{\"start_date\":{\"year\":2000},\"text\":{\"headline\":\"bad \xff byte\"}}]}",
+	`{"events":[{"start_date":{"year":2000},"text":{"headline":"x"}}], "other": [[[[[[[[[[[]]]]]]]]]]]}`,
+	`[{"start_date":{"year":2000}}]`,
+	`null`,
+	`{"events":[{"start_date":{"year":2000},"text":{"headline":"\x"}}]}`,
+	`{"events":[{"start_date":{"year":2000},"text":{"headline":"\u12"}}]}`,
+	`{"events":[{"start_date":{"year":tru}}]}`,
+	`{"events":[{"start_date":{"year":2000},"media":{"url":"<iframe src='u'></iframe>","caption":"c","credit":null,"alt":3}}]}`,
+}
+
+// sniffDocs are documents whose format sniffJSON tells from keys that come
+// after others, or cannot tell.
+var sniffDocs = []string{`{}`, `{"events":[{"a":[1,{"b":null}]}],"title":"App"}`, `{"events":[],"title":{"text":{}}}`,
+	`{"events":[] "title":"x"}`, `{"x":1,"people":[]}`, `{"x":tru,"people":[]}`, `{"x":"\u00e9","subtitle":""}`,
+	`{"\u0074itle":"x"}`, `{"title":"bad \x"}`, `{"x":{},"eras":[]}`, `{"x":1}`, `{"x":1,`, `{"title"`, `{"title":`,
+	`{"scale":"human","people":[]}`, ` {"title":5}`}
+
+// sameBothWays checks that a TimelineJS document reads the same in one
+// pass as through encoding/json.
+func sameBothWays(t *testing.T, b []byte) {
+	t.Helper()
+	tl, ps, err := parseTimelineJS("x.json", b, true)
+	tl2, ps2, err2 := parseTimelineJS("x.json", b, false)
+	if fmt.Sprint(err) != fmt.Sprint(err2) || !reflect.DeepEqual(ps, ps2) || !reflect.DeepEqual(tl, tl2) {
+		t.Fatalf("%q reads differently in one pass:\n%v %v\n%+v\nthan through encoding/json:\n%v %v\n%+v", b, err, ps, tl, err2, ps2, tl2)
+	}
+}
+
+// TestTimelineJSShortWay: a TimelineJS document reads the same in one pass
+// as through encoding/json, at the edges of what the pass takes, for every
+// file in testdata/import and for a large synthetic one.
+func TestTimelineJSShortWay(t *testing.T) {
+	for _, doc := range append(tjsShortWayDocs, sniffDocs...) {
+		sameBothWays(t, []byte(doc))
+		if f, ok := sniffJSONShort([]byte(doc)); ok && f != sniffJSONLong([]byte(doc)) {
+			t.Errorf("%s: sniffed as %v in one pass, %v through encoding/json", doc, f, sniffJSONLong([]byte(doc)))
+		}
+	}
+	files, _ := filepath.Glob("testdata/import/*.json")
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameBothWays(t, b)
+	}
+	var buf bytes.Buffer
+	if err := ExportTimelineJS(Synthetic(2000, 3), &buf); err != nil {
+		t.Fatal(err)
+	}
+	sameBothWays(t, buf.Bytes())
+	if scanTimelineJS(buf.Bytes()) == nil {
+		t.Error("an exported file is not read in one pass")
 	}
 }

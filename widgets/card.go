@@ -2,8 +2,8 @@ package widgets
 
 import (
 	"fmt"
-	"image/color"
 	"net/url"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -19,10 +19,15 @@ import (
 // whom, title, summary, place, the quoted words with who said them, who
 // reports it, the source, related events and previous/next buttons.
 //
-// Its parts are made once and filled for each event; the body holds those
-// the event has. (It made new widgets for every event and every Refresh,
-// and Fyne keeps a widget's renderer for a minute after it was last drawn:
-// stepping through events and changing the theme kept hundreds of them.)
+// It is built as Fyne's own widgets are: a fixed skeleton of parts made
+// once (as many quote and related-event rows as the data allows, see
+// data.MaxQuotes and data.MaxRelated), SetEvent fills them and hides those
+// the event has not, and Refresh restyles them from the current theme. The
+// set of objects never changes, so a container.ThemeOverride around the
+// card reaches every part. (It made new widgets for every event and every
+// Refresh, and Fyne keeps a widget's renderer for a minute after it was
+// last drawn: stepping through events and changing the theme kept
+// hundreds of them.)
 type EventCard struct {
 	widget.BaseWidget
 
@@ -34,11 +39,13 @@ type EventCard struct {
 
 	tl    *data.Timeline
 	index int
+	// hidden hides what happened (title, summary, quotes, dispute, media)
+	// for a class to guess first: SetHidden.
+	hidden bool
 
 	prev, next *widget.Button
 	position   *widget.Label
 	body       *fyne.Container
-	bodyTheme  *container.ThemeOverride // set by SetContentTheme
 	box        *fyne.Container
 
 	hint      *wrapText
@@ -48,17 +55,18 @@ type EventCard struct {
 	who       *wrapText
 	title     *wrapText
 	summary   *wrapText
+	dispute   *wrapText // "Disputed: …" or "Disputes: …"
 	place     *wrapText
 	group     *wrapText
 	mediaText *wrapText
 	mediaLink *widget.Hyperlink
-	mediaURL  *wrapText    // a link that is not http(s), as text
-	quotes    []*quoteView // as many as the most quotes shown yet
+	mediaURL  *wrapText // a link that is not http(s), as text
+	quotes    [data.MaxQuotes]*quoteView
 	reported  *wrapText
 	source    *wrapText
 	relHead   *widget.Label
-	related   []*widget.Hyperlink // as many as the most related events shown yet
-	relatedTo []int               // the event each of related shows
+	related   [data.MaxRelated]*widget.Hyperlink
+	relatedTo []int // the event each related link shows
 }
 
 var _ fyne.Widget = (*EventCard)(nil)
@@ -91,10 +99,22 @@ func NewEventCard() *EventCard {
 	c.kindRow = container.NewBorder(nil, nil, c.icon, nil, c.kind)
 	c.who, c.title, c.summary = newWrapText(), newWrapText(), newWrapText()
 	c.place, c.group, c.mediaText, c.mediaURL = newWrapText(), newWrapText(), newWrapText(), newWrapText()
-	c.reported, c.source = newWrapText(), newWrapText()
+	c.reported, c.source, c.dispute = newWrapText(), newWrapText(), newWrapText()
 	c.mediaLink = widget.NewHyperlink("", nil)
 	c.mediaLink.Truncation = fyne.TextTruncateEllipsis
 	c.relHead = widget.NewLabelWithStyle("Related", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	objs := []fyne.CanvasObject{c.hint, c.kindRow, c.who, c.title, c.summary, c.dispute, c.place, c.group,
+		c.mediaText, c.mediaLink, c.mediaURL}
+	for k := range c.quotes {
+		c.quotes[k] = newQuoteView()
+		objs = append(objs, c.quotes[k].box)
+	}
+	objs = append(objs, c.reported, c.source, c.relHead)
+	for k := range c.related {
+		c.related[k] = c.newRelatedLink(k)
+		objs = append(objs, c.related[k])
+	}
+	c.body.Objects = objs
 
 	nav := container.NewHBox(c.prev, c.position, c.next)
 	c.box = container.NewVBox(nav, c.body)
@@ -108,10 +128,22 @@ func (c *EventCard) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(c.box)
 }
 
-// Refresh fills the card again, so that it follows theme changes.
+// Refresh restyles the card from the current theme (its colours and the
+// kind icon's size) and redraws it.
 func (c *EventCard) Refresh() {
-	c.fill()
+	c.style()
 	c.BaseWidget.Refresh()
+	c.body.Refresh()
+}
+
+// style gives the parts the colours and sizes of the card's theme.
+func (c *EventCard) style() {
+	th, v := c.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
+	c.icon.size = th.Size(theme.SizeNameText) * 1.4
+	accent := th.Color(theme.ColorNamePrimary, v)
+	for _, q := range c.quotes {
+		q.bar.FillColor = accent
+	}
 }
 
 // ShowNavigation shows or hides the previous/next buttons and the "n of m"
@@ -125,39 +157,21 @@ func (c *EventCard) ShowNavigation(on bool) {
 	c.box.Refresh()
 }
 
-// SetContentTheme draws the card's contents in th (nil for the app's
-// theme), e.g. with type scaled for a projector. A container.ThemeOverride
-// around the card does not reach them, as the body changes what it holds
-// with every event.
-func (c *EventCard) SetContentTheme(th fyne.Theme) {
-	switch {
-	case th == nil && c.bodyTheme != nil:
-		// Fyne keeps the canvas objects an override themed, with its
-		// scope, for good (only widgets leave its cache): the old
-		// override must not keep the body, and through it the card.
-		c.bodyTheme.Content = container.NewStack()
-		c.bodyTheme.Refresh()
-		c.bodyTheme = nil
-		c.box.Objects[1] = c.body
-	case th != nil && c.bodyTheme == nil:
-		c.bodyTheme = container.NewThemeOverride(c.body, th)
-		c.box.Objects[1] = c.bodyTheme
-	case th != nil:
-		c.bodyTheme.Theme = th
-	}
-	c.fill()
-	c.refreshBody()
-	c.box.Refresh()
-}
-
-// refreshBody redraws the contents, theming new objects.
-func (c *EventCard) refreshBody() {
-	if c.bodyTheme != nil {
-		c.bodyTheme.Refresh()
+// SetHidden hides (on) or shows what the event shown was: its title,
+// summary, quotes, dispute and media give way to a line that asks what
+// happened, while the date, the kind, who wrote to whom, the place and who
+// reports it stay. A class guesses, then the teacher reveals it.
+func (c *EventCard) SetHidden(on bool) {
+	if c.hidden == on {
 		return
 	}
+	c.hidden = on
+	c.fill()
 	c.body.Refresh()
 }
+
+// Hidden reports whether the card hides what happened (SetHidden).
+func (c *EventCard) Hidden() bool { return c.hidden }
 
 // Index is the index of the event shown, or -1.
 func (c *EventCard) Index() int { return c.index }
@@ -178,7 +192,8 @@ func (c *EventCard) SetEvent(tl *data.Timeline, index int) {
 		c.index = -1
 	}
 	c.fill()
-	c.refreshBody()
+	c.style()
+	c.body.Refresh()
 	if c.index < 0 {
 		c.prev.Disable()
 		c.next.Disable()
@@ -198,23 +213,25 @@ func setEnabled(b *widget.Button, on bool) {
 	}
 }
 
-// fill puts the parts the shown event has into the body, in order, with
-// its texts.
+// fill gives the parts the shown event has its texts and shows them, and
+// hides the others.
 func (c *EventCard) fill() {
-	objs := c.body.Objects[:0]
+	for _, o := range c.body.Objects {
+		o.Hide()
+	}
 	if c.index < 0 {
-		c.body.Objects = append(objs, c.hint)
+		c.hint.Show()
+		c.relatedTo = c.relatedTo[:0]
 		return
 	}
 	tl, e := c.tl, &c.tl.Events[c.index]
-	th, v := c.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
 
-	c.icon.kind, c.icon.size = e.Kind, th.Size(theme.SizeNameText)*1.4
+	c.icon.kind = e.Kind
 	c.kind.segs = []*widget.TextSegment{
 		{Text: e.Kind.Label(), Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}},
 		{Text: "   " + e.DisplayDate(), Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
 	}
-	objs = append(objs, c.kindRow)
+	c.kindRow.Show()
 	if e.From != "" {
 		// Words rather than an arrow: Fyne's fonts have no "→", so it
 		// would come from a system font (slower to start, and a box where
@@ -225,27 +242,45 @@ func (c *EventCard) fill() {
 		}
 		c.who.segs = []*widget.TextSegment{{Text: who, Style: widget.RichTextStyle{
 			Inline: true, TextStyle: fyne.TextStyle{Bold: true}}}}
-		objs = append(objs, c.who)
+		c.who.Show()
 	}
-	c.title.segs = text(widget.RichTextStyleHeading, e.Title, e.CutNote("title"))
-	objs = append(objs, c.title)
-	if e.Summary != "" {
-		c.summary.segs = plain(e.Summary, e.CutNote("summary"))
-		objs = append(objs, c.summary)
+	if c.hidden {
+		c.title.segs = []*widget.TextSegment{{Text: "What happened?", Style: widget.RichTextStyle{
+			SizeName: theme.SizeNameHeadingText, ColorName: theme.ColorNamePlaceHolder}}}
+		c.title.Show()
+	} else {
+		c.title.segs = text(widget.RichTextStyleHeading, e.Title, e.CutNote("title"))
+		c.title.Show()
+		if e.Summary != "" {
+			c.summary.segs = plain(e.Summary, e.CutNote("summary"))
+			c.summary.Show()
+		}
+		c.fillDispute(tl, e)
 	}
-	objs = appendField(objs, c.place, "Place", e.Place, e.CutNote("place"))
-	objs = appendField(objs, c.group, "Group", e.Group, e.CutNote("group"))
-	objs = c.appendMedia(objs, e)
-	accent := th.Color(theme.ColorNamePrimary, v)
+	showField(c.place, "Place", e.Place, e.CutNote("place"))
+	showField(c.group, "Group", e.Group, e.CutNote("group"))
+	if !c.hidden {
+		c.fillMedia(e)
+		c.fillQuotes(e)
+	}
+	c.fillRest(tl, e)
+}
+
+// fillQuotes shows e's quotes, each set apart.
+func (c *EventCard) fillQuotes(e *data.Event) {
 	for k, q := range e.Quotes {
 		if k == len(c.quotes) {
-			c.quotes = append(c.quotes, newQuoteView())
+			break // data keeps to data.MaxQuotes; one made in code may not
 		}
 		notes := [2]string{e.CutNote(fmt.Sprintf("quotes[%d].text", k)), e.CutNote(fmt.Sprintf("quotes[%d].by", k))}
-		c.quotes[k].set(q, notes, accent)
-		objs = append(objs, c.quotes[k].box)
+		c.quotes[k].set(q, notes)
+		c.quotes[k].box.Show()
 	}
-	objs = appendField(objs, c.reported, "According to", e.ReportedBy, e.CutNote("reported_by"))
+}
+
+// fillRest shows who reports e, its source and the related events.
+func (c *EventCard) fillRest(tl *data.Timeline, e *data.Event) {
+	showField(c.reported, "According to", e.ReportedBy, e.CutNote("reported_by"))
 	src := ""
 	if s, ok := tl.Source(e.Source); ok {
 		src = fmt.Sprintf("“%s”, %s", s.Title, s.Publisher)
@@ -253,26 +288,28 @@ func (c *EventCard) fill() {
 			src += ", " + s.Date.Display()
 		}
 	}
-	objs = appendField(objs, c.source, "Source", src, "")
+	showField(c.source, "Source", src, "")
 	c.relatedTo = c.relatedTo[:0]
+	if c.hidden {
+		return // a related event's title would give the answer away
+	}
 	for _, id := range e.Related {
 		i := tl.Index(id)
 		if i < 0 {
 			continue
 		}
 		k := len(c.relatedTo)
-		if k == 0 {
-			objs = append(objs, c.relHead)
-		}
 		if k == len(c.related) {
-			c.related = append(c.related, c.newRelatedLink(k))
+			break
 		}
 		r := &tl.Events[i]
 		c.related[k].Text = r.DisplayDate() + ": " + r.Title
+		c.related[k].Show()
 		c.relatedTo = append(c.relatedTo, i)
-		objs = append(objs, c.related[k])
 	}
-	c.body.Objects = objs
+	if len(c.relatedTo) > 0 {
+		c.relHead.Show()
+	}
 }
 
 // newRelatedLink makes the k-th related-event link: a link rather than a
@@ -289,22 +326,51 @@ func (c *EventCard) newRelatedLink(k int) *widget.Hyperlink {
 	return b
 }
 
-// appendField adds the "Name: value" line f with value s and its note,
-// unless s is empty.
-func appendField(objs []fyne.CanvasObject, f *wrapText, name, s, note string) []fyne.CanvasObject {
-	if s == "" {
-		return objs
+// fillDispute shows what disputes e's account, as the data puts it: the
+// event that denies it ("Disputed: North Korea's foreign ministry denied
+// this the next day"), the claim e denies ("Disputes: Apr 18, 2020: …"),
+// or accounts of e that differ ("Disputed: how it was delivered. …").
+func (c *EventCard) fillDispute(tl *data.Timeline, e *data.Event) {
+	var parts []string
+	name := "Disputed"
+	if d := e.Dispute; d != nil {
+		if i := tl.Index(d.Of); i >= 0 {
+			name = "Disputes"
+			parts = append(parts, tl.Events[i].DisplayDate()+": "+tl.Events[i].Title)
+		} else if d.Of == "" {
+			parts = append(parts, d.About)
+		}
 	}
-	f.segs = fieldSegments(name, plain(s, note))
-	return append(objs, f)
+	if name == "Disputed" {
+		for _, j := range tl.DisputedBy(c.index) {
+			parts = append(parts, tl.Events[j].Dispute.About+" ("+tl.Events[j].DisplayDate()+")")
+		}
+	}
+	if len(parts) == 0 {
+		return
+	}
+	c.dispute.segs = append([]*widget.TextSegment{{Text: name + ": ", Style: widget.RichTextStyle{
+		Inline: true, ColorName: theme.ColorNameError, TextStyle: fyne.TextStyle{Bold: true}}}},
+		plain(strings.Join(parts, "; "), "")...)
+	c.dispute.Show()
 }
 
-// appendMedia shows an imported event's media as text and a link; nothing
+// showField shows the "Name: value" line f with value s and its note,
+// unless s is empty.
+func showField(f *wrapText, name, s, note string) {
+	if s == "" {
+		return
+	}
+	f.segs = fieldSegments(name, plain(s, note))
+	f.Show()
+}
+
+// fillMedia shows an imported event's media as text and a link; nothing
 // is fetched (the link opens in the browser only if the person follows it).
-func (c *EventCard) appendMedia(objs []fyne.CanvasObject, e *data.Event) []fyne.CanvasObject {
+func (c *EventCard) fillMedia(e *data.Event) {
 	m := e.Media
 	if m.IsZero() {
-		return objs
+		return
 	}
 	var value []*widget.TextSegment
 	if m.Caption != "" {
@@ -322,13 +388,14 @@ func (c *EventCard) appendMedia(objs []fyne.CanvasObject, e *data.Event) []fyne.
 	}
 	if len(value) > 0 {
 		c.mediaText.segs = fieldSegments("Media", value)
-		objs = append(objs, c.mediaText)
+		c.mediaText.Show()
 	}
 	if u, err := url.Parse(m.URL); err == nil && m.URL != "" && (u.Scheme == "http" || u.Scheme == "https") {
 		c.mediaLink.Text, c.mediaLink.URL = m.URL, u
-		return append(objs, c.mediaLink)
+		c.mediaLink.Show()
+		return
 	}
-	return appendField(objs, c.mediaURL, "Link", m.URL, "")
+	showField(c.mediaURL, "Link", m.URL, "")
 }
 
 // text is s as a segment of style, then note, if any (what
@@ -379,9 +446,8 @@ func newQuoteView() *quoteView {
 		box: container.NewBorder(nil, nil, bar, nil, container.New(layout.NewCustomPaddedLayout(0, 0, 4, 0), t))}
 }
 
-func (q *quoteView) set(quote data.Quote, notes [2]string, accent color.Color) {
+func (q *quoteView) set(quote data.Quote, notes [2]string) {
 	words := widget.RichTextStyle{TextStyle: fyne.TextStyle{Italic: true}, SizeName: theme.SizeNameSubHeadingText}
 	by := widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}
 	q.text.segs = append(text(words, "“"+quote.Text+"”", notes[0]), text(by, "— "+quote.By, notes[1])...)
-	q.bar.FillColor = accent
 }

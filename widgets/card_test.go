@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"bytes"
+	"image/color"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -9,6 +10,7 @@ import (
 	"github.com/go-text/typesetting/font"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -21,6 +23,9 @@ func cardText(c *EventCard) string {
 	var b strings.Builder
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
+		if !o.Visible() {
+			return // the skeleton's parts this event has not
+		}
 		switch w := o.(type) {
 		case *widget.Label:
 			b.WriteString(w.Text + "\n")
@@ -96,10 +101,11 @@ func TestEventCardButtons(t *testing.T) {
 	}
 
 	c.SetEvent(tl, tl.Index("nice-note-claim"))
-	if len(c.related) != 1 || !strings.Contains(c.related[0].Text, "North Korea denies sending the note") {
-		t.Fatalf("related links: %v", c.related)
+	links := shownLinks(c)
+	if len(links) != 1 || !strings.Contains(links[0].Text, "North Korea denies sending the note") {
+		t.Fatalf("related links shown: %v", links)
 	}
-	test.TapAt(c.related[0], fyne.NewPos(12, c.related[0].Size().Height/2)) // on the text
+	test.TapAt(links[0], fyne.NewPos(12, links[0].Size().Height/2)) // on the text
 	if len(related) != 1 || related[0] != tl.Index("nice-note-denial") {
 		t.Errorf("related tap gave %v", related)
 	}
@@ -227,7 +233,7 @@ func TestEventCardShowsImportedMedia(t *testing.T) {
 	}
 	var link *widget.Hyperlink
 	for _, o := range c.body.Objects {
-		if h, ok := o.(*widget.Hyperlink); ok {
+		if h, ok := o.(*widget.Hyperlink); ok && h.Visible() {
 			link = h
 		}
 	}
@@ -297,4 +303,177 @@ func TestEventCardReusesItsWidgets(t *testing.T) {
 			}
 		}
 	}
+}
+
+// shownLinks are the links the card shows (and not those its skeleton
+// holds hidden), in order.
+func shownLinks(c *EventCard) []*widget.Hyperlink {
+	var links []*widget.Hyperlink
+	for _, o := range c.body.Objects {
+		if l, ok := o.(*widget.Hyperlink); ok && l.Visible() && l.URL == nil {
+			links = append(links, l)
+		}
+	}
+	return links
+}
+
+// The card's parts are made once: stepping through every event, and a
+// theme change, leave the same objects in its body, so that a
+// ThemeOverride around the card reaches all of them. An event with fewer
+// quotes and links than the one before shows only its own.
+func TestCardSkeletonIsFixed(t *testing.T) {
+	test.NewTempApp(t)
+	tl := defaultData(t)
+	c := NewEventCard()
+	w := test.NewWindow(c)
+	defer w.Close()
+	w.Resize(fyne.NewSize(600, 900))
+	before := append([]fyne.CanvasObject(nil), c.body.Objects...)
+	for i := range tl.Events {
+		c.SetEvent(tl, i)
+		c.Refresh()
+		if len(c.body.Objects) != len(before) {
+			t.Fatalf("event %d: the body holds %d objects, it was made with %d", i, len(c.body.Objects), len(before))
+		}
+		for k, o := range c.body.Objects {
+			if o != before[k] {
+				t.Fatalf("event %d: object %d of the body was replaced", i, k)
+			}
+		}
+		quotes := 0
+		for _, q := range c.quotes {
+			if q.box.Visible() {
+				quotes++
+			}
+		}
+		if want := len(tl.Events[i].Quotes); quotes != want {
+			t.Errorf("event %s shows %d quotes, has %d", tl.Events[i].ID, quotes, want)
+		}
+		if got := len(shownLinks(c)); got != len(tl.Events[i].Related) {
+			t.Errorf("event %s shows %d related links, has %d", tl.Events[i].ID, got, len(tl.Events[i].Related))
+		}
+	}
+	c.SetEvent(nil, -1)
+	for _, o := range c.body.Objects {
+		if o.Visible() != (o == c.hint) {
+			t.Errorf("with no event, %T visible=%v", o, o.Visible())
+		}
+	}
+}
+
+// A ThemeOverride around the card restyles every part, the quote bars'
+// accent included, for events shown after it was made.
+func TestCardFollowsAThemeOverride(t *testing.T) {
+	test.NewTempApp(t)
+	tl := defaultData(t)
+	c := NewEventCard()
+	big := &sizedTheme{Theme: theme.DefaultTheme(), text: 40}
+	over := container.NewThemeOverride(c, big)
+	w := test.NewWindow(over)
+	defer w.Close()
+	w.Resize(fyne.NewSize(800, 1200))
+	i := tl.Index("nice-note-denial")
+	c.SetEvent(tl, i)
+	if got := c.title.Theme().Size(theme.SizeNameText); got != 40 {
+		t.Errorf("the title's text size is %v inside the override, want 40", got)
+	}
+	if got := c.icon.size; got != 40*1.4 {
+		t.Errorf("the kind icon is %v, want %v", got, 40*1.4)
+	}
+	want := big.Color(theme.ColorNamePrimary, theme.VariantLight)
+	if c.quotes[0].bar.FillColor != want {
+		t.Errorf("the quote bar is %v, want the override's primary %v", c.quotes[0].bar.FillColor, want)
+	}
+}
+
+// sizedTheme is a theme whose text is of another size and primary colour.
+type sizedTheme struct {
+	fyne.Theme
+	text float32
+}
+
+func (s *sizedTheme) Size(n fyne.ThemeSizeName) float32 {
+	if n == theme.SizeNameText {
+		return s.text
+	}
+	return s.Theme.Size(n)
+}
+
+func (s *sizedTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if n == theme.ColorNamePrimary {
+		return color.NRGBA{R: 0x12, G: 0x34, B: 0x56, A: 0xff}
+	}
+	return s.Theme.Color(n, v)
+}
+
+// Disputed accounts show on both events, as the data says them: the claim
+// names its denial, the denial names the claim, and an event whose
+// accounts differ says how.
+func TestCardShowsDisputes(t *testing.T) {
+	test.NewTempApp(t)
+	tl := defaultData(t)
+	c := NewEventCard()
+	w := test.NewWindow(c)
+	defer w.Close()
+	w.Resize(fyne.NewSize(700, 1200))
+	for id, want := range map[string]string{
+		"nice-note-claim":  "Disputed: North Korea's foreign ministry denied this the next day (Apr 19, 2020)",
+		"nice-note-denial": "Disputes: Apr 18, 2020: ",
+		"birthday-message": "Disputed: how it was delivered. It was reportedly delivered by South Korean officials",
+	} {
+		c.SetEvent(tl, tl.Index(id))
+		if got := cardText(c); !strings.Contains(got, want) {
+			t.Errorf("%s: card lacks %q:\n%s", id, want, got)
+		}
+	}
+	c.SetEvent(tl, tl.Index("singapore-summit"))
+	if got := cardText(c); strings.Contains(got, "Disput") {
+		t.Errorf("an undisputed event says:\n%s", got)
+	}
+}
+
+// Hidden, the card keeps the date, kind, who wrote to whom, the place and
+// who reports it, and hides the title, summary, quotes and dispute; shown
+// again, it has them all back.
+func TestCardHidesWhatHappened(t *testing.T) {
+	test.NewTempApp(t)
+	tl := defaultData(t)
+	c := NewEventCard()
+	w := test.NewWindow(c)
+	defer w.Close()
+	w.Resize(fyne.NewSize(700, 1000))
+	i := tl.Index("nice-note-claim")
+	e := tl.Events[i]
+	c.SetHidden(true)
+	c.SetEvent(tl, i)
+	got := cardText(c)
+	for _, want := range []string{e.DisplayDate(), e.Kind.Label(), "From ", "What happened?", "According to: " + e.ReportedBy} {
+		if !strings.Contains(got, want) {
+			t.Errorf("hidden card lacks %q:\n%s", want, got)
+		}
+	}
+	for _, not := range []string{e.Title, e.Summary, e.Quotes[0].Text, "Disputed", "North Korea denies"} {
+		if strings.Contains(got, not) {
+			t.Errorf("hidden card shows %q:\n%s", not, got)
+		}
+	}
+	c.SetHidden(false)
+	got = cardText(c)
+	for _, want := range []string{e.Title, e.Summary, e.Quotes[0].Text, "Disputed", e.DisplayDate()} {
+		if !strings.Contains(got, want) {
+			t.Errorf("revealed card lacks %q:\n%s", want, got)
+		}
+	}
+}
+
+func TestCardHiddenImage(t *testing.T) {
+	test.NewTempApp(t)
+	tl := defaultData(t)
+	c := NewEventCard()
+	w := test.NewWindow(c)
+	defer w.Close()
+	w.Resize(fyne.NewSize(800, 500))
+	c.SetHidden(true)
+	c.SetEvent(tl, tl.Index("nice-note-claim"))
+	test.AssertImageMatches(t, "card_hidden.png", w.Canvas().Capture())
 }

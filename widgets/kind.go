@@ -56,15 +56,25 @@ func KindColor(th fyne.Theme, v fyne.ThemeVariant, k data.Kind) color.Color {
 		}
 	}
 	// A container.ThemeOverride hides the methods of the theme it wraps;
-	// the app's own theme still knows the kinds.
+	// the app's own theme still knows the kinds. Where it does, so do the
+	// themes the app overrides it with (a handout's light strip in a dark
+	// window), which answer by name as well.
 	if a := fyne.CurrentApp(); a != nil {
 		if kt, ok := a.Settings().Theme().(KindColorTheme); ok {
+			if c := th.Color(KindColorName(k), v); c != nil && !isTransparent(c) {
+				return c
+			}
 			if c := kt.KindColor(k, v); c != nil {
 				return c
 			}
 		}
 	}
 	return DefaultKindColor(v, k)
+}
+
+func isTransparent(c color.Color) bool {
+	_, _, _, a := c.RGBA()
+	return a == 0
 }
 
 // DefaultKindColor is the built-in colour of kind k for variant v, which

@@ -29,27 +29,6 @@ package main
 #include <X11/Xutil.h>
 #include <stdlib.h>
 
-// nextMap waits up to timeout_ms for a MapNotify of a top-level window at
-// least 64 pixels wide and returns it, or 0.
-static Window nextMap(Display *d, int timeout_ms, int *w, int *h) {
-	int fd = ConnectionNumber(d);
-	for (;;) {
-		while (XPending(d)) {
-			XEvent ev;
-			XNextEvent(d, &ev);
-			if (ev.type != MapNotify) continue;
-			XWindowAttributes a;
-			if (!XGetWindowAttributes(d, ev.xmap.window, &a)) continue;
-			if (a.width < 64 || a.height < 64) continue;
-			*w = a.width; *h = a.height;
-			return ev.xmap.window;
-		}
-		fd_set set; FD_ZERO(&set); FD_SET(fd, &set);
-		struct timeval tv = { timeout_ms / 1000, (timeout_ms % 1000) * 1000 };
-		if (select(fd + 1, &set, NULL, NULL, &tv) <= 0) return 0;
-	}
-}
-
 // drawn reports whether any pixel of rows spread over the window's height
 // is not black. Reading through the root window reads what is on screen.
 static int drawn(Display *d, Window win, int w, int h) {
@@ -91,11 +70,9 @@ import (
 	"image/color"
 	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 	"unsafe"
 )
@@ -206,37 +183,15 @@ func measure(args []string, timeout time.Duration) (mapped, frame, cpu time.Dura
 	C.XWarpPointer(d, 0, root, 0, 0, 0, 0, ra.width-1, ra.height-1)
 	C.XSync(d, 0)
 
-	cmd := exec.Command(args[0], args[1:]...)
-	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
-	start := time.Now()
-	if err := cmd.Start(); err != nil {
-		return 0, 0, 0, 0, fmt.Errorf("start %s: %w", args[0], err)
+	prog, err := startProgram(args)
+	if err != nil {
+		return 0, 0, 0, 0, err
 	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	defer func() {
-		cmd.Process.Signal(syscall.SIGTERM)
-		select {
-		case <-exited:
-		case <-time.After(5 * time.Second):
-			cmd.Process.Kill()
-			<-exited
-		}
-	}()
-
-	var w, h C.int
-	var win C.Window
-	for win == 0 {
-		if time.Since(start) > timeout {
-			return 0, 0, 0, 0, fmt.Errorf("no window mapped within %v", timeout)
-		}
-		select {
-		case err := <-exited:
-			exited <- err
-			return 0, 0, 0, 0, fmt.Errorf("%s exited before it mapped a window: %v", args[0], err)
-		default:
-		}
-		win = C.nextMap(d, 100, &w, &h)
+	defer prog.stop()
+	start := prog.start
+	win, w, h, err := prog.window(d, timeout)
+	if err != nil {
+		return 0, 0, 0, 0, err
 	}
 	mapped = time.Since(start)
 	for C.drawn(d, win, w, h) == 0 {
@@ -246,7 +201,7 @@ func measure(args []string, timeout time.Duration) (mapped, frame, cpu time.Dura
 		time.Sleep(500 * time.Microsecond)
 	}
 	frame = time.Since(start)
-	cpu = cpuTime(cmd.Process.Pid)
+	cpu = cpuTime(prog.cmd.Process.Pid)
 	if shots.first == "" && shots.settled == "" {
 		return mapped, frame, cpu, 0, nil
 	}

@@ -1,4 +1,4 @@
-//go:build linux && !ci && !wayland && !android && !mobile
+//go:build cgo && linux && !ci && !wayland && !android && !mobile
 
 package desktop
 

@@ -1,4 +1,4 @@
-//go:build ci || wasm || js || android || ios || mobile
+//go:build !cgo || ci || wasm || js || android || ios || mobile
 
 package desktop
 

@@ -1,0 +1,198 @@
+package widgets
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"trumpkim/data"
+)
+
+// StoryCard shows a collection as a whole: its title and subtitle, its
+// span, how many events of each kind (with the kinds' marks, as on the
+// timeline) and in each direction, what the source says beside its dated
+// events (data.Note), and the sources. The window opens on it instead of an
+// empty card; a presentation's title slide shows the same.
+//
+// Its parts are made once; SetSummary fills them (rows for kinds and
+// directions are made as a summary needs more of them than before, and
+// hidden when it needs fewer), and Refresh restyles them from the theme.
+type StoryCard struct {
+	widget.BaseWidget
+
+	// Hint, when set, is a line at the end that says how to go on.
+	Hint string
+
+	title, subtitle, span *wrapText
+	kinds                 *fyne.Container
+	kindIcons             []*kindIcon
+	kindTexts             []*wrapText
+	dirHead               *wrapText
+	dirs                  []*wrapText
+	dirBox                *fyne.Container
+	notesHead             *wrapText
+	notes                 []*wrapText
+	notesBox              *fyne.Container
+	sources               []*wrapText
+	sourcesBox            *fyne.Container
+	hint                  *wrapText
+	box                   *fyne.Container
+}
+
+var _ fyne.Widget = (*StoryCard)(nil)
+
+// NewStoryCard returns an empty story card; SetSummary fills it.
+func NewStoryCard() *StoryCard {
+	c := &StoryCard{
+		title: newWrapText(), subtitle: newWrapText(), span: newWrapText(),
+		dirHead:   newWrapText(bold("Who wrote to whom")),
+		notesHead: newWrapText(bold("Beyond these dates")),
+	}
+	c.kinds = container.NewGridWrap(fyne.NewSize(0, 0))
+	c.dirBox = container.NewVBox(c.dirHead)
+	c.notesBox = container.NewVBox(c.notesHead)
+	c.sourcesBox = container.NewVBox()
+	c.hint = newWrapText()
+	c.box = container.NewVBox(c.title, c.subtitle, c.span, c.kinds, c.dirBox, c.notesBox, c.sourcesBox, c.hint)
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// CreateRenderer is a private method to Fyne which links this widget to its renderer.
+func (c *StoryCard) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(c.box)
+}
+
+func bold(s string) *widget.TextSegment {
+	return &widget.TextSegment{Text: s, Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}}
+}
+
+// SetSummary shows s.
+func (c *StoryCard) SetSummary(s data.Summary) {
+	c.title.segs = []*widget.TextSegment{{Text: s.Title, Style: widget.RichTextStyleHeading}}
+	c.subtitle.segs = plain(s.Subtitle, "")
+	what := data.Count(s.Events, "event")
+	if s.Events != s.All {
+		what = fmt.Sprintf("%s of %s", data.Count(s.Events, ""), data.Count(s.All, "event"))
+	}
+	if span := s.Span(); span != "" {
+		what = span + " · " + what
+	}
+	c.span.segs = []*widget.TextSegment{bold(what)}
+
+	for len(c.kindIcons) < len(s.Kinds) {
+		icon := NewKindIcon(data.KindLetter, 0).(*kindIcon)
+		text := newWrapText()
+		c.kindIcons = append(c.kindIcons, icon)
+		c.kindTexts = append(c.kindTexts, text)
+		c.kinds.Add(container.NewBorder(nil, nil, container.NewCenter(icon), nil, text))
+	}
+	for i, row := range c.kinds.Objects {
+		if i >= len(s.Kinds) {
+			row.Hide()
+			continue
+		}
+		k := s.Kinds[i]
+		c.kindIcons[i].kind = k.Kind
+		c.kindTexts[i].segs = plain(k.Kind.Count(k.N), "")
+		row.Show()
+	}
+
+	var dirs []string
+	for _, d := range s.Directions {
+		dirs = append(dirs, fmt.Sprintf("%s to %s: %s", d.FromName, d.ToName, data.Count(d.N, "")))
+	}
+	c.dirs = fillRows(c.dirBox, c.dirs, dirs)
+	showIf(c.dirBox, len(dirs) > 0)
+
+	var notes []string
+	for _, n := range s.Notes {
+		notes = append(notes, n.Text)
+	}
+	c.notes = fillRows(c.notesBox, c.notes, notes)
+	showIf(c.notesBox, len(notes) > 0)
+
+	var sources []string
+	for _, src := range s.Sources {
+		sources = append(sources, "Source: "+src.Citation())
+	}
+	c.sources = fillRows(c.sourcesBox, c.sources, sources)
+	// Regular type: an italic face would be one more font to load before
+	// the first frame, which shows this card.
+	c.hint.segs = []*widget.TextSegment{{Text: c.Hint, Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}}}
+	showIf(c.hint, c.Hint != "")
+	c.Refresh()
+}
+
+// fillRows shows texts in rows, the wrapText rows of box after its first
+// object when it has a heading (a box whose first object is not one of
+// rows), making rows as needed and hiding those left over.
+func fillRows(box *fyne.Container, rows []*wrapText, texts []string) []*wrapText {
+	for len(rows) < len(texts) {
+		r := newWrapText()
+		rows = append(rows, r)
+		box.Add(r)
+	}
+	for i, r := range rows {
+		if i < len(texts) {
+			r.segs = plain(texts[i], "")
+			r.Show()
+		} else {
+			r.Hide()
+		}
+	}
+	return rows
+}
+
+func showIf(o fyne.CanvasObject, on bool) {
+	if on {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+}
+
+// Refresh restyles the card from its theme: the kind marks follow the
+// text size, the grid of kinds its widest entry.
+func (c *StoryCard) Refresh() {
+	th := c.Theme()
+	size := th.Size(theme.SizeNameText)
+	w := float32(0)
+	for i, icon := range c.kindIcons {
+		icon.size = size * 1.4
+		if i < len(c.kindTexts) {
+			w = max(w, fyne.MeasureText(c.kindTexts[i].String(), size, fyne.TextStyle{}).Width)
+		}
+	}
+	pad := th.Size(theme.SizeNameInnerPadding)
+	c.kinds.Layout = layout.NewGridWrapLayout(fyne.NewSize(w+size*1.4+4*pad, size*1.4+2*pad))
+	c.BaseWidget.Refresh()
+	c.box.Refresh()
+}
+
+// String is the text the card shows, a line per row, leaving out what it
+// holds hidden.
+func (c *StoryCard) String() string {
+	var b strings.Builder
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if !o.Visible() {
+			return
+		}
+		switch w := o.(type) {
+		case *wrapText:
+			b.WriteString(w.String() + "\n")
+		case *fyne.Container:
+			for _, child := range w.Objects {
+				walk(child)
+			}
+		}
+	}
+	walk(c.box)
+	return b.String()
+}

@@ -1,0 +1,72 @@
+package widgets
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"trumpkim/data"
+)
+
+func TestStoryCardShowsTheSummary(t *testing.T) {
+	test.NewTempApp(t)
+	tl := defaultData(t)
+	c := NewStoryCard()
+	w := test.NewWindow(c)
+	defer w.Close()
+	w.Resize(fyne.NewSize(900, 900))
+	s := tl.Summary(nil)
+	c.SetSummary(s)
+	got := c.String()
+	want := []string{tl.Title, tl.Subtitle, "May 2018 – April 2020 · 17 events", "Who wrote to whom",
+		"Donald Trump to Kim Jong Un: ", "Kim Jong Un to Donald Trump: ", "Beyond these dates",
+		"25 personal letters", "at least 10 instances", "Source: Voice of America, “Newly Obtained"}
+	for _, k := range s.Kinds {
+		want = append(want, k.Kind.Count(k.N))
+	}
+	for _, d := range s.Directions {
+		want = append(want, d.FromName+" to "+d.ToName+": "+data.Count(d.N, ""))
+	}
+	for _, x := range want {
+		if !strings.Contains(got, x) {
+			t.Errorf("the story card lacks %q:\n%s", x, got)
+		}
+	}
+	for i, icon := range c.kindIcons {
+		if icon.kind != s.Kinds[i].Kind {
+			t.Errorf("kind mark %d is %s, want %s", i, icon.kind, s.Kinds[i].Kind)
+		}
+	}
+
+	// A search's summary: fewer kinds, no notes from the events (the notes
+	// are the collection's), the rows left over hidden.
+	var meetings []int
+	for i, e := range tl.Events {
+		if e.Kind == data.KindMeeting {
+			meetings = append(meetings, i)
+		}
+	}
+	m := tl.Summary(meetings)
+	m.Notes = nil
+	c.SetSummary(m)
+	got = c.String()
+	if !strings.Contains(got, "3 of 17 events") || !strings.Contains(got, "3 meetings") || strings.Contains(got, data.KindLetter.Count(s.Kinds[0].N)) {
+		t.Errorf("the meetings' story card:\n%s", got)
+	}
+	if strings.Contains(got, "Who wrote to whom") || strings.Contains(got, "Beyond these dates") {
+		t.Errorf("headings without rows shown:\n%s", got)
+	}
+}
+
+func TestStoryCardImage(t *testing.T) {
+	test.NewTempApp(t)
+	tl := defaultData(t)
+	c := NewStoryCard()
+	w := test.NewWindow(c)
+	defer w.Close()
+	w.Resize(fyne.NewSize(800, 700))
+	c.SetSummary(tl.Summary(nil))
+	test.AssertImageMatches(t, "story_card.png", w.Canvas().Capture())
+}
