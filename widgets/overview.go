@@ -129,15 +129,10 @@ func (o *Overview) setData(tl *data.Timeline) {
 		}
 	}
 	if tl != nil {
-		for _, e := range tl.Eras {
-			if e.Start.IsZero() {
-				continue
+		for i := range tl.Eras {
+			if from, to, ok := lanes.EraDays(&tl.Eras[i]); ok {
+				lo, hi = math.Min(lo, from), math.Max(hi, to)
 			}
-			end := e.End
-			if end.IsZero() || end.Before(e.Start) {
-				end = e.Start
-			}
-			lo, hi = math.Min(lo, lanes.Days(e.Start.Start())), math.Max(hi, lanes.Days(end.Until()))
 		}
 	}
 	if math.IsInf(lo, 0) {

@@ -222,15 +222,12 @@ func (l *Layout) setEras(tl *data.Timeline) {
 	if tl == nil {
 		return
 	}
-	for i, e := range tl.Eras {
-		if e.Start.IsZero() {
+	for i := range tl.Eras {
+		from, to, ok := EraDays(&tl.Eras[i])
+		if !ok {
 			continue
 		}
-		end := e.End
-		if end.IsZero() || end.Before(e.Start) {
-			end = e.Start
-		}
-		sp := EraSpan{From: Days(e.Start.Start()), To: Days(end.Until()), Idx: i}
+		sp := EraSpan{From: from, To: to, Idx: i}
 		l.eras = append(l.eras, sp)
 		if len(tl.Events) == 0 && len(l.eras) == 1 {
 			l.first, l.last = sp.From, sp.To
@@ -239,6 +236,20 @@ func (l *Layout) setEras(tl *data.Timeline) {
 		l.last = math.Max(l.last, sp.To)
 	}
 	sort.SliceStable(l.eras, func(a, b int) bool { return l.eras[a].From < l.eras[b].From })
+}
+
+// EraDays is era e's stretch in days, [from, to): from its start to the
+// end of its last day (its start's, when it has no end or one before the
+// start); false for an era with no start, which is not drawn.
+func EraDays(e *data.Era) (from, to float64, ok bool) {
+	if e.Start.IsZero() {
+		return 0, 0, false
+	}
+	end := e.End
+	if end.IsZero() || end.Before(e.Start) {
+		end = e.Start
+	}
+	return Days(e.Start.Start()), Days(end.Until()), true
 }
 
 // Pos is event i's marker position, days.
