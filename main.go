@@ -77,20 +77,7 @@ func main() {
 	}
 	app.FallbackVersion = app.VersionFromTOML(fyneAppTOML)
 
-	// Fyne reads its preferences in NewWithID, and panics on some files:
-	// check the file first. The app's own state is in a file of its own.
-	dir := app.ConfigDir(appID)
-	if dir != "" {
-		if err := app.CheckFynePreferences(filepath.Join(dir, app.FynePreferencesFile)); err != nil {
-			fmt.Fprintln(os.Stderr, "trump-kim-letters:", err)
-		}
-	}
-	a := fyneapp.NewWithID(appID)
-	a.SetIcon(assets.Icon)
-	var store app.StateStore = app.PreferencesStore{P: a.Preferences()}
-	if dir != "" {
-		store = app.StateFile{Path: app.StatePath(dir), Legacy: store}
-	}
+	a, store := newFyneApp()
 	state, err := store.Load()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "trump-kim-letters:", err)
@@ -160,6 +147,29 @@ func quitOnSignal(u *app.UI) {
 	fyne.Do(u.Quit)
 	time.Sleep(2 * time.Second)
 	os.Exit(0)
+}
+
+// newFyneApp makes the Fyne app and the store of what the app remembers.
+// On the desktop that is state.json in the app's settings folder, and
+// Fyne's own preferences stay in memory: Fyne never writes its
+// preferences.json, not even at quit (KeepFynePreferencesUnsaved). Fyne
+// reads that file in NewWithID, and panics on some: it is checked first.
+// Elsewhere (web, mobile) Fyne's preferences are the store.
+func newFyneApp() (fyne.App, app.StateStore) {
+	dir := app.ConfigDir(appID)
+	if dir != "" {
+		if err := app.CheckFynePreferences(filepath.Join(dir, app.FynePreferencesFile)); err != nil {
+			fmt.Fprintln(os.Stderr, "trump-kim-letters:", err)
+		}
+	}
+	a := fyneapp.NewWithID(appID)
+	a.SetIcon(assets.Icon)
+	var store app.StateStore = app.PreferencesStore{P: a.Preferences()}
+	if dir != "" {
+		store = app.StateFile{Path: app.StatePath(dir), Legacy: store}
+		app.KeepFynePreferencesUnsaved(a)
+	}
+	return a, store
 }
 
 // exportCommand names the export the flags ask for, for messages:

@@ -40,6 +40,7 @@ type UI struct {
 	frames    *frameHook     // starts the search index after a frame
 	lesson    *lesson        // blank screen, reveal, autoplay (lesson.go)
 	opening   sync.WaitGroup // files being read (open.go)
+	saving    sync.WaitGroup // files being written (writer.go)
 	// staleSelection says that the timeline, the card and the list do not
 	// show the selection yet; redraw brings them up to date once per frame.
 	staleSelection bool
@@ -48,6 +49,7 @@ type UI struct {
 	dialogs        []dialog.Dialog // open, top last (dialogs.go)
 	// lastMessage is the text of the last problem dialog (tests read it).
 	lastMessage string
+	openMessage string         // the text of the problem dialog showing, if one is
 	recentItem  *fyne.MenuItem // File > Open recent
 	cursor      int            // highlighted row of results, -1 for none
 	listEvent   bool
@@ -92,6 +94,11 @@ func NewWithState(a fyne.App, tl *data.Timeline, store StateStore, st State) *UI
 	u := &UI{app: a, selected: -1, cursor: -1, quitting: make(chan struct{})}
 	st.Recent = cleanRecent(st.Recent)
 	u.store, u.state, u.stored = store, st, st
+	// Fyne's file dialogs open in the folder they showed last, which they
+	// read from Fyne's preferences (saved with the app's state: savePlace).
+	if f := st.FileDialogFolder; f != "" && a.Preferences().String(prefFileDialogFolder) != f {
+		a.Preferences().SetString(prefFileDialogFolder, f)
+	}
 	// The save dialogs' writers for files replace them whole (writer.go).
 	useAtomicFileWriter()
 	u.restoreLook() // the remembered theme, before any widget is drawn (prefs.go)
@@ -117,6 +124,13 @@ func (u *UI) Window() fyne.Window { return u.win }
 // SetTimeline replaces the data set: empty query, no filters, nothing
 // selected.
 func (u *UI) SetTimeline(tl *data.Timeline) {
+	// The filter groups and the card's links are made anew or go: one of
+	// them that kept the keyboard focus (Tab gives it to an accordion
+	// header, a related event's link) would leave the screen with it.
+	// The keys go back to the window; the search field keeps them.
+	if c := u.win.Canvas(); c.Focused() != nil && c.Focused() != fyne.Focusable(u.search) {
+		c.Unfocus()
+	}
 	u.tl = tl
 	u.rowDate, u.rowContext = nil, nil
 	u.selected = -1
@@ -130,6 +144,7 @@ func (u *UI) SetTimeline(tl *data.Timeline) {
 	u.showStory()
 	u.filters.setTimeline(tl)
 	u.search.SetText("")
+	u.presentTimeline(tl)
 	u.startSearch(tl)
 }
 

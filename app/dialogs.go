@@ -12,8 +12,13 @@ import (
 // Messages about a file that finished loading in the background may still
 // come on top of a dialog; Escape closes them first.
 
-// showDialog shows d and keeps it on the stack until it closes.
-func (u *UI) showDialog(d dialog.Dialog) {
+// showDialog shows d and keeps it on the stack until it closes. A
+// message that comes while presenting (a file that finished loading in the
+// background) ends presentation mode first: over the slide it would be
+// half hidden, and Escape would leave the slides rather than close it.
+// closed, if given, runs when d closes.
+func (u *UI) showDialog(d dialog.Dialog, closed ...func()) {
+	u.Present(false)
 	u.dialogs = append(u.dialogs, d)
 	d.SetOnClosed(func() {
 		for i, o := range u.dialogs {
@@ -21,6 +26,9 @@ func (u *UI) showDialog(d dialog.Dialog) {
 				u.dialogs = append(u.dialogs[:i], u.dialogs[i+1:]...)
 				break
 			}
+		}
+		for _, f := range closed {
+			f()
 		}
 	})
 	d.Show()
@@ -39,7 +47,12 @@ func (u *UI) closeDialog() {
 // showSaveDialog shows a file save dialog with the keyboard focus on no
 // field: Fyne's dialog puts it in the file name, whose entry swallows
 // Escape. The name is filled in already; a click puts the focus there.
+// It opens over no other dialog: a double click on a form's Save… (Export
+// image, Export handout) answered the form twice, and opened two.
 func (u *UI) showSaveDialog(d *dialog.FileDialog) {
+	if u.dialogOpen() {
+		return
+	}
 	u.showDialog(d)
 	if _, ok := u.win.Canvas().Focused().(*widget.Entry); ok {
 		u.win.Canvas().Unfocus()

@@ -23,15 +23,26 @@ import (
 // at unless told otherwise: a 1080p slide.
 var DefaultExportSize = fyne.NewSize(1920, 1080)
 
-// Bounds of an exported image's sides, in pixels.
+// Bounds of an exported image's sides, in pixels. The window's Export
+// image… draws up to maxWindowExportSide: the slide is drawn on the UI
+// goroutine (Fyne's widgets live there), and an 8192x8192 slide took 10 s
+// there, the window frozen; 3840x2160 takes about a second. --export-png,
+// with no window to freeze, draws up to maxExportSide.
 const (
-	minExportSide = 64
-	maxExportSide = 8192
+	minExportSide       = 64
+	maxExportSide       = 8192
+	maxWindowExportSide = 3840
 )
 
 // ParseSize reads a size written "WxH" ("1920x1080"), each side from 64 to
 // 8192 pixels.
-func ParseSize(s string) (fyne.Size, error) {
+func ParseSize(s string) (fyne.Size, error) { return parseSizeUpTo(s, maxExportSide) }
+
+// parseWindowSize reads the size of an image the window exports: each
+// side up to maxWindowExportSide.
+func parseWindowSize(s string) (fyne.Size, error) { return parseSizeUpTo(s, maxWindowExportSide) }
+
+func parseSizeUpTo(s string, maxSide int) (fyne.Size, error) {
 	ws, hs, ok := strings.Cut(strings.ToLower(strings.TrimSpace(s)), "x")
 	if !ok {
 		return fyne.Size{}, fmt.Errorf("size %q: want WIDTHxHEIGHT, like 1920x1080", s)
@@ -41,8 +52,8 @@ func ParseSize(s string) (fyne.Size, error) {
 	if err := errors.Join(err1, err2); err != nil {
 		return fyne.Size{}, fmt.Errorf("size %q: %w", s, err)
 	}
-	if w < minExportSide || h < minExportSide || w > maxExportSide || h > maxExportSide {
-		return fyne.Size{}, fmt.Errorf("size %q: each side must be %d to %d pixels", s, minExportSide, maxExportSide)
+	if w < minExportSide || h < minExportSide || w > maxSide || h > maxSide {
+		return fyne.Size{}, fmt.Errorf("size %q: each side must be %d to %d pixels", s, minExportSide, maxSide)
 	}
 	return fyne.NewSize(float32(w), float32(h)), nil
 }
@@ -98,7 +109,11 @@ func WritePNG(w io.Writer, img image.Image) error {
 // ExportImage writes what the window shows (the selected or presented
 // event, else the search's first; the search's events dimmed as on
 // screen) as a PNG slide of size pixels to w, drawn off-screen.
-func (u *UI) ExportImage(w io.Writer, size fyne.Size) error {
+func (u *UI) ExportImage(w io.Writer, size fyne.Size) error { return u.pngOf(size)(w) }
+
+// exportSlide draws the slide ExportImage writes. It must run on the UI
+// goroutine: the slide is made of Fyne's widgets.
+func (u *UI) exportSlide(size fyne.Size) image.Image {
 	i := u.selected
 	if u.presenting && u.pres != nil {
 		i = u.pres.current
@@ -115,7 +130,7 @@ func (u *UI) ExportImage(w io.Writer, size fyne.Size) error {
 	// keeps them until the settings change (4 MB an export): setting the
 	// theme in use again makes it drop them.
 	withGLContext(u.win, func() { u.app.Settings().SetTheme(u.app.Settings().Theme()) })
-	return WritePNG(w, img)
+	return img
 }
 
 // exportSizes are the sizes File > Export image… offers.
@@ -128,7 +143,7 @@ func (u *UI) ShowExport() {
 	}
 	sizes := u.newEscEntry(exportSizes)
 	sizes.SetText(fmt.Sprintf("%.0fx%.0f", DefaultExportSize.Width, DefaultExportSize.Height))
-	sizes.Validator = func(s string) error { _, err := ParseSize(s); return err }
+	sizes.Validator = func(s string) error { _, err := parseWindowSize(s); return err }
 	items := []*widget.FormItem{
 		widget.NewFormItem("Size in pixels", sizes),
 	}
@@ -136,7 +151,7 @@ func (u *UI) ShowExport() {
 		if !ok {
 			return
 		}
-		size, err := ParseSize(sizes.Text)
+		size, err := parseWindowSize(sizes.Text)
 		if err != nil {
 			u.showError(err)
 			return
@@ -153,7 +168,14 @@ func (u *UI) imageSaveDialog(size fyne.Size) *dialog.FileDialog {
 	if u.selected >= 0 {
 		name = "trump-kim-" + u.tl.Events[u.selected].ID + ".png"
 	}
-	return u.saveDialog(name, ".png", "The image", func(w io.Writer) error { return u.ExportImage(w, size) })
+	return u.saveDialog(name, ".png", "The image", func() func(io.Writer) error { return u.pngOf(size) })
+}
+
+// pngOf draws the slide ExportImage writes now, and returns what writes it
+// as a PNG, which may run on another goroutine.
+func (u *UI) pngOf(size fyne.Size) func(io.Writer) error {
+	img := u.exportSlide(size)
+	return func(w io.Writer) error { return WritePNG(w, img) }
 }
 
 // ExportPNG is --export-png: it writes event id's slide (the first event

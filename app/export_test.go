@@ -37,6 +37,24 @@ func TestParseSize(t *testing.T) {
 	}
 }
 
+// TestWindowExportSizeIsCapped checks that the window's Export image…
+// draws no more than 3840 pixels a side (the slide is drawn on the UI
+// goroutine: 8192x8192 froze the window for 10 s), and --export-png, with
+// no window, up to 8192; every size the dialog offers is allowed.
+func TestWindowExportSizeIsCapped(t *testing.T) {
+	for _, s := range exportSizes {
+		if _, err := parseWindowSize(s); err != nil {
+			t.Errorf("the dialog offers %s, and refuses it: %v", s, err)
+		}
+	}
+	if _, err := parseWindowSize("8192x8192"); err == nil || !strings.Contains(err.Error(), "3840") {
+		t.Errorf("the window draws 8192x8192 (error %v)", err)
+	}
+	if _, err := ParseSize("8192x8192"); err != nil {
+		t.Errorf("--export-png refuses 8192x8192: %v", err)
+	}
+}
+
 // distinctColours counts the colours in img, up to limit.
 func distinctColours(img image.Image, limit int) int {
 	seen := map[[4]uint32]bool{}

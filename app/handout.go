@@ -80,6 +80,13 @@ func handoutOptions(paper string, made time.Time) handout.Options {
 // with the whole timeline drawn as a strip, the events not in the handout
 // dimmed, then a card for each event.
 func WriteHandout(w io.Writer, tl *data.Timeline, events []int, paper string, made time.Time) error {
+	return handoutWriter(tl, events, paper, made)(w)
+}
+
+// handoutWriter draws the handout's strip now (with Fyne's widgets: on the
+// UI goroutine) and returns what writes the PDF, which may run on another
+// goroutine.
+func handoutWriter(tl *data.Timeline, events []int, paper string, made time.Time) func(io.Writer) error {
 	var strip image.Image
 	if len(tl.Events) > 0 {
 		var match []bool
@@ -91,17 +98,22 @@ func WriteHandout(w io.Writer, tl *data.Timeline, events []int, paper string, ma
 		}
 		strip = RenderStrip(tl, match)
 	}
-	return handout.Write(w, tl, events, strip, handoutOptions(paper, made))
+	opts := handoutOptions(paper, made)
+	return func(w io.Writer) error { return handout.Write(w, tl, events, strip, opts) }
 }
 
 // ExportHandout writes the handout of the events the search and filters
 // let through (all of them when there are none) on paper to w.
-func (u *UI) ExportHandout(w io.Writer, paper string) error {
-	err := WriteHandout(w, u.tl, u.stepOrder(), paper, time.Now())
+func (u *UI) ExportHandout(w io.Writer, paper string) error { return u.handoutOf(paper)(w) }
+
+// handoutOf draws ExportHandout's strip now and returns what writes the
+// PDF, which may run on another goroutine.
+func (u *UI) handoutOf(paper string) func(io.Writer) error {
+	write := handoutWriter(u.tl, u.stepOrder(), paper, time.Now())
 	// The strip's theme override made Fyne parse the fonts again; setting
 	// the theme in use again makes it drop them (as ExportImage does).
 	withGLContext(u.win, func() { u.app.Settings().SetTheme(u.app.Settings().Theme()) })
-	return err
+	return write
 }
 
 // ShowExportHandout opens File > Export handout…: choose the paper, then
@@ -127,7 +139,7 @@ func (u *UI) ShowExportHandout() {
 		if ok {
 			p := papers[paper.Selected]
 			u.showSaveDialog(u.saveDialog("trump-kim-letters-handout.pdf", ".pdf", "The handout",
-				func(w io.Writer) error { return u.ExportHandout(w, p) }))
+				func() func(io.Writer) error { return u.handoutOf(p) }))
 		}
 	}, u.win)
 	d.Resize(fyne.NewSize(480, d.MinSize().Height))

@@ -70,6 +70,26 @@ func (u *UI) windowRune(r rune) bool {
 	return u.runAction(findChar(u.keyMap().all(), r))
 }
 
+// keyForwarder is a widget that, when it has the keyboard focus, hands the
+// window's keys to windowKey: the filter toggles, the result list, the
+// buttons. A click may give the focus to one of these (or to the search
+// field, or into a dialog) and the keys go on working; the monkey checks
+// it (monkey_check_test.go).
+type keyForwarder interface {
+	fyne.Focusable
+	forwardsKeys()
+}
+
+var (
+	_ keyForwarder = (*navCheck)(nil)
+	_ keyForwarder = (*navList)(nil)
+	_ keyForwarder = (*navButton)(nil)
+)
+
+func (*navCheck) forwardsKeys()  {}
+func (*navList) forwardsKeys()   {}
+func (*navButton) forwardsKeys() {}
+
 // navCheck is a check box (the filter toggles) that leaves the window's
 // keys to the window: a check box that has the focus, as one has after a
 // click, would otherwise swallow Left, Right, F5 and the rest. Space

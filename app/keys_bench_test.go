@@ -2,6 +2,8 @@ package app
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -39,5 +41,58 @@ func BenchmarkKey(b *testing.B) {
 				u.settle()
 			})
 		}
+	}
+}
+
+// BenchmarkThemeChange measures a theme change (every text of the window
+// measured and drawn again) with an event selected, over synthetic data
+// sets of three sizes and the monkey's hostile fixture (long titles,
+// summaries, related links and subtitle), at the largest text size.
+func BenchmarkThemeChange(b *testing.B) {
+	sets := []string{"1000", "10000", "100000", hostileFile}
+	for _, set := range sets {
+		b.Run(strings.TrimPrefix(set, "testdata/monkey/"), func(b *testing.B) {
+			var tl *data.Timeline
+			if n, err := strconv.Atoi(set); err == nil {
+				tl = data.Synthetic(n, 1)
+			} else if tl, _, err = data.LoadFile(set); err != nil {
+				b.Fatal(err)
+			}
+			u := New(test.NewTempApp(b), tl)
+			u.Window().Resize(DefaultSize)
+			u.SetTextScale(MaxTextScale)
+			u.Select(len(tl.Events) / 2)
+			u.settle()
+			b.ReportAllocs()
+			modes := []ThemeMode{ThemeDark, ThemeLight}
+			for i := 0; b.Loop(); i++ {
+				u.SetThemeMode(modes[i%2])
+				u.settle()
+			}
+		})
+	}
+}
+
+// BenchmarkTypeLongQuery measures typing 500 emoji into the search field,
+// a key at a time as the driver delivers them, and the search's results,
+// over synthetic data sets of three sizes.
+func BenchmarkTypeLongQuery(b *testing.B) {
+	text := strings.Repeat("😀", 500)
+	for _, n := range []int{1000, 10000, 100000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			u := New(test.NewTempApp(b), data.Synthetic(n, 1))
+			u.Window().Resize(DefaultSize)
+			u.settle()
+			u.FocusSearch()
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, r := range text {
+					u.search.TypedRune(r)
+				}
+				u.settle()
+				u.search.SetText("")
+				u.settle()
+			}
+		})
 	}
 }

@@ -5,6 +5,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"trumpkim/data"
 )
 
 // TestWindowKeysWorkWhateverHasTheFocus gives the focus to each kind of
@@ -189,5 +192,51 @@ func TestCtrlFWhilePresenting(t *testing.T) {
 	}
 	if u.Window().Canvas().Focused() != u.search {
 		t.Errorf("Ctrl+F while presenting: focus on %T, want the search", u.Window().Canvas().Focused())
+	}
+}
+
+// TestANewDataSetTakesTheFocusFromWhatGoes checks that a widget Tab gave
+// the keyboard focus to (a filter group's header, a related event's link
+// on the card) does not keep it when another data set opens and it leaves
+// the screen, where keys sent to it went nowhere; the search field keeps
+// it.
+func TestANewDataSetTakesTheFocusFromWhatGoes(t *testing.T) {
+	u := newTestUI(t)
+	c := u.Window().Canvas()
+	u.Select(u.tl.Index("dmz-meeting")) // it has a related event
+	u.settle()
+	focusable := map[string]fyne.Focusable{}
+	walk(c.Content(), func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Button:
+			if w.Text == "Filter by who says so" {
+				focusable["a filter group's header"] = w
+			}
+		case *widget.Hyperlink:
+			focusable["a related event's link"] = w
+		}
+	})
+	if len(focusable) != 2 {
+		t.Fatalf("found %d of the two widgets", len(focusable))
+	}
+	other, _, err := data.LoadFile("../data/testdata/import/tjs_cosmological.json") // no "who says so"
+	if err != nil {
+		t.Fatal(err)
+	}
+	for what, f := range focusable {
+		c.Focus(f)
+		u.SetTimeline(other)
+		u.settle()
+		if c.Focused() == f {
+			t.Errorf("%s keeps the keyboard focus after it left the screen", what)
+		}
+		u.ReopenBuiltin()
+		u.Select(u.tl.Index("dmz-meeting"))
+		u.settle()
+	}
+	c.Focus(u.search)
+	u.SetTimeline(data.Synthetic(40, 1))
+	if c.Focused() != fyne.Focusable(u.search) {
+		t.Errorf("the search field lost the focus to a new data set")
 	}
 }

@@ -152,12 +152,16 @@ func (u *UI) showProblems(title, lead string, ps data.Problems, err error) {
 	if len(ps) == 0 && err != nil {
 		b.WriteString("\n" + err.Error())
 	}
-	u.lastMessage = title + "\n" + b.String()
+	msg := title + "\n" + b.String()
+	if u.openMessage == msg {
+		return // showing already: the same file opened twice
+	}
+	u.lastMessage, u.openMessage = msg, msg
 	text := widget.NewLabel(b.String())
 	text.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(text)
 	scroll.SetMinSize(fyne.NewSize(min(640, u.win.Canvas().Size().Width*0.8), min(320, u.win.Canvas().Size().Height*0.6)))
-	u.showDialog(dialog.NewCustom(title, "OK", scroll, u.win))
+	u.showDialog(dialog.NewCustom(title, "OK", scroll, u.win), func() { u.openMessage = "" })
 }
 
 // windowTitle is the open timeline's title with the app's name.
@@ -210,7 +214,10 @@ func (u *UI) timelineJSSaveDialog() *dialog.FileDialog {
 	if name == "" {
 		name = "timeline"
 	}
-	return u.saveDialog(name+".json", ".json", "The timeline", func(w io.Writer) error { return data.ExportTimelineJS(u.tl, w) })
+	return u.saveDialog(name+".json", ".json", "The timeline", func() func(io.Writer) error {
+		tl := u.tl // the one open now; a timeline is never changed once loaded
+		return func(w io.Writer) error { return data.ExportTimelineJS(tl, w) }
+	})
 }
 
 func (u *UI) dialogSize() fyne.Size {

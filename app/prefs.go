@@ -106,6 +106,7 @@ func (u *UI) savePlace() {
 	if c := u.cardSplit(); c != nil {
 		st.SplitCard = c.Offset
 	}
+	st.FileDialogFolder = u.app.Preferences().String(prefFileDialogFolder)
 	st.Selected = ""
 	if u.tl != nil && u.selected >= 0 && u.selected < len(u.tl.Events) {
 		st.Selected = u.tl.Events[u.selected].ID

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
@@ -47,11 +48,21 @@ func TestStateRoundTrip(t *testing.T) {
 			u.cardSplit().Offset = 0.6
 			u.Select(u.tl.Index("dmz-meeting"))
 			u.addRecent("/tmp/x.json")
+			folder := storage.NewFileURI(t.TempDir()).String()
+			a.Preferences().SetString(prefFileDialogFolder, folder) // as a file dialog does
 			u.savePlace()
 
 			// the next run starts from defaults in memory and reads them back
 			a.Settings().SetTheme(theme.DefaultTheme())
+			if _, ok := store.(StateFile); ok {
+				// On the desktop Fyne's preferences are not saved: the
+				// next run has them empty.
+				a.Preferences().RemoveValue(prefFileDialogFolder)
+			}
 			v := reopenWith(t, a, store)
+			if got := a.Preferences().String(prefFileDialogFolder); got != folder {
+				t.Errorf("the file dialogs' folder is %q, want %q", got, folder)
+			}
 			if v.ThemeMode() != ThemeHighContrast || v.TextScale() != scale {
 				t.Errorf("look: %s at %v, want high-contrast at %v", v.ThemeMode(), v.TextScale(), scale)
 			}

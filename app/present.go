@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"sort"
 	"time"
 
@@ -315,6 +316,7 @@ func (u *UI) newPresentation() *presentation {
 	idle := widgets.NewIdleCursor()
 	s := newSlide(u.tl, u.themeMode, u.textScale, fyne.Size{}, false, append([]fyne.CanvasObject{idle}, u.lesson.overlays()...)...)
 	s.onScreen = u.applyTheme
+	idle.Below = []fyne.CanvasObject{s.timeline} // its tooltips
 	p := &presentation{slide: s, idle: idle, current: -1}
 	p.idle.OnIdleChanged = func(idle bool) {
 		if HideCursor != nil && u.Presenting() {
@@ -340,7 +342,7 @@ func (u *UI) Present(on bool) {
 	if on == u.presenting {
 		return
 	}
-	if u.pres == nil || u.pres.tl != u.tl {
+	if u.pres == nil {
 		u.pres = u.newPresentation()
 	}
 	p := u.pres
@@ -385,8 +387,11 @@ func (u *UI) Present(on bool) {
 	if p.prevSize.Width > 0 {
 		u.win.Resize(p.prevSize)
 	}
-	if p.current >= 0 {
-		u.Select(p.current)
+	// The window's widgets show the last event presented (which is the
+	// selection: presentEvent sets it), even when the slide shows none
+	// now (results that came back empty while presenting).
+	if u.selected >= 0 {
+		u.Select(u.selected)
 	}
 }
 
@@ -464,16 +469,46 @@ func (u *UI) presentEvent(i int, animate bool) {
 	}
 }
 
+// presentTimeline follows a new data set (SetTimeline): a presentation
+// under way shows its slides from the start event on (the results, which
+// come next, choose it: followResults); one not under way is dropped, to be
+// made anew for the new data when presenting starts.
+func (u *UI) presentTimeline(tl *data.Timeline) {
+	p := u.pres
+	if p == nil {
+		return
+	}
+	if !u.presenting {
+		u.pres = nil
+		return
+	}
+	p.tl, p.index, p.current = tl, -1, -1
+	p.timeline.SetTimeline(tl) // stops a glide on its way
+	p.card.SetEvent(tl, -1)
+	p.frame()
+}
+
+// followResults brings a presentation under way up to date with new
+// results (a search that came back after presenting started, or another
+// data set's): the progress, the dimming and the stepping order follow
+// them; the slide stays on its event when the results have it, else goes
+// on to the next one they have, as entering presentation mode does.
+func (u *UI) followResults() {
+	p := u.pres
+	if !u.presenting || p == nil {
+		return
+	}
+	i := p.current
+	if _, ok := slices.BinarySearch(u.stepOrder(), i); !ok || i < 0 {
+		i = u.startEvent()
+	}
+	u.presentEvent(i, false)
+}
+
 // PresentStep moves delta events on in the stepping order (back when
 // negative), staying at the first or last.
 func (u *UI) PresentStep(delta int) {
 	if u.pres == nil {
-		return
-	}
-	if u.presenting && u.pres.tl != u.tl {
-		// Another file was opened while presenting: start its slides.
-		u.Present(false)
-		u.Present(true)
 		return
 	}
 	order := u.stepOrder()

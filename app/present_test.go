@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
 	"trumpkim/data"
@@ -319,6 +321,34 @@ func TestIdlePointerHidesInPresentation(t *testing.T) {
 	}
 }
 
+// TestSlideTooltipsUnderTheIdlePointer checks that the pointer, moved over
+// the presented event on the slide's timeline, shows its tooltip and the
+// pointing hand: the idle-pointer overlay above the whole slide took every
+// move, and the timeline heard of none.
+func TestSlideTooltipsUnderTheIdlePointer(t *testing.T) {
+	u := newTestUI(t)
+	u.PresentFrom("hanoi-summit")
+	c := u.win.Canvas()
+	tw := u.pres.timeline
+	want := u.PresentedEvent()
+	// The presented event sits a third of the way in (slideAnchor);
+	// its marker is somewhere down that line.
+	x := tw.Position().X + tw.Size().Width*slideAnchor
+	for y := tw.Position().Y; y < tw.Position().Y+tw.Size().Height && tw.HoveredEvent() != want; y += 2 {
+		test.MoveMouse(c, fyne.NewPos(x, y))
+	}
+	if tw.HoveredEvent() != want {
+		t.Fatalf("down the presented event's line the timeline hovers %d, want %d", tw.HoveredEvent(), want)
+	}
+	if got := u.pres.idle.Cursor(); got != desktop.PointerCursor {
+		t.Errorf("over the event the cursor is %v, want the pointing hand", got)
+	}
+	test.MoveMouse(c, fyne.NewPos(x, tw.Position().Y+tw.Size().Height+20)) // the card
+	if tw.HoveredEvent() != -1 {
+		t.Errorf("off the timeline it still hovers %d", tw.HoveredEvent())
+	}
+}
+
 func TestF5FromTheSearchFieldPresentsTheResults(t *testing.T) {
 	u := newTestUI(t)
 	u.FocusSearch()
@@ -341,12 +371,22 @@ func TestOpeningAnotherFileWhilePresenting(t *testing.T) {
 	key(u, fyne.KeyEnd)
 	u.SetTimeline(data.Synthetic(40, 1))
 	u.settle()
-	key(u, fyne.KeyRight)
 	if !u.Presenting() || u.pres.tl != u.tl {
 		t.Fatal("the slides still show the old data")
 	}
-	if want := "1 / 40"; u.PresentProgress() != want {
-		t.Errorf("progress %q, want %q", u.PresentProgress(), want)
+	if want := "1 / 40"; u.PresentProgress() != want || u.PresentedEvent() != 0 {
+		t.Errorf("progress %q at event %d, want %q at 0", u.PresentProgress(), u.PresentedEvent(), want)
+	}
+	key(u, fyne.KeyRight)
+	if want := "2 / 40"; u.PresentProgress() != want {
+		t.Errorf("after Right, progress %q, want %q", u.PresentProgress(), want)
+	}
+	key(u, fyne.KeyEscape)
+	if u.Presenting() || u.Window().Content() == fyne.CanvasObject(u.pres.view) {
+		t.Error("Escape left the slide in the window")
+	}
+	if u.Selected() != 1 {
+		t.Errorf("selected %d after presenting the new data up to its second event", u.Selected())
 	}
 }
 

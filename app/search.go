@@ -115,6 +115,7 @@ func (u *UI) showResult(res data.Result) {
 	if res.Counts.Kinds != nil {
 		u.filters.setCounts(res.Counts)
 	}
+	u.followResults() // presentation mode steps through the results
 	if len(u.results) == total {
 		u.timeline.SetDimmed(nil)
 		return
@@ -146,6 +147,7 @@ func (u *UI) settle() {
 		u.searching.Wait()
 		u.opening.Wait()
 		u.drawing.Wait()
+		u.saving.Wait()
 		if drainHandBacks == nil || !drainHandBacks() {
 			return
 		}
@@ -190,6 +192,7 @@ func newFilterPanel(u *UI) *filterPanel {
 
 // setTimeline makes one toggle per value found in tl, all off.
 func (p *filterPanel) setTimeline(tl *data.Timeline) {
+	p.unfocus(func(c *navCheck) bool { _, ok := p.labels[c]; return ok }) // the old toggles go
 	p.kinds = map[data.Kind]*navCheck{}
 	p.dirs = map[data.Direction]*navCheck{}
 	p.reps = map[string]*navCheck{}
@@ -231,12 +234,12 @@ func (p *filterPanel) setTimeline(tl *data.Timeline) {
 		p.kinds[k] = c
 		kinds = append(kinds, c)
 	}
-	items := []*widget.AccordionItem{widget.NewAccordionItem("Filter by kind", container.NewVBox(kinds...))}
+	items := []*widget.AccordionItem{widget.NewAccordionItem("Filter by kind", p.group(kinds))}
 	if len(dirs) > 0 {
-		items = append(items, widget.NewAccordionItem("Filter by who wrote", container.NewVBox(dirs...)))
+		items = append(items, widget.NewAccordionItem("Filter by who wrote", p.group(dirs)))
 	}
 	if len(reps) > 0 {
-		items = append(items, widget.NewAccordionItem("Filter by who says so", container.NewVBox(reps...)))
+		items = append(items, widget.NewAccordionItem("Filter by who says so", p.group(reps)))
 	}
 	p.accordion.Items = items
 	p.accordion.Refresh()
@@ -245,6 +248,42 @@ func (p *filterPanel) setTimeline(tl *data.Timeline) {
 		kindCount[tl.Events[i].Kind]++
 	}
 	p.setCounts(data.Counts{Kinds: kindCount, Directions: dirCount, ReportedBy: repCount})
+}
+
+// unfocus takes the keyboard focus from the toggle that has it, if mine
+// says it is one of those leaving the screen: such a toggle must not keep
+// it, or Space would tick a filter the person cannot see (the window's
+// other keys work from a toggle, navCheck, and go on working from the
+// window).
+func (p *filterPanel) unfocus(mine func(*navCheck) bool) {
+	c := p.u.win.Canvas()
+	if f, ok := c.Focused().(*navCheck); ok && mine(f) {
+		c.Unfocus()
+	}
+}
+
+// filterGroup is one group of toggles in the filter accordion. When the
+// group closes (the accordion hides it), a toggle of it that had the
+// keyboard focus gives it up.
+type filterGroup struct {
+	widget.BaseWidget
+	p   *filterPanel
+	box *fyne.Container
+}
+
+func (p *filterPanel) group(checks []fyne.CanvasObject) *filterGroup {
+	g := &filterGroup{p: p, box: container.NewVBox(checks...)}
+	g.ExtendBaseWidget(g)
+	return g
+}
+
+// CreateRenderer shows the toggles one below the other.
+func (g *filterGroup) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(g.box) }
+
+// Hide hides the group, taking the focus from its toggles.
+func (g *filterGroup) Hide() {
+	g.p.unfocus(func(c *navCheck) bool { return slices.Contains(g.box.Objects, fyne.CanvasObject(c)) })
+	g.BaseWidget.Hide()
 }
 
 // maxToggles is how many values of one filter group get a toggle: the most

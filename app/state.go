@@ -30,13 +30,18 @@ type State struct {
 	Selected                  string  // the selected event's id
 	Recent                    []string
 	AutoplaySeconds           int // presentation mode's autoplay interval; 0 for the default
+	// FileDialogFolder is the folder the file dialogs showed last, as a
+	// URI (Fyne's dialogs open there; Fyne keeps it in its preferences,
+	// which it no longer saves on the desktop: KeepFynePreferencesUnsaved).
+	FileDialogFolder string
 }
 
 func (s State) equal(o State) bool {
 	return s.Theme == o.Theme && s.TextScale == o.TextScale &&
 		s.WindowWidth == o.WindowWidth && s.WindowHeight == o.WindowHeight &&
 		s.SplitSidebar == o.SplitSidebar && s.SplitCard == o.SplitCard &&
-		s.Selected == o.Selected && slices.Equal(s.Recent, o.Recent) && s.AutoplaySeconds == o.AutoplaySeconds
+		s.Selected == o.Selected && slices.Equal(s.Recent, o.Recent) && s.AutoplaySeconds == o.AutoplaySeconds &&
+		s.FileDialogFolder == o.FileDialogFolder
 }
 
 // StateStore keeps the State between runs. On the desktop it is a file,
@@ -92,6 +97,7 @@ type stateJSON struct {
 	Selected     string   `json:"selected,omitempty"`
 	Recent       []string `json:"recent,omitempty"`
 	Autoplay     int      `json:"autoplay_seconds,omitempty"`
+	FileDialog   string   `json:"file_dialog_folder,omitempty"`
 }
 
 // Load reads the file; see StateFile.
@@ -136,6 +142,7 @@ func (f StateFile) Save(s State) error {
 		Selected:     s.Selected,
 		Recent:       s.Recent,
 		Autoplay:     s.AutoplaySeconds,
+		FileDialog:   s.FileDialogFolder,
 	}
 	b, err := json.MarshalIndent(j, "", "  ")
 	if err != nil {
@@ -172,9 +179,10 @@ func decodeState(b []byte) (State, error) {
 	}
 	// A newer version's file is read for the fields this one knows.
 	s := State{
-		Selected:        fieldOr[string](fields, "selected"),
-		Theme:           ThemeMode(fieldOr[string](fields, "theme")),
-		AutoplaySeconds: fieldOr[int](fields, "autoplay_seconds"),
+		Selected:         fieldOr[string](fields, "selected"),
+		Theme:            ThemeMode(fieldOr[string](fields, "theme")),
+		AutoplaySeconds:  fieldOr[int](fields, "autoplay_seconds"),
+		FileDialogFolder: fieldOr[string](fields, "file_dialog_folder"),
 	}
 	for key, dst := range map[string]*float64{
 		"text_scale": &s.TextScale, "window_width": &s.WindowWidth, "window_height": &s.WindowHeight,
@@ -276,19 +284,22 @@ const (
 	prefSplitCard    = "split.card"
 	prefSelected     = "selected"
 	prefRecent       = "recent"
+	// prefFileDialogFolder is Fyne's own key for it (dialog/file.go).
+	prefFileDialogFolder = "fyne:fileDialogLastFolder"
 )
 
 // Load reads the preferences; it never fails.
 func (p PreferencesStore) Load() (State, error) {
 	return State{
-		Theme:        ThemeMode(p.P.String(prefTheme)),
-		TextScale:    p.P.Float(prefTextScale),
-		WindowWidth:  p.P.Float(prefWindowWidth),
-		WindowHeight: p.P.Float(prefWindowHeight),
-		SplitSidebar: p.P.Float(prefSplitSide),
-		SplitCard:    p.P.Float(prefSplitCard),
-		Selected:     p.P.String(prefSelected),
-		Recent:       p.P.StringList(prefRecent),
+		Theme:            ThemeMode(p.P.String(prefTheme)),
+		TextScale:        p.P.Float(prefTextScale),
+		WindowWidth:      p.P.Float(prefWindowWidth),
+		WindowHeight:     p.P.Float(prefWindowHeight),
+		SplitSidebar:     p.P.Float(prefSplitSide),
+		SplitCard:        p.P.Float(prefSplitCard),
+		Selected:         p.P.String(prefSelected),
+		Recent:           p.P.StringList(prefRecent),
+		FileDialogFolder: p.P.String(prefFileDialogFolder),
 	}, nil
 }
 
@@ -315,6 +326,7 @@ func (p PreferencesStore) Save(s State) error {
 	setFloat(prefSplitSide, s.SplitSidebar)
 	setFloat(prefSplitCard, s.SplitCard)
 	setString(prefSelected, s.Selected)
+	setString(prefFileDialogFolder, s.FileDialogFolder)
 	if len(s.Recent) == 0 {
 		p.P.RemoveValue(prefRecent)
 	} else {

@@ -36,7 +36,8 @@ func TestStateFileRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	f := StateFile{Path: filepath.Join(dir, "sub", StateFileName)} // the folder is made
 	want := State{Theme: ThemeDark, TextScale: 1.25, WindowWidth: 1000, WindowHeight: 700,
-		SplitSidebar: 0.3, SplitCard: 0.6, Selected: "hanoi-summit", Recent: []string{"/a.json", "/b é.csv"}}
+		SplitSidebar: 0.3, SplitCard: 0.6, Selected: "hanoi-summit", Recent: []string{"/a.json", "/b é.csv"},
+		FileDialogFolder: "file:///home/me/timelines"}
 	if err := f.Save(want); err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"image/color"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -148,12 +149,20 @@ func (t appTheme) Font(s fyne.TextStyle) fyne.Resource { return theme.DefaultThe
 func (t appTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
 
 // Size is Fyne's size scaled.
+//
+// A scaled size is rounded to 1/64 of a unit, as Fyne's text heights are
+// (they come from 26.6 fixed point): then a label's height less its
+// padding is exactly the height of its text. At 1.1, 8.8 units of padding
+// added and taken away again left a hair less than a line, and a one-line
+// label that cuts its text with "…" (Fyne's file dialogs' list view)
+// found no line that fits and panicked (RichText.updateRowBounds, index
+// -1).
 func (t appTheme) Size(n fyne.ThemeSizeName) float32 {
 	s := t.scale
 	if s == 0 {
 		s = 1
 	}
-	return theme.DefaultTheme().Size(n) * s
+	return float32(math.Round(float64(theme.DefaultTheme().Size(n)*s)*64) / 64)
 }
 
 // highContrast is a black-background palette: white text, yellow accents,
@@ -230,8 +239,14 @@ func (u *UI) SetThemeMode(m ThemeMode) {
 }
 
 // SetTextScale scales the whole interface (clamped to MinTextScale to
-// MaxTextScale) and remembers it.
+// MaxTextScale) and remembers it. While a dialog is showing it does
+// nothing, as the keys that open dialogs: Fyne 2.7.1's file dialog keeps
+// the cell size of the text size it opened with, and lays out a file name
+// too tall for its cell with a panic (RichText.updateRowBounds, index -1).
 func (u *UI) SetTextScale(s float32) {
+	if u.dialogOpen() {
+		return
+	}
 	u.textScale = clampScale(s)
 	u.applyTheme()
 }

@@ -1,15 +1,20 @@
 package app
 
 import (
+	"fmt"
 	"image/color"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/driver/software"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
@@ -228,15 +233,19 @@ func TestThemeModesForceTheirVariant(t *testing.T) {
 
 func TestScaleMultipliesEverySize(t *testing.T) {
 	base := theme.DefaultTheme()
+	// Scaled sizes are rounded to 1/64, as text heights are.
+	near := func(got, want float32) bool {
+		return math.Abs(float64(got-want)) <= 1.0/128 && got*64 == float32(math.Round(float64(got*64)))
+	}
 	for _, n := range []fyne.ThemeSizeName{theme.SizeNameText, theme.SizeNameHeadingText, theme.SizeNamePadding, theme.SizeNameInlineIcon} {
-		if got, want := NewTheme(ThemeLight, 1.5).Size(n), base.Size(n)*1.5; got != want {
-			t.Errorf("%s at 1.5: %v, want %v", n, got, want)
+		if got, want := NewTheme(ThemeLight, 1.1).Size(n), base.Size(n)*1.1; !near(got, want) {
+			t.Errorf("%s at 1.1: %v, want %v", n, got, want)
 		}
 	}
-	if got := NewTheme(ThemeLight, 100).Size(theme.SizeNameText); got != base.Size(theme.SizeNameText)*MaxTextScale {
+	if got := NewTheme(ThemeLight, 100).Size(theme.SizeNameText); !near(got, base.Size(theme.SizeNameText)*MaxTextScale) {
 		t.Errorf("scale 100 not clamped: text %v", got)
 	}
-	if got := NewTheme(ThemeLight, float32(math.NaN())).Size(theme.SizeNameText); got != base.Size(theme.SizeNameText)*MinTextScale {
+	if got := NewTheme(ThemeLight, float32(math.NaN())).Size(theme.SizeNameText); !near(got, base.Size(theme.SizeNameText)*MinTextScale) {
 		t.Errorf("NaN scale not clamped: text %v", got)
 	}
 }
@@ -366,5 +375,37 @@ func TestUnchangedLookSetsNoTheme(t *testing.T) {
 	u.ResetTextSize()
 	if set != 1 {
 		t.Errorf("Ctrl+0 from 2.5x set the theme %d times, want 1", set)
+	}
+}
+
+// TestFileDialogListViewAtEveryTextSize opens File > Open in its list view
+// at every text size the app offers: at 1.1 Fyne's one-line file names,
+// whose height less their padding came out a hair under a line, panicked
+// (RichText.updateRowBounds, index -1) as the dialog laid them out.
+func TestFileDialogListViewAtEveryTextSize(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"letters.json", "sheet.csv", "a.csv"} {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, sc := range textScales {
+		t.Run(fmt.Sprint(sc), func(t *testing.T) {
+			u := newTestUI(t)
+			p := u.app.Preferences()
+			p.SetInt("fyne:fileDialogViewLayout", int(dialog.ListView))
+			p.SetString(prefFileDialogFolder, storage.NewFileURI(dir).String())
+			u.SetTextScale(sc)
+			defer func() {
+				if r := recover(); r != nil {
+					t.Fatalf("text size %v: File > Open panics: %v", sc, r)
+				}
+			}()
+			u.ShowOpen()
+			for _, o := range u.win.Canvas().Overlays().List() {
+				o.Resize(o.Size().AddWidthHeight(1, 1))
+			}
+			u.closeDialog()
+		})
 	}
 }

@@ -86,24 +86,50 @@ func writeURI(wc fyne.URIWriteCloser, write func(io.Writer) error) error {
 }
 
 // saveDialog makes a save dialog, offering name (of extension ext), that
-// saves what write writes to the file chosen (saveTo); what ("The image")
-// names it in a message when that fails.
-func (u *UI) saveDialog(name, ext, what string, write func(io.Writer) error) *dialog.FileDialog {
+// saves to the file chosen (saveChosen) what the writer prepare returns
+// writes; what ("The image") names it in a message when that fails.
+func (u *UI) saveDialog(name, ext, what string, prepare func() func(io.Writer) error) *dialog.FileDialog {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err == nil && wc == nil {
 			return // cancelled
 		}
-		if err == nil {
-			err = u.saveTo(wc, write)
-		}
 		if err != nil {
-			u.showProblems(what+" could not be saved", "Nothing was written.", nil, err)
+			u.saveFailed(what, err)
+			return
 		}
+		u.saveChosen(wc, what, prepare)
 	}, u.win)
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	d.Resize(u.dialogSize())
 	return d
+}
+
+// saveChosen saves to wc, a save dialog's writer (see writeURI), unless wc
+// is the file the open timeline was read from. prepare runs here, on the
+// UI goroutine, for what must be read or drawn there (the app's state,
+// Fyne's widgets); the writer it returns runs on a goroutine of its own,
+// so that the window goes on answering while it encodes and writes (a
+// 3840x2160 PNG, or a large timeline's JSON, takes seconds). A failure
+// comes back as a message.
+func (u *UI) saveChosen(wc fyne.URIWriteCloser, what string, prepare func() func(io.Writer) error) {
+	if isFile(wc.URI(), u.source) {
+		discard(wc)
+		u.saveFailed(what, fmt.Errorf("%s is the file the timeline was opened from; save to another file", wc.URI().Name()))
+		return
+	}
+	write := prepare()
+	u.saving.Add(1)
+	go func() {
+		defer u.saving.Done()
+		if err := writeURI(wc, write); err != nil {
+			handBack(func() { u.saveFailed(what, err) })
+		}
+	}()
+}
+
+func (u *UI) saveFailed(what string, err error) {
+	u.showProblems(what+" could not be saved", "Nothing was written.", nil, err)
 }
 
 // discard closes wc leaving its file as it was, when wc can (an
@@ -114,16 +140,6 @@ func discard(wc fyne.URIWriteCloser) {
 	} else {
 		wc.Close()
 	}
-}
-
-// saveTo writes what write writes to wc, a save dialog's writer (see
-// writeURI), unless wc is the file the open timeline was read from.
-func (u *UI) saveTo(wc fyne.URIWriteCloser, write func(io.Writer) error) error {
-	if isFile(wc.URI(), u.source) {
-		discard(wc)
-		return fmt.Errorf("%s is the file the timeline was opened from; save to another file", wc.URI().Name())
-	}
-	return writeURI(wc, write)
 }
 
 // isFile reports whether u is a file:// URI naming the file at path.

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"image/png"
@@ -9,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -61,6 +63,7 @@ func saveIn(t *testing.T, u *UI, d *dialog.FileDialog, dir, name string) {
 	if yes := findButton(u.Window().Canvas().Overlays().Top(), "Yes"); yes != nil {
 		test.Tap(yes)
 	}
+	u.settle() // the file is written on a goroutine of its own
 }
 
 func TestSaveDialogReplacesAFileWholeAndKeepsItsMode(t *testing.T) {
@@ -157,9 +160,50 @@ func (w *failingWriter) URI() fyne.URI               { return storage.NewFileURI
 func TestCloseErrorIsReported(t *testing.T) {
 	u := newTestUI(t)
 	w := &failingWriter{}
-	err := u.saveTo(w, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err })
-	if err == nil || !strings.Contains(err.Error(), "disk full") || !strings.Contains(err.Error(), "out.json") || !w.closed {
-		t.Errorf("error %v", err)
+	u.saveChosen(w, "The timeline", func() func(io.Writer) error {
+		return func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }
+	})
+	u.settle()
+	if m := u.lastMessage; !strings.Contains(m, "disk full") || !strings.Contains(m, "out.json") || !w.closed {
+		t.Errorf("message %q, closed %v", m, w.closed)
+	}
+}
+
+// slowWriter is a save dialog's writer that holds each Write until the
+// test lets it go (or a while has passed: then it says it waited).
+type slowWriter struct {
+	bytes.Buffer
+	go_    chan struct{}
+	waited bool
+	closed chan struct{}
+}
+
+func (w *slowWriter) Write(p []byte) (int, error) {
+	select {
+	case <-w.go_:
+	case <-time.After(2 * time.Second):
+		w.waited = true
+	}
+	return w.Buffer.Write(p)
+}
+func (w *slowWriter) Close() error  { close(w.closed); return nil }
+func (w *slowWriter) URI() fyne.URI { return storage.NewFileURI("/tmp/slide.png") }
+
+// TestImageIsEncodedOffTheUIGoroutine checks that saving an exported image
+// leaves the UI goroutine as soon as the slide is drawn: encoding and
+// writing it (4 s for 8192x8192 on the build machine) froze the window.
+func TestImageIsEncodedOffTheUIGoroutine(t *testing.T) {
+	u := newTestUI(t)
+	w := &slowWriter{go_: make(chan struct{}), closed: make(chan struct{})}
+	u.saveChosen(w, "The image", func() func(io.Writer) error { return u.pngOf(fyne.NewSize(320, 200)) })
+	close(w.go_) // the save has come back: let the writing go on
+	u.settle()
+	if w.waited {
+		t.Fatal("the image was written before the save came back: on the UI goroutine")
+	}
+	<-w.closed
+	if c, err := png.DecodeConfig(&w.Buffer); err != nil || c.Width != 320 {
+		t.Errorf("the image: %v, %+v", err, c)
 	}
 }
 

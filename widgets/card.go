@@ -192,6 +192,7 @@ func (c *EventCard) SetEvent(tl *data.Timeline, index int) {
 		c.index = -1
 	}
 	c.fill()
+	c.dropLostFocus()
 	c.style()
 	c.body.Refresh()
 	if c.index < 0 {
@@ -203,6 +204,24 @@ func (c *EventCard) SetEvent(tl *data.Timeline, index int) {
 	c.position.SetText(fmt.Sprintf("%d of %d", index+1, len(tl.Events)))
 	setEnabled(c.prev, index > 0)
 	setEnabled(c.next, index < len(tl.Events)-1)
+}
+
+// dropLostFocus gives the keyboard focus back to the window when one of
+// the card's links had it (Tab, a click) and the event now shown has no
+// such link: fill hid the link, and keys sent to it would go nowhere.
+func (c *EventCard) dropLostFocus() {
+	cv := fyne.CurrentApp().Driver().CanvasForObject(c)
+	if cv == nil || cv.Focused() == nil {
+		return
+	}
+	f := cv.Focused()
+	mine := f == fyne.Focusable(c.mediaLink) && !c.mediaLink.Visible()
+	for _, l := range c.related {
+		mine = mine || f == fyne.Focusable(l) && !l.Visible()
+	}
+	if mine {
+		cv.Unfocus()
+	}
 }
 
 func setEnabled(b *widget.Button, on bool) {

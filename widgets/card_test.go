@@ -139,6 +139,28 @@ func lineText(l *linePieces) string {
 	return b.String()
 }
 
+// TestEventCardLinkGivesUpTheFocusWhenItGoes checks that a related
+// event's link that has the keyboard focus gives it up when the card shows
+// an event without one: the link leaves the screen, and keys sent to it
+// went nowhere.
+func TestEventCardLinkGivesUpTheFocusWhenItGoes(t *testing.T) {
+	test.NewTempApp(t)
+	tl, _ := data.Default()
+	c := NewEventCard()
+	w := test.NewWindow(c)
+	defer w.Close()
+	c.SetEvent(tl, tl.Index("nice-note-claim"))
+	w.Canvas().Focus(c.related[0])
+	c.SetEvent(tl, tl.Index("nice-note-denial")) // a related link again: it keeps the focus
+	if w.Canvas().Focused() != fyne.Focusable(c.related[0]) {
+		t.Fatalf("the link shown again lost the focus to %T", w.Canvas().Focused())
+	}
+	c.SetEvent(tl, 0)
+	if f := w.Canvas().Focused(); f != nil {
+		t.Errorf("the focus stays on a %T that is no longer on the card", f)
+	}
+}
+
 func TestResultRowHighlights(t *testing.T) {
 	test.NewTempApp(t)
 	tl, _ := data.Default()

@@ -22,7 +22,9 @@ const DefaultIdleDelay = 2 * time.Second
 // IdleCursor is an invisible overlay that hides the mouse pointer while it
 // rests and shows it again when it moves, for a presentation that must show
 // nothing but its slides. It draws nothing and lets taps through to what is
-// below.
+// below; the pointer's moves go on to the objects of Below under it, which
+// the overlay would otherwise hide them from (the driver hands them to the
+// top hoverable object only).
 //
 // Fyne asks an object for its cursor only when the pointer moves, so the
 // pointer may stay on screen until the next move after it goes idle;
@@ -36,6 +38,13 @@ type IdleCursor struct {
 	// OnIdleChanged is called with true when the pointer hides and false
 	// when it shows again.
 	OnIdleChanged func(idle bool) `json:"-"`
+	// Below are the objects under the overlay that answer the pointer
+	// (desktop.Hoverable, such as a timeline with its tooltips): each
+	// move goes on to the one under the pointer, in its own coordinates,
+	// and the overlay shows that one's cursor while the pointer shows.
+	Below []fyne.CanvasObject `json:"-"`
+
+	hovered fyne.CanvasObject // the one of Below under the pointer
 
 	mu    sync.Mutex
 	idle  bool
@@ -56,10 +65,14 @@ func (c *IdleCursor) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(&fyne.Container{})
 }
 
-// Cursor is hidden while the pointer rests.
+// Cursor is hidden while the pointer rests; else it is the cursor of what
+// is under it in Below, if that has one.
 func (c *IdleCursor) Cursor() desktop.Cursor {
 	if c.Idle() {
 		return desktop.HiddenCursor
+	}
+	if cur, ok := c.hovered.(desktop.Cursorable); ok {
+		return cur.Cursor()
 	}
 	return desktop.DefaultCursor
 }
@@ -72,13 +85,50 @@ func (c *IdleCursor) Idle() bool {
 }
 
 // MouseIn shows the pointer.
-func (c *IdleCursor) MouseIn(*desktop.MouseEvent) { c.Wake() }
+func (c *IdleCursor) MouseIn(e *desktop.MouseEvent) { c.MouseMoved(e) }
 
-// MouseMoved shows the pointer and restarts the idle timer.
-func (c *IdleCursor) MouseMoved(*desktop.MouseEvent) { c.Wake() }
+// MouseMoved shows the pointer, restarts the idle timer and tells what is
+// under the pointer in Below.
+func (c *IdleCursor) MouseMoved(e *desktop.MouseEvent) {
+	c.Wake()
+	c.hover(e)
+}
 
-// MouseOut does nothing: the pointer left the window.
-func (c *IdleCursor) MouseOut() {}
+// MouseOut tells what was under the pointer that it left.
+func (c *IdleCursor) MouseOut() { c.hover(nil) }
+
+// hover sends a pointer at e (nil: gone) to the object of Below under it,
+// and MouseOut to the one it was over before.
+func (c *IdleCursor) hover(e *desktop.MouseEvent) {
+	var under fyne.CanvasObject
+	var local desktop.MouseEvent
+	if e != nil {
+		d := fyne.CurrentApp().Driver()
+		at := e.Position.Add(d.AbsolutePositionForObject(c)) // both in the driver's terms
+		for _, o := range c.Below {
+			if _, ok := o.(desktop.Hoverable); !ok || !o.Visible() {
+				continue
+			}
+			p := at.Subtract(d.AbsolutePositionForObject(o))
+			if s := o.Size(); p.X >= 0 && p.Y >= 0 && p.X < s.Width && p.Y < s.Height {
+				under, local = o, *e
+				local.Position = p
+				break
+			}
+		}
+	}
+	if c.hovered != nil && c.hovered != under {
+		c.hovered.(desktop.Hoverable).MouseOut()
+	}
+	if under != nil {
+		if under == c.hovered {
+			under.(desktop.Hoverable).MouseMoved(&local)
+		} else {
+			under.(desktop.Hoverable).MouseIn(&local)
+		}
+	}
+	c.hovered = under
+}
 
 // Wake shows the pointer and hides it again after Delay of rest.
 func (c *IdleCursor) Wake() {

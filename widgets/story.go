@@ -177,7 +177,10 @@ func (c *StoryCard) Refresh() {
 
 // String is the text the card shows, a line per row, leaving out what it
 // holds hidden.
-func (c *StoryCard) String() string {
+func (c *StoryCard) String() string { return visibleText(c.box) }
+
+// visibleText is the text of the wrapTexts under o that show, a line each.
+func visibleText(o fyne.CanvasObject) string {
 	var b strings.Builder
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
@@ -193,6 +196,74 @@ func (c *StoryCard) String() string {
 			}
 		}
 	}
-	walk(c.box)
+	walk(o)
 	return b.String()
 }
+
+// SourcesCard is a presentation's last slide: every source the events cite,
+// in full, and who reports which events ("according to"), grouped by
+// reporter, most first.
+type SourcesCard struct {
+	widget.BaseWidget
+
+	head, repHead *wrapText
+	sources       []*wrapText
+	sourcesBox    *fyne.Container
+	reps          []*wrapText
+	repBox        *fyne.Container
+	box           *fyne.Container
+}
+
+var _ fyne.Widget = (*SourcesCard)(nil)
+
+// NewSourcesCard returns an empty sources card; SetSummary fills it.
+func NewSourcesCard() *SourcesCard {
+	c := &SourcesCard{head: newWrapText(), repHead: newWrapText()}
+	c.head.segs = []*widget.TextSegment{{Text: "Sources", Style: widget.RichTextStyleHeading}}
+	c.repHead.segs = []*widget.TextSegment{{Text: "Who says so", Style: widget.RichTextStyleSubHeading}}
+	c.sourcesBox = container.NewVBox()
+	c.repBox = container.NewVBox(c.repHead)
+	c.box = container.NewVBox(c.head, c.sourcesBox, c.repBox)
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// CreateRenderer is a private method to Fyne which links this widget to its renderer.
+func (c *SourcesCard) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(c.box)
+}
+
+// SetSummary shows the sources of s and its reporters with the titles of
+// the events each reports, from tl.
+func (c *SourcesCard) SetSummary(tl *data.Timeline, s data.Summary) {
+	var sources []string
+	for _, src := range s.Sources {
+		sources = append(sources, src.Citation())
+	}
+	if len(sources) == 0 {
+		sources = append(sources, "The events name no source.")
+	}
+	c.sources = fillRows(c.sourcesBox, c.sources, sources)
+	var reps []string
+	for _, r := range s.Reporters {
+		titles := make([]string, 0, len(r.Events))
+		for k, i := range r.Events {
+			if k == maxReported {
+				titles = append(titles, fmt.Sprintf("and %s more", data.Count(len(r.Events)-k, "")))
+				break
+			}
+			titles = append(titles, tl.Events[i].DisplayDate()+": "+tl.Events[i].Title)
+		}
+		reps = append(reps, r.Name+" — "+strings.Join(titles, "; "))
+	}
+	c.reps = fillRows(c.repBox, c.reps, reps)
+	showIf(c.repBox, len(reps) > 0)
+	c.Refresh()
+}
+
+// maxReported is how many events a reporter's line names before it counts
+// the rest: a generated data set's reporter reports thousands.
+const maxReported = 8
+
+// String is the text the card shows, a line per row.
+func (c *SourcesCard) String() string { return visibleText(c.box) }

@@ -70,3 +70,40 @@ func TestStoryCardImage(t *testing.T) {
 	c.SetSummary(tl.Summary(nil))
 	test.AssertImageMatches(t, "story_card.png", w.Canvas().Capture())
 }
+
+func TestSourcesCardCitesAndGroupsReporters(t *testing.T) {
+	test.NewTempApp(t)
+	tl := defaultData(t)
+	c := NewSourcesCard()
+	w := test.NewWindow(c)
+	defer w.Close()
+	w.Resize(fyne.NewSize(900, 1200))
+	s := tl.Summary(nil)
+	c.SetSummary(tl, s)
+	got := c.String()
+	if !strings.Contains(got, tl.Sources[0].Citation()) {
+		t.Errorf("the source is not cited in full:\n%s", got)
+	}
+	for _, r := range s.Reporters {
+		line := ""
+		for _, l := range strings.Split(got, "\n") {
+			if strings.HasPrefix(l, r.Name+" — ") {
+				line = l
+			}
+		}
+		if line == "" {
+			t.Errorf("no line for %q:\n%s", r.Name, got)
+			continue
+		}
+		for _, i := range r.Events {
+			if !strings.Contains(line, tl.Events[i].Title) {
+				t.Errorf("%q's line lacks %q", r.Name, tl.Events[i].Title)
+			}
+		}
+	}
+	// The real canvas lays containers out again when wrapped rows grow
+	// (EnsureMinSize, every frame); the test canvas does not: a second
+	// refresh does it here.
+	c.Refresh()
+	test.AssertImageMatches(t, "sources_card.png", w.Canvas().Capture())
+}
