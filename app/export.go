@@ -94,7 +94,6 @@ func RenderSlide(tl *data.Timeline, index int, order []int, size fyne.Size, mode
 	}
 	s.show(index, pos, total, match, false)
 	img := c.Capture()
-	s.stop()
 	s.release()
 	return img
 }

@@ -3,6 +3,8 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
+
+	"trumpkim/widgets"
 )
 
 // bindKeys binds the window's keys from the key map (keymap.go). Fyne
@@ -22,7 +24,7 @@ func (u *UI) bindKeys() {
 				from = append(from, a)
 			}
 		}
-		return u.runAction(find(from, k.Name, keyModifiers()))
+		return u.runAction(find(from, k.Name, widgets.KeyModifiers()))
 	}
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) { u.windowKey(k) })
 	c.SetOnTypedRune(func(r rune) { u.windowRune(r) })
@@ -56,7 +58,7 @@ func (u *UI) windowKey(k *fyne.KeyEvent) bool {
 		}
 		as = u.keyMap().present
 	}
-	return u.runAction(find(as, k.Name, keyModifiers()))
+	return u.runAction(find(as, k.Name, widgets.KeyModifiers()))
 }
 
 // windowRune does what typing r does in the window (outside the search

@@ -19,6 +19,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/storage/repository"
 	"fyne.io/fyne/v2/test"
+
+	"trumpkim/widgets"
 )
 
 // monkeyApp is Fyne's test app with a driver that knows the modifier keys
@@ -61,9 +63,9 @@ func newMonkeyApp(home string) *monkeyApp {
 	if r, err := repository.ForScheme("file"); err == nil {
 		repository.Register("file", &jailRepo{inner: r, root: filepath.Clean(home)})
 	}
-	// The app's presentation keys ask this (present.go); other tests
+	// The app's keys and the timeline's wheel ask this; other tests
 	// replace it, so the monkey sets it back to the driver's answer.
-	keyModifiers = func() fyne.KeyModifier { return a.drv.mods }
+	widgets.KeyModifiers = func() fyne.KeyModifier { return a.drv.mods }
 	return a
 }
 

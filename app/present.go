@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -91,7 +90,6 @@ type slide struct {
 	size      fyne.Size
 
 	index int // event shown, -1 for none
-	anim  *fyne.Animation
 }
 
 // newSlide builds a slide of tl for a screen of size (zero when not yet
@@ -223,7 +221,6 @@ func (s *slide) frame() {
 	if s.timeline.Size().Width <= 0 {
 		return
 	}
-	s.stop()
 	s.timeline.FitAll()
 	if !s.card.Visible() {
 		return // the title or sources slide shows the whole story
@@ -235,38 +232,16 @@ func (s *slide) frame() {
 }
 
 // panTo moves the timeline so that event i sits at slideAnchor, gliding
-// there when animate is set. The Timeline has no "centre on" call, so the
-// glide is a series of Pan calls towards a target that the animation
-// interpolates; the Timeline clamps at the ends of the story.
+// there when animate is set; the Timeline stops at the ends of the story.
 func (s *slide) panTo(i int, animate bool) {
-	s.stop()
 	if i < 0 || i >= len(s.tl.Events) || s.timeline.Size().Width <= 0 {
 		return
 	}
-	target := dayOf(s.tl.Events[i].Start())
-	anchor := func() (float64, float64) {
-		from, to := s.timeline.VisibleRange()
-		f, t := dayOf(from), dayOf(to)
-		return f + (t-f)*slideAnchor, t - f
+	d := time.Duration(0)
+	if animate {
+		d = slideStepDuration
 	}
-	if !animate {
-		a, span := anchor()
-		if span > 0 {
-			s.timeline.Pan((target - a) / span)
-		}
-		return
-	}
-	start, _ := anchor()
-	s.anim = fyne.NewAnimation(slideStepDuration, func(p float32) {
-		a, span := anchor()
-		if span <= 0 {
-			return
-		}
-		want := start + (target-start)*float64(p)
-		s.timeline.Pan((want - a) / span)
-	})
-	s.anim.Curve = fyne.AnimationEaseInOut
-	s.anim.Start()
+	s.timeline.PanTo(s.tl.Events[i].Start(), slideAnchor, d)
 }
 
 // scrollCard moves the card a page down (delta > 0) or up, and reports
@@ -305,15 +280,6 @@ func (s *slide) release() {
 	s.over.Content = container.NewStack()
 	s.over.Refresh()
 }
-
-func (s *slide) stop() {
-	if s.anim != nil {
-		s.anim.Stop()
-		s.anim = nil
-	}
-}
-
-func dayOf(t time.Time) float64 { return float64(t.Unix()) / 86400 }
 
 // slideLayout places the timeline across the top 30%, the card below it
 // and the progress in the bottom right corner, with margins that grow with
@@ -454,7 +420,6 @@ func (u *UI) Present(on bool) {
 	u.stopAutoplay()
 	u.unblank()
 	p.card.SetHidden(false)
-	p.stop()
 	p.idle.Stop()
 	if HideCursor != nil {
 		HideCursor(u.win, false)
@@ -597,9 +562,8 @@ func (u *UI) presentTimeline(tl *data.Timeline) {
 		u.pres = nil
 		return
 	}
-	p.stop()
 	p.tl, p.index, p.current = tl, -1, -1
-	p.timeline.SetTimeline(tl)
+	p.timeline.SetTimeline(tl) // stops a glide on its way
 	p.card.SetEvent(tl, -1)
 	p.frame()
 }
@@ -711,13 +675,4 @@ func (u *UI) PresentProgress() string {
 		return ""
 	}
 	return u.pres.progress.Text
-}
-
-// keyModifiers reports the modifier keys held now (the test driver has
-// none, so tests replace it).
-var keyModifiers = func() fyne.KeyModifier {
-	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
-		return d.CurrentKeyModifiers()
-	}
-	return 0
 }

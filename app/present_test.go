@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"trumpkim/data"
+	"trumpkim/widgets"
 )
 
 func presentedID(u *UI) string {
@@ -105,9 +106,9 @@ const (
 func TestEveryStepKey(t *testing.T) {
 	u := newTestUI(t)
 	shift := false
-	oldModifiers := keyModifiers
-	t.Cleanup(func() { keyModifiers = oldModifiers })
-	keyModifiers = func() fyne.KeyModifier {
+	oldModifiers := widgets.KeyModifiers
+	t.Cleanup(func() { widgets.KeyModifiers = oldModifiers })
+	widgets.KeyModifiers = func() fyne.KeyModifier {
 		if shift {
 			return fyne.KeyModifierShift
 		}

@@ -60,6 +60,29 @@ const (
 	SideBelow Side = 1
 )
 
+// ParseSide returns the side a person's side field names: SideAbove for
+// "above", SideBelow for "below", and SideAxis for anything else.
+func ParseSide(word string) Side {
+	switch word {
+	case "above":
+		return SideAbove
+	case "below":
+		return SideBelow
+	}
+	return SideAxis
+}
+
+// String is the side's name: "above", "axis" or "below".
+func (s Side) String() string {
+	switch s {
+	case SideAbove:
+		return "above"
+	case SideBelow:
+		return "below"
+	}
+	return "axis"
+}
+
 // Person is someone (or some body, such as a ministry) that events name as
 // sender, recipient or speaker.
 type Person struct {
@@ -283,13 +306,7 @@ func (t *Timeline) Side(e *Event) Side {
 		return SideAxis
 	}
 	p, _ := t.Person(e.From)
-	switch p.Side {
-	case "above":
-		return SideAbove
-	case "below":
-		return SideBelow
-	}
-	return SideAxis
+	return ParseSide(p.Side)
 }
 
 // Span returns the start of the first event and the end of the last.

@@ -1,7 +1,10 @@
-// Package widgets holds the app's reusable Fyne widgets: the Timeline, the
-// legend and the kind icons. They know nothing of files or app state: they
-// are given data through setters and report what the person did through On…
-// callbacks.
+// Package widgets holds the app's reusable Fyne widgets: the Timeline (whose
+// lane layout is the Fyne-free package widgets/lanes), the EventCard, the
+// ResultRow of the result list, the SearchEntry, the Legend, the kind icons
+// (NewKindIcon) with the kind and group colours, and the IdleCursor that
+// hides the pointer in presentation mode. They know nothing of files or app
+// state: they are given data through setters and report what the person
+// did through On… callbacks.
 package widgets
 
 import (

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"trumpkim/data"
+	"trumpkim/widgets/lanes"
 )
 
 var (
@@ -113,14 +114,14 @@ func (o *Overview) setData(tl *data.Timeline) {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for i := 0; i < n; i++ {
 		e := &tl.Events[i]
-		p := days(e.Start())
+		p := lanes.Days(e.Start())
 		if e.Date.Precision == data.PrecisionDay {
 			p += 0.5 // the middle of the day, as the timeline puts it
 		}
 		o.pos[i] = p
 		end := p
 		if e.IsRange() {
-			end = days(e.Until())
+			end = lanes.Days(e.Until())
 		}
 		lo, hi = math.Min(lo, p), math.Max(hi, end)
 		if o.kinds != nil {
@@ -128,22 +129,17 @@ func (o *Overview) setData(tl *data.Timeline) {
 		}
 	}
 	if tl != nil {
-		for _, e := range tl.Eras {
-			if e.Start.IsZero() {
-				continue
+		for i := range tl.Eras {
+			if from, to, ok := lanes.EraDays(&tl.Eras[i]); ok {
+				lo, hi = math.Min(lo, from), math.Max(hi, to)
 			}
-			end := e.End
-			if end.IsZero() || end.Before(e.Start) {
-				end = e.Start
-			}
-			lo, hi = math.Min(lo, days(e.Start.Start())), math.Max(hi, days(end.Until()))
 		}
 	}
 	if math.IsInf(lo, 0) {
-		now := days(time.Now())
+		now := lanes.Days(time.Now())
 		lo, hi = now-180, now+180
 	}
-	m := math.Max((hi-lo)*overviewMargin, minSpanDays/2.0)
+	m := math.Max((hi-lo)*overviewMargin, lanes.MinSpanDays/2.0)
 	o.first, o.last = lo-m, hi+m
 	o.viewFrom, o.viewTo = o.first, o.last
 }
@@ -160,7 +156,7 @@ func kindIndex(k data.Kind) int8 {
 
 // SetView shows [from, to) as the window. It does not call OnViewChanged.
 func (o *Overview) SetView(from, to time.Time) {
-	f, t := days(from), days(to)
+	f, t := lanes.Days(from), lanes.Days(to)
 	if !(t > f) {
 		return
 	}
@@ -174,12 +170,12 @@ func (o *Overview) SetView(from, to time.Time) {
 
 // View returns the span the window shows.
 func (o *Overview) View() (from, to time.Time) {
-	return dayTime(o.viewFrom), dayTime(o.viewTo)
+	return lanes.DayTime(o.viewFrom), lanes.DayTime(o.viewTo)
 }
 
 // Span returns the instants at the strip's left and right ends.
 func (o *Overview) Span() (from, to time.Time) {
-	return dayTime(o.first), dayTime(o.last)
+	return lanes.DayTime(o.first), lanes.DayTime(o.last)
 }
 
 // MinSize is one and a half times the text size high: the histogram's
@@ -285,9 +281,9 @@ func (o *Overview) Dragged(e *fyne.DragEvent) {
 	case partWindow:
 		from, to = from+d, to+d
 	case partLeft:
-		from = math.Min(from+d, to-minSpanDays)
+		from = math.Min(from+d, to-lanes.MinSpanDays)
 	case partRight:
-		to = math.Max(to+d, from+minSpanDays)
+		to = math.Max(to+d, from+lanes.MinSpanDays)
 	}
 	o.ask(from, to)
 }
@@ -309,7 +305,7 @@ func (o *Overview) ask(from, to float64) {
 	o.viewVer++
 	o.Refresh()
 	if o.OnViewChanged != nil {
-		o.OnViewChanged(dayTime(from), dayTime(to))
+		o.OnViewChanged(lanes.DayTime(from), lanes.DayTime(to))
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"trumpkim/data"
+	"trumpkim/widgets/lanes"
 )
 
 var overviewBenchSizes = []int{1000, 10000, 100000}
@@ -62,7 +63,7 @@ func BenchmarkOverviewPan(b *testing.B) {
 			b.ResetTimer()
 			for i := range b.N {
 				d := float64(i%100) * 10
-				o.SetView(dayTime(from+d), dayTime(to+d))
+				o.SetView(lanes.DayTime(from+d), lanes.DayTime(to+d))
 			}
 		})
 	}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"trumpkim/data"
+	"trumpkim/widgets/lanes"
 )
 
 // variantTheme is a theme held to one variant, as the app's light and dark
@@ -65,7 +66,7 @@ func reported(o *Overview) *[][2]time.Time {
 func TestOverviewDragPans(t *testing.T) {
 	o, _ := showOverview(t, data.Synthetic(1000, 1), 800, 30)
 	mid := (o.first + o.last) / 2
-	o.SetView(dayTime(mid-400), dayTime(mid+400))
+	o.SetView(lanes.DayTime(mid-400), lanes.DayTime(mid+400))
 	calls := reported(o)
 	x0, x1 := o.windowBox()
 	dragOverview(o, fyne.NewPos((x0+x1)/2, 15), fyne.NewPos((x0+x1)/2+80, 15), 8)
@@ -97,10 +98,10 @@ func TestOverviewEdgeDragZooms(t *testing.T) {
 		{"left edge in", 0, 30, mid - 2000 + 30*perUnit, mid + 2000},
 		{"right edge out", 1, 40, mid - 2000, mid + 2000 + 40*perUnit},
 		{"right edge in", 1, -20, mid - 2000, mid + 2000 - 20*perUnit},
-		{"left edge past the right", 0, 500, mid + 2000 - minSpanDays, mid + 2000},
+		{"left edge past the right", 0, 500, mid + 2000 - lanes.MinSpanDays, mid + 2000},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			o.SetView(dayTime(mid-2000), dayTime(mid+2000))
+			o.SetView(lanes.DayTime(mid-2000), lanes.DayTime(mid+2000))
 			x0, x1 := o.windowBox()
 			x := []float32{x0, x1}[c.edge]
 			dragOverview(o, fyne.NewPos(x, 15), fyne.NewPos(x+c.dx, 15), 5)
@@ -114,7 +115,7 @@ func TestOverviewEdgeDragZooms(t *testing.T) {
 
 func TestOverviewTapJumps(t *testing.T) {
 	o, win := showOverview(t, data.Synthetic(1000, 1), 800, 30)
-	o.SetView(dayTime(o.first+100), dayTime(o.first+700))
+	o.SetView(lanes.DayTime(o.first+100), lanes.DayTime(o.first+700))
 	calls := reported(o)
 	test.TapAt(o, fyne.NewPos(600, 15))
 	want := o.first + 600.0/800*(o.last-o.first)
@@ -142,7 +143,7 @@ func TestOverviewTapJumps(t *testing.T) {
 func TestOverviewKeepsNarrowViewsGrabbable(t *testing.T) {
 	o, _ := showOverview(t, data.Synthetic(1000, 1), 800, 30)
 	mid := (o.first + o.last) / 2
-	o.SetView(dayTime(mid), dayTime(mid+1)) // a day of fifty years: 0.04 units
+	o.SetView(lanes.DayTime(mid), lanes.DayTime(mid+1)) // a day of fifty years: 0.04 units
 	x0, x1 := o.windowBox()
 	if x1-x0 < 3*o.handleWidth() {
 		t.Fatalf("a one-day window is drawn %.1f wide", x1-x0)
@@ -314,7 +315,7 @@ func TestOverviewSetViewReportsNothing(t *testing.T) {
 	if len(*calls) != 0 {
 		t.Errorf("SetView and SetTimeline called OnViewChanged %d times", len(*calls))
 	}
-	if f, e := o.View(); !f.Equal(dayTime(o.first)) || !e.Equal(dayTime(o.last)) {
+	if f, e := o.View(); !f.Equal(lanes.DayTime(o.first)) || !e.Equal(lanes.DayTime(o.last)) {
 		t.Errorf("new data shows %v – %v, want the whole span", f, e)
 	}
 }
@@ -344,7 +345,7 @@ func TestOverviewPointerAndKeys(t *testing.T) {
 		t.Error("the overview takes the keyboard focus; the window's keys must stay the window's")
 	}
 	mid := (o.first + o.last) / 2
-	o.SetView(dayTime(mid-60), dayTime(mid+60))
+	o.SetView(lanes.DayTime(mid-60), lanes.DayTime(mid+60))
 	x0, x1 := o.windowBox()
 	for _, c := range []struct {
 		x    float32

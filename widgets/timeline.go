@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"math"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"trumpkim/data"
+	"trumpkim/widgets/lanes"
 )
 
 var (
@@ -20,18 +22,7 @@ var (
 	_ desktop.Cursorable = (*Timeline)(nil)
 )
 
-// The sides of the axis a band of lanes can sit on.
 const (
-	groupAbove = iota
-	groupAxis
-	groupBelow
-	groupCount
-)
-
-const (
-	secondsPerDay = 86400
-	// minSpanDays is the deepest zoom: one day across the whole width.
-	minSpanDays = 1
 	// zoomStep is how much ZoomIn and ZoomOut change the visible span.
 	zoomStep = 1.5
 	// wheelZoomRate turns wheel distance (Fyne units) into a zoom factor.
@@ -41,9 +32,10 @@ const (
 	scrollDuration = 350 * time.Millisecond
 )
 
-// keyModifiers reports the keyboard modifiers held now; the test driver has
-// none, so tests replace it.
-var keyModifiers = func() fyne.KeyModifier {
+// KeyModifiers reports the keyboard modifiers held now (the desktop
+// driver's; none elsewhere). The test driver has none, so tests replace it,
+// and put back what they found.
+var KeyModifiers = func() fyne.KeyModifier {
 	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
 		return d.CurrentKeyModifiers()
 	}
@@ -60,6 +52,10 @@ var keyModifiers = func() fyne.KeyModifier {
 // (tightening its spacing at small sizes), and collapses the rest into
 // cluster markers that zoom in when tapped.
 //
+// Where things go is worked out by a lanes.Layout; the Timeline keeps the
+// state (data, view, selection, dimming, pointer) and its renderer draws
+// what the layout says.
+//
 // The Timeline is not focusable: the app routes keys to SetSelected, ZoomIn,
 // ZoomOut, FitAll and Pan.
 type Timeline struct {
@@ -74,82 +70,31 @@ type Timeline struct {
 	tl       *data.Timeline
 	selected int
 	match    []bool
-	matchVer int // counts SetDimmed calls
-	dataVer  int // counts SetTimeline calls
-
-	// per event, by index into tl.Events
-	pos      []float64 // marker position, days since the Unix epoch
-	start    []float64 // first instant, days
-	until    []float64 // end of a range's bar, days; 0 for a single date
-	groupOf  []int8    // the band the event sits in: an index into bands
-	groupPos []int32   // position within its band
-	hue      []int8    // index into the group palette, or -1 for the kind's colour
-	labelW   []float32 // label width, measured when first needed
-	chipW    []float32 // chip width, measured when first needed
-	dir      []data.Side
-
-	// labelMax is the widest a label is drawn (setLabelMax); cuts keeps
-	// the labels cut to fit, by event and boldness (label).
-	labelMax float32
-	cuts     map[int64]labelCut
-
-	// bands are the strips of lanes from top to bottom: bands above the
-	// axis (outermost first), the axis, bands below (nearest first). The
-	// article's data has three: its people's sides and the axis.
-	bands   []band
-	axis    int      // index of the axis band
-	dgroups []string // data.Timeline.Groups, whose colours hue indexes
-	eras    []eraSpan
-	// captions name whose side is above and below ("Donald Trump"); empty
-	// when the data has no people on that side.
-	captions [2]string
-	first    float64 // earliest position, days
-	last     float64 // latest position or range end, days
+	matchVer int // counts SetDimmed calls, for the renderer to restyle
 
 	// the view: visible days [viewFrom, viewTo)
 	viewFrom, viewTo float64
-	fitted           bool    // the view is "fit all" and refits on resize
-	demand           []int   // lanes each band needs to show all
-	saturated        bool    // some band wants every lane it can have
-	blocked          [2]bool // a chip sits where the caption above/below would go, at fit-all
+	fitted           bool // the view is "fit all" and refits to the width
 	anim             *fyne.Animation
 
-	hover    hit
-	hoverPos fyne.Position
+	// the pointer, while it is over the timeline
+	pointerIn bool
+	pointer   fyne.Position
 
-	lay   placement
-	texts textCache
-}
+	// captions name whose side is above and below ("Donald Trump"); empty
+	// when the data has no people on that side.
+	captions [2]string
 
-// group is the events of one band, in date order.
-type group struct {
-	idx []int32
-	pos []float64
-	// reach is how many days a range in this group starts before its marker.
-	reach float64
-}
-
-// band is one strip of lanes: a side of the axis, the axis itself, or one
-// data group's share of a side.
-type band struct {
-	group
-	side int // groupAbove, groupAxis or groupBelow
-	// slot is the data group band (0, 1, 2, … alternating above and below)
-	// or -1 for a side's people or the axis.
-	slot int
-}
-
-// eraSpan is an era's stretch in days, [from, to), with its index in
-// data.Timeline.Eras.
-type eraSpan struct {
-	from, to float64
-	idx      int
+	lay   *lanes.Layout // where everything goes, placed for this state (place)
+	texts texts         // widths and cut labels, at one text size
+	m     lanes.Metrics // the sizes at the text size m.TextSize
 }
 
 // NewTimeline returns a Timeline showing tl (which may be nil), fitted to
 // show every event.
 func NewTimeline(tl *data.Timeline) *Timeline {
-	t := &Timeline{selected: -1, hover: hit{item: -1}}
+	t := &Timeline{selected: -1}
+	t.lay = lanes.New(&t.texts)
 	t.ExtendBaseWidget(t)
 	t.setData(tl)
 	return t
@@ -170,75 +115,38 @@ func (t *Timeline) setData(tl *data.Timeline) {
 	t.tl = tl
 	t.selected = -1
 	t.match = nil
-	t.dataVer++
-	t.hover = hit{item: -1}
-	t.texts.reset()
-	n := 0
-	if tl != nil {
-		n = len(tl.Events)
-	}
-	t.pos = make([]float64, n)
-	t.start = make([]float64, n)
-	t.until = make([]float64, n)
-	t.groupOf = make([]int8, n)
-	t.groupPos = make([]int32, n)
-	t.labelW = make([]float32, n)
-	t.cuts = nil
-	t.chipW = make([]float32, n)
-	t.dir = make([]data.Side, n)
-	t.hue = make([]int8, n)
-	t.first, t.last = 0, 0
-	t.assignBands()
-	for i := 0; i < n; i++ {
-		e := &tl.Events[i]
-		s := days(e.Start())
-		t.start[i] = s
-		t.pos[i] = s
-		if e.Date.Precision == data.PrecisionDay {
-			t.pos[i] = s + 0.5
-		}
-		end := t.pos[i]
-		if e.IsRange() {
-			t.until[i] = days(e.Until())
-			end = t.until[i]
-		}
-		gr := &t.bands[t.groupOf[i]]
-		t.groupPos[i] = int32(len(gr.idx))
-		gr.idx = append(gr.idx, int32(i))
-		gr.pos = append(gr.pos, t.pos[i])
-		if e.IsRange() {
-			gr.reach = math.Max(gr.reach, t.pos[i]-s)
-		}
-		if i == 0 || t.pos[i] < t.first {
-			t.first = t.pos[i]
-		}
-		if i == 0 || end > t.last {
-			t.last = end
-		}
-	}
-	t.setEras()
-	for i := 0; i < n; i++ {
-		t.dir[i] = t.directionOf(i)
-	}
-	if n == 0 && len(t.eras) == 0 {
-		now := days(time.Now())
-		t.first, t.last = now-180, now+180
-	}
-	if t.last-t.first < minSpanDays {
-		t.last = t.first + minSpanDays
-	}
+	t.pointerIn = false
+	t.texts.setData(tl)
+	t.lay.SetStory(tl)
+	t.captions = captions(tl)
 	t.fitted = true
-	t.demand = t.demand[:0]
-	t.lay.resetBands(len(t.bands))
-	t.viewFrom, t.viewTo = t.first, t.last
+	from, to := t.lay.FullSpan(t.m, 0)
+	t.viewFrom, t.viewTo = from, to
 }
 
-// days converts an instant to days since the Unix epoch.
-func days(tm time.Time) float64 { return float64(tm.Unix()) / secondsPerDay }
-
-// dayTime converts days since the Unix epoch to an instant.
-func dayTime(d float64) time.Time {
-	return time.Unix(int64(math.Round(d*secondsPerDay)), 0).UTC()
+// captions names the people of each side, above and below: "Donald
+// Trump", or the first and "…" when there are more.
+func captions(tl *data.Timeline) [2]string {
+	var out [2]string
+	if tl == nil {
+		return out
+	}
+	var names [2][]string
+	for _, p := range tl.People {
+		switch data.ParseSide(p.Side) {
+		case data.SideAbove:
+			names[0] = append(names[0], p.Name)
+		case data.SideBelow:
+			names[1] = append(names[1], p.Name)
+		}
+	}
+	for s, n := range names {
+		if len(n) > 1 {
+			n = append(n[:1:1], "…")
+		}
+		out[s] = strings.Join(n, ", ")
+	}
+	return out
 }
 
 // SetSelected highlights the event at index in the data's Events (-1 for
@@ -285,8 +193,8 @@ func (t *Timeline) ZoomOut() { t.zoomAt(t.zoomAnchor(), zoomStep) }
 // zoomAnchor is where in the width (0 to 1) the keys and buttons zoom
 // around: the selected event if it is in view, so that it stays put.
 func (t *Timeline) zoomAnchor() float64 {
-	if s := t.selected; s >= 0 && s < len(t.pos) {
-		if f := (t.pos[s] - t.viewFrom) / (t.viewTo - t.viewFrom); f >= 0 && f <= 1 {
+	if s := t.selected; s >= 0 {
+		if f := (t.lay.Pos(s) - t.viewFrom) / (t.viewTo - t.viewFrom); f >= 0 && f <= 1 {
 			return f
 		}
 	}
@@ -308,9 +216,24 @@ func (t *Timeline) Pan(fraction float64) {
 	t.panDays((t.viewTo - t.viewFrom) * fraction)
 }
 
+// PanTo moves the view, keeping its zoom, so that instant at sits at
+// fraction frac of the width (0 the left edge, 1 the right), as near as
+// the ends of the story allow. It glides there over d, easing in and out;
+// d 0 moves at once. OnViewChanged reports the new span.
+func (t *Timeline) PanTo(at time.Time, frac float64, d time.Duration) {
+	t.stopAnimation()
+	span := t.viewTo - t.viewFrom
+	from := lanes.Days(at) - frac*span
+	if d > 0 {
+		t.animate(from, from+span, d)
+		return
+	}
+	t.setView(t.clamped(from, from+span))
+}
+
 // VisibleRange returns the first and last instant in view.
 func (t *Timeline) VisibleRange() (from, to time.Time) {
-	return dayTime(t.viewFrom), dayTime(t.viewTo)
+	return lanes.DayTime(t.viewFrom), lanes.DayTime(t.viewTo)
 }
 
 // VisibleSpan describes the visible span for people, as precisely as the
@@ -336,16 +259,16 @@ func (t *Timeline) VisibleSpan() string {
 // Tapped selects the event under the pointer and calls OnSelected, or zooms
 // into a cluster.
 func (t *Timeline) Tapped(e *fyne.PointEvent) {
-	h := t.hitTest(e.Position)
-	if h.item < 0 {
+	h := t.lay.HitTest(e.Position.X, e.Position.Y)
+	if h < 0 {
 		return
 	}
-	it := &t.lay.items[h.item]
-	if it.count > 1 {
+	it := &t.lay.Items[h]
+	if it.Count > 1 {
 		t.zoomToCluster(it)
 		return
 	}
-	t.selected = int(it.ev)
+	t.selected = int(it.Ev)
 	t.Refresh()
 	if t.OnSelected != nil {
 		t.OnSelected(t.selected)
@@ -356,7 +279,7 @@ func (t *Timeline) Tapped(e *fyne.PointEvent) {
 // wheel, and pans with horizontal scrolling or Shift+wheel.
 func (t *Timeline) Scrolled(e *fyne.ScrollEvent) {
 	dx, dy := float64(e.Scrolled.DX), float64(e.Scrolled.DY)
-	mods := keyModifiers()
+	mods := KeyModifiers()
 	w := float64(t.Size().Width)
 	if w <= 0 {
 		return
@@ -400,27 +323,35 @@ func (t *Timeline) MouseIn(e *desktop.MouseEvent) { t.MouseMoved(e) }
 
 // MouseMoved updates the tooltip to what is under the pointer.
 func (t *Timeline) MouseMoved(e *desktop.MouseEvent) {
-	h := t.hitTest(e.Position)
-	t.hoverPos = e.Position
-	if h == t.hover && h.item < 0 {
+	before := t.hovered()
+	t.pointerIn, t.pointer = true, e.Position
+	if before < 0 && t.hovered() < 0 {
 		return
 	}
-	t.hover = h
-	t.refreshHover()
+	t.Refresh()
 }
 
 // MouseOut hides the tooltip.
 func (t *Timeline) MouseOut() {
-	if t.hover.item < 0 {
-		return
+	before := t.hovered()
+	t.pointerIn = false
+	if before >= 0 {
+		t.Refresh()
 	}
-	t.hover = hit{item: -1}
-	t.refreshHover()
+}
+
+// hovered is the chip or cluster under the pointer (an index into the
+// layout's Items), or -1.
+func (t *Timeline) hovered() int {
+	if !t.pointerIn {
+		return -1
+	}
+	return t.lay.HitTest(t.pointer.X, t.pointer.Y)
 }
 
 // Cursor is a pointing hand over an event or cluster.
 func (t *Timeline) Cursor() desktop.Cursor {
-	if t.hover.item >= 0 {
+	if t.hovered() >= 0 {
 		return desktop.PointerCursor
 	}
 	return desktop.DefaultCursor
@@ -428,34 +359,25 @@ func (t *Timeline) Cursor() desktop.Cursor {
 
 // HoveredEvent returns the event the pointer is over, or -1.
 func (t *Timeline) HoveredEvent() int {
-	if t.hover.item < 0 || t.hover.item >= len(t.lay.items) {
+	h := t.hovered()
+	if h < 0 || t.lay.Items[h].Count > 1 {
 		return -1
 	}
-	it := &t.lay.items[t.hover.item]
-	if it.count > 1 {
-		return -1
-	}
-	return int(it.ev)
-}
-
-func (t *Timeline) refreshHover() {
-	if r, ok := t.renderer(); ok {
-		r.updateTooltip()
-	}
+	return int(t.lay.Items[h].Ev)
 }
 
 // MinSize leaves room for the axis and two lanes on each side (a lane per
 // band and two more when there are more bands), and the era titles' strip:
 // less, and almost everything would be a cluster. It depends on the text
-// size and the number of bands (at most maxGroupBands+3), never on the
-// labels.
+// size and the number of bands (at most lanes.MaxGroupBands+3), never on
+// the labels.
 func (t *Timeline) MinSize() fyne.Size {
 	t.ExtendBaseWidget(t)
 	m := t.metrics()
-	lanes := max(5, len(t.bands)+2) // a timeline with many groups has a band each
-	h := m.tick0 + float32(lanes)*m.lane0 + 2*m.pad
-	if len(t.eras) > 0 {
-		h += m.pad + m.capH // the era titles' strip
+	n := max(5, len(t.lay.Bands())+2) // a timeline with many groups has a band each
+	h := m.Tick0 + float32(n)*m.Lane0 + 2*m.Pad
+	if len(t.lay.EraSpans()) > 0 {
+		h += m.Pad + m.CapH // the era titles' strip
 	}
 	return fyne.NewSize(120, h)
 }
@@ -466,9 +388,37 @@ func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
 	return newTimelineRenderer(t)
 }
 
-func (t *Timeline) renderer() (*timelineRenderer, bool) {
-	r, ok := t.lay.renderer, t.lay.renderer != nil
-	return r, ok
+// Resize refits a fitted view to the new width (its margins are pixels)
+// before the timeline is laid out at it, and reports the new span.
+func (t *Timeline) Resize(size fyne.Size) {
+	refitted := t.refit(size.Width)
+	t.BaseWidget.Resize(size)
+	if refitted {
+		t.reportView()
+	}
+}
+
+// Refresh redraws the timeline for its state and theme; a fitted view
+// refits first, as the theme's text size sets its margins.
+func (t *Timeline) Refresh() {
+	refitted := t.refit(t.Size().Width)
+	t.BaseWidget.Refresh()
+	if refitted {
+		t.reportView()
+	}
+}
+
+// refit fits a fitted view to width, and reports whether that moved it.
+func (t *Timeline) refit(width float32) bool {
+	if !t.fitted || width <= 0 {
+		return false
+	}
+	from, to := t.lay.FullSpan(t.metrics(), width)
+	if from == t.viewFrom && to == t.viewTo {
+		return false
+	}
+	t.viewFrom, t.viewTo = from, to
+	return true
 }
 
 // zoomAt scales the visible span by factor, keeping the instant at
@@ -484,7 +434,7 @@ func (t *Timeline) zoomAt(frac, factor float64) {
 	t.fitted = false
 	t.viewFrom = anchor - frac*ns
 	t.viewTo = t.viewFrom + ns
-	t.clampView()
+	t.viewFrom, t.viewTo = t.clamped(t.viewFrom, t.viewTo)
 	t.viewChanged()
 }
 
@@ -492,30 +442,22 @@ func (t *Timeline) panDays(d float64) {
 	if d == 0 {
 		return
 	}
-	from := t.viewFrom
-	t.viewFrom += d
-	t.viewTo += d
-	t.clampView()
-	if t.viewFrom != from {
-		t.fitted = false
-		t.viewChanged()
+	t.setView(t.clamped(t.viewFrom+d, t.viewTo+d))
+}
+
+// setView shows [from, to) when that moves the view, no longer fitted.
+func (t *Timeline) setView(from, to float64) {
+	if from == t.viewFrom && to == t.viewTo {
+		return
 	}
+	t.viewFrom, t.viewTo = from, to
+	t.fitted = false
+	t.viewChanged()
 }
 
 // fullSpan returns the view that fits every event, for the current size.
-// Chips near the right edge put their label left of the marker, so the
-// margins only need to hold a marker.
 func (t *Timeline) fullSpan() (from, to float64) {
-	w := float64(t.Size().Width)
-	if w <= 0 {
-		return t.first, t.last
-	}
-	m := t.metrics()
-	margin := float64(m.padL + m.marker/2 + m.pad)
-	inner := max(w-2*margin, w/2)
-	ppd := inner / (t.last - t.first)
-	from = t.first - margin/ppd
-	return from, from + w/ppd
+	return t.lay.FullSpan(t.metrics(), t.Size().Width)
 }
 
 func (t *Timeline) fit() {
@@ -524,24 +466,24 @@ func (t *Timeline) fit() {
 
 func (t *Timeline) clampSpan(s float64) float64 {
 	lo, hi := t.fullSpan()
-	maxSpan := math.Max(hi-lo, minSpanDays)
-	return math.Max(minSpanDays, math.Min(s, maxSpan))
+	maxSpan := math.Max(hi-lo, lanes.MinSpanDays)
+	return math.Max(lanes.MinSpanDays, math.Min(s, maxSpan))
 }
 
-// clampView keeps the view inside the fit-all view.
-func (t *Timeline) clampView() {
+// clamped returns the view [from, to) moved inside the fit-all view.
+func (t *Timeline) clamped(from, to float64) (float64, float64) {
 	lo, hi := t.fullSpan()
-	span := t.viewTo - t.viewFrom
+	span := to - from
 	if span >= hi-lo {
-		t.viewFrom, t.viewTo = lo, hi
-		return
+		return lo, hi
 	}
-	if t.viewFrom < lo {
-		t.viewFrom, t.viewTo = lo, lo+span
+	if from < lo {
+		from, to = lo, lo+span
 	}
-	if t.viewTo > hi {
-		t.viewFrom, t.viewTo = hi-span, hi
+	if to > hi {
+		from, to = hi-span, hi
 	}
+	return from, to
 }
 
 func (t *Timeline) viewChanged() {
@@ -568,39 +510,41 @@ func (t *Timeline) bringIntoView(i int) {
 		// its own) and show a different place after a restart.
 		return
 	}
-	m := t.metrics()
-	t.setLabelMax(float32(w))
+	m := t.useTextSize()
 	span := t.viewTo - t.viewFrom
 	ppd := w / span
-	x := (t.pos[i] - t.viewFrom) * ppd
-	cw := float64(m.chipWidth(t, i, true))
-	margin := float64(m.pad + m.padL + m.marker)
+	pos := t.lay.Pos(i)
+	x := (pos - t.viewFrom) * ppd
+	cw := float64(t.lay.ChipWidth(m, float32(w), i, true))
+	margin := float64(m.Pad + m.PadL + m.Marker)
 	if x-margin >= 0 && x+cw+margin <= w {
 		return
 	}
-	from := t.pos[i] - (w/2-cw/2)/ppd
-	t.animateTo(from, from+span)
+	from := pos - (w/2-cw/2)/ppd
+	t.animate(from, from+span, scrollDuration)
 }
 
-func (t *Timeline) zoomToCluster(it *item) {
-	a, b := t.pos[it.ev], t.pos[it.last]
-	span := t.clampSpan(math.Max((b-a)*1.6, minSpanDays*2))
+func (t *Timeline) zoomToCluster(it *lanes.Item) {
+	a, b := t.lay.Pos(int(it.Ev)), t.lay.Pos(int(it.Last))
+	span := t.clampSpan(math.Max((b-a)*1.6, lanes.MinSpanDays*2))
 	mid := (a + b) / 2
-	t.animateTo(mid-span/2, mid+span/2)
+	t.animate(mid-span/2, mid+span/2, scrollDuration)
 }
 
-// animateTo moves the view to [from, to) with a short animation.
-func (t *Timeline) animateTo(from, to float64) {
+// animate moves the view to [from, to), kept inside the fit-all view, over
+// d, easing in and out: a view beyond the end of the story would glide past
+// it and jump back.
+func (t *Timeline) animate(from, to float64, d time.Duration) {
 	t.stopAnimation()
+	from, to = t.clamped(from, to)
 	f0, t0 := t.viewFrom, t.viewTo
 	t.fitted = false
-	t.anim = fyne.NewAnimation(scrollDuration, func(p float32) {
+	t.anim = fyne.NewAnimation(d, func(p float32) {
 		q := float64(p)
 		t.viewFrom = f0 + (from-f0)*q
 		t.viewTo = t0 + (to-t0)*q
 		if p >= 1 {
-			t.viewFrom, t.viewTo = from, to
-			t.clampView()
+			t.viewFrom, t.viewTo = t.clamped(from, to) // the size may have changed
 		}
 		t.viewChanged()
 	})

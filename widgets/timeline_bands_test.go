@@ -73,31 +73,31 @@ func TestTimelineGroupsGetLanesAndColours(t *testing.T) {
 	bandOf := map[string]int{}
 	colourOf := map[string]color.Color{}
 	seen := 0
-	for n, it := range tw.lay.items {
-		if it.count > 0 {
+	for n, it := range tw.lay.Items {
+		if it.Count > 0 {
 			t.Errorf("a cluster at 1200x400 with only %d events", len(tl.Events))
 			continue
 		}
-		e := &tl.Events[it.ev]
-		side := tw.lay.side[it.grp]
+		e := &tl.Events[it.Ev]
+		side := tw.lay.Bands()[it.Band].Side
 		if e.Group == "" {
-			if int(it.grp) != tw.axis {
-				t.Errorf("%q has no group but sits in band %d, not on the axis", e.Title, it.grp)
+			if int(it.Band) != tw.lay.Axis() {
+				t.Errorf("%q has no group but sits in band %d, not on the axis", e.Title, it.Band)
 			}
 			continue
 		}
 		seen++
-		want := groupAbove
+		want := data.SideAbove
 		if slot[e.Group]%2 == 1 {
-			want = groupBelow
+			want = data.SideBelow
 		}
-		if int(side) != want {
-			t.Errorf("%q of group %d sits on side %d, want %d", e.Title, slot[e.Group], side, want)
+		if side != want {
+			t.Errorf("%q of group %d sits on side %v, want %v", e.Title, slot[e.Group], side, want)
 		}
-		if b, ok := bandOf[e.Group]; ok && b != int(it.grp) {
-			t.Errorf("group %q is in bands %d and %d", e.Group, b, it.grp)
+		if b, ok := bandOf[e.Group]; ok && b != int(it.Band) {
+			t.Errorf("group %q is in bands %d and %d", e.Group, b, it.Band)
 		}
-		bandOf[e.Group] = int(it.grp)
+		bandOf[e.Group] = int(it.Band)
 		c := markerColor(r.chips[n])
 		if prev, ok := colourOf[e.Group]; ok && prev != c {
 			t.Errorf("group %q drawn in %v and %v", e.Group, prev, c)
@@ -125,13 +125,13 @@ func TestTimelineGroupsGetLanesAndColours(t *testing.T) {
 func TestTimelineEmbeddedDataKeepsItsBands(t *testing.T) {
 	tl := defaultData(t)
 	tw, _ := showTimeline(t, tl, 900, 330)
-	if len(tw.bands) != 3 || tw.axis != 1 {
-		t.Fatalf("%d bands, axis %d: want the three of above, axis, below", len(tw.bands), tw.axis)
+	if len(tw.lay.Bands()) != 3 || tw.lay.Axis() != 1 {
+		t.Fatalf("%d bands, axis %d: want the three of above, axis, below", len(tw.lay.Bands()), tw.lay.Axis())
 	}
 	for i := range tl.Events {
-		want := map[data.Side]int{data.SideAbove: groupAbove, data.SideAxis: groupAxis, data.SideBelow: groupBelow}[tl.Side(&tl.Events[i])]
-		if got := tw.side(int(tw.groupOf[i])); got != want || tw.hue[i] != -1 {
-			t.Errorf("%s on side %d (hue %d), want %d in its kind's colour", tl.Events[i].ID, got, tw.hue[i], want)
+		want := tl.Side(&tl.Events[i])
+		if got := tw.lay.Bands()[tw.lay.BandOf(i)].Side; got != want || tw.lay.GroupOf(i) != -1 {
+			t.Errorf("%s on side %v (group %d), want %v in its kind's colour", tl.Events[i].ID, got, tw.lay.GroupOf(i), want)
 		}
 	}
 }
@@ -153,11 +153,11 @@ func checkBothSides(t *testing.T, tl *data.Timeline) {
 	}
 	tw, _ := showTimeline(t, tl, 900, 330)
 	var above, below, axis int
-	for _, it := range tw.lay.items {
-		switch tw.lay.side[it.grp] {
-		case groupAbove:
+	for _, it := range tw.lay.Items {
+		switch tw.lay.Bands()[it.Band].Side {
+		case data.SideAbove:
 			above++
-		case groupBelow:
+		case data.SideBelow:
 			below++
 		default:
 			axis++
@@ -166,7 +166,7 @@ func checkBothSides(t *testing.T, tl *data.Timeline) {
 	if above == 0 || below == 0 || axis != 0 {
 		t.Errorf("%d chips above, %d below, %d on the axis: want both sides and none on the axis", above, below, axis)
 	}
-	if n := tw.lay.nlanes[tw.axis]; n != 0 {
+	if n := tw.lay.NLanes[tw.lay.Axis()]; n != 0 {
 		t.Errorf("the empty axis takes %d lanes", n)
 	}
 }
@@ -229,9 +229,9 @@ func checkErasDrawnBehind(t *testing.T, tl *data.Timeline) {
 
 			// deep inside the middle era, its band still fills the view and
 			// its title stays at the left edge
-			mid := &tw.eras[1]
+			mid := &tw.lay.EraSpans()[1]
 			tw.fitted = false
-			tw.viewFrom, tw.viewTo = mid.from+(mid.to-mid.from)*0.4, mid.from+(mid.to-mid.from)*0.45
+			tw.viewFrom, tw.viewTo = mid.From+(mid.To-mid.From)*0.4, mid.From+(mid.To-mid.From)*0.45
 			tw.Refresh()
 			shown := false
 			for _, e := range r.eras {
@@ -247,7 +247,7 @@ func checkErasDrawnBehind(t *testing.T, tl *data.Timeline) {
 				}
 			}
 			if !shown {
-				t.Errorf("zoomed into %q, no era band covers the view with its title", tl.Eras[mid.idx].Title)
+				t.Errorf("zoomed into %q, no era band covers the view with its title", tl.Eras[mid.Idx].Title)
 			}
 			assertNoOverlap(t, tw)
 		})
@@ -296,8 +296,8 @@ func TestTimelineCaptionsNameTheSides(t *testing.T) {
 				}
 			}
 			above, below := objRect(r.captions[0].text), objRect(r.captions[1].text)
-			if above.y1 > tw.lay.axisTop || below.y0 < tw.lay.tickTop+tw.lay.m.tickH {
-				t.Errorf("captions at %v and %v are not above and below the axis (%v–%v)", above, below, tw.lay.axisTop, tw.lay.tickTop)
+			if above.y1 > tw.lay.AxisTop || below.y0 < tw.lay.TickTop+tw.lay.M.TickH {
+				t.Errorf("captions at %v and %v are not above and below the axis (%v–%v)", above, below, tw.lay.AxisTop, tw.lay.TickTop)
 			}
 			if above.x0 > 30 || below.x0 > 30 {
 				t.Errorf("captions at %v and %v are not at the left edge", above, below)
@@ -388,17 +388,17 @@ func TestTimelineHoverRightAfterNewData(t *testing.T) {
 	// more bands than before: the hit test must not look at the old ones
 	tw.setData(grouped)
 	for y := float32(0); y < 330; y += 7 {
-		if h := tw.hitTest(fyne.NewPos(450, y)); h.item >= 0 {
-			t.Errorf("hit %d at y %v before the new data is laid out", h.item, y)
+		if h := tw.lay.HitTest(450, y); h >= 0 {
+			t.Errorf("hit %d at y %v before the new data is laid out", h, y)
 		}
 	}
 	tw.SetTimeline(grouped)
-	if len(tw.lay.items) == 0 {
+	if len(tw.lay.Items) == 0 {
 		t.Fatal("nothing laid out")
 	}
-	it := tw.lay.items[0]
-	if h := tw.hitTest(chipCentre(tw, it)); h.item != 0 {
-		t.Errorf("the centre of the first chip hits %d", h.item)
+	it := tw.lay.Items[0]
+	if p := chipCentre(tw, it); tw.lay.HitTest(p.X, p.Y) != 0 {
+		t.Errorf("the centre of the first chip hits %d", tw.lay.HitTest(p.X, p.Y))
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"trumpkim/data"
+	"trumpkim/widgets/lanes"
 )
 
 var benchSizes = []int{100, 10000, 100000}
@@ -21,9 +22,9 @@ func benchView(b *testing.B) (from, to float64) {
 	const span = 365.0
 	best, bestN := 0.0, 0
 	for i := range tl.Events {
-		s := days(tl.Events[i].Start())
+		s := lanes.Days(tl.Events[i].Start())
 		n := 0
-		for j := i; j < len(tl.Events) && days(tl.Events[j].Start()) < s+span; j++ {
+		for j := i; j < len(tl.Events) && lanes.Days(tl.Events[j].Start()) < s+span; j++ {
 			n++
 		}
 		if n > bestN {
@@ -38,7 +39,7 @@ func benchTimeline(b *testing.B, n int) *Timeline {
 	b.Helper()
 	from, to := benchView(b)
 	tw, _ := showTimeline(b, data.Synthetic(n, 1), 900, 330)
-	tw.animateTo(from, to)
+	tw.animate(from, to, scrollDuration)
 	// warm up: measure the labels a pan and a zoom bring into view once
 	for range 3 {
 		tw.Pan(0.02)
@@ -113,10 +114,10 @@ func BenchmarkTimelineHitTest(b *testing.B) {
 		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
 			tw := benchTimeline(b, n)
 			var pts []fyne.Position
-			for _, it := range tw.lay.items {
-				y := tw.lay.laneY(int(it.grp), int(it.lane)) + 3
-				x := it.x - tw.lay.shift
-				pts = append(pts, fyne.NewPos(x+it.w/2, y), fyne.NewPos(x-1, y))
+			for _, it := range tw.lay.Items {
+				y := tw.lay.LaneY(int(it.Band), int(it.Lane)) + 3
+				x := it.X - tw.lay.Shift
+				pts = append(pts, fyne.NewPos(x+it.W/2, y), fyne.NewPos(x-1, y))
 			}
 			if len(pts) == 0 {
 				b.Fatal("nothing laid out")
@@ -124,7 +125,8 @@ func BenchmarkTimelineHitTest(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				tw.hitTest(pts[i%len(pts)])
+				p := pts[i%len(pts)]
+				tw.lay.HitTest(p.X, p.Y)
 			}
 		})
 	}

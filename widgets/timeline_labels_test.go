@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"trumpkim/data"
+	"trumpkim/widgets/lanes"
 )
 
 // longLabels is testdata/long_labels.json: 25 events over a century, whose
@@ -72,7 +73,7 @@ func TestTimelineChipsStayInsideTheStory(t *testing.T) {
 	}
 }
 
-// A long label is cut with "…" to at most maxLabelEms of the theme's text
+// A long label is cut with "…" to at most lanes.MaxLabelEms of the theme's text
 // size (less in a narrow timeline), at a character boundary; the tooltip
 // keeps to the timeline too.
 func TestTimelineCutsLongLabels(t *testing.T) {
@@ -83,11 +84,11 @@ func TestTimelineCutsLongLabels(t *testing.T) {
 	}
 	for _, w := range []float32{1200, 700, 400} {
 		tw, _ := showTimeline(t, tl, w, 400)
-		size := tw.lay.m.textSize
+		size := tw.lay.M.TextSize
 		found := false
 		for _, c := range shownChips(tw) {
 			lw := fyne.MeasureText(c.label, size, fyne.TextStyle{Bold: c.bold}).Width
-			if lw > maxLabelEms*size+0.5 || lw > w*maxLabelShare+0.5 {
+			if lw > lanes.MaxLabelEms*size+0.5 || lw > w*lanes.MaxLabelShare+0.5 {
 				t.Errorf("width %v: label %q is %v wide", w, c.label, lw)
 			}
 			if cut, ok := strings.CutSuffix(c.label, "…"); ok && strings.HasPrefix(long, cut) {
@@ -104,8 +105,7 @@ func TestTimelineCutsLongLabels(t *testing.T) {
 		// the tooltip of the long event stays inside the timeline
 		it := chipOf(t, tw, 12)
 		p := chipCentre(tw, it)
-		tw.hoverPos = p
-		tw.hover = tw.hitTest(p)
+		tw.pointerIn, tw.pointer = true, p
 		r := rendererOf(tw)
 		r.layoutTooltip()
 		if !r.tipTitle.Visible() {

@@ -11,14 +11,15 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"trumpkim/data"
+	"trumpkim/widgets/lanes"
 )
 
 // holdKeys makes the timeline see mods held during the test.
 func holdKeys(t *testing.T, mods fyne.KeyModifier) {
 	t.Helper()
-	saved := keyModifiers
-	keyModifiers = func() fyne.KeyModifier { return mods }
-	t.Cleanup(func() { keyModifiers = saved })
+	saved := KeyModifiers
+	KeyModifiers = func() fyne.KeyModifier { return mods }
+	t.Cleanup(func() { KeyModifiers = saved })
 }
 
 func span(tw *Timeline) float64 { return tw.viewTo - tw.viewFrom }
@@ -114,14 +115,14 @@ func TestTimelineZoomMethodsAndLimits(t *testing.T) {
 	for range 60 {
 		tw.ZoomIn()
 	}
-	if span(tw) != minSpanDays {
-		t.Errorf("deepest zoom shows %v days, want %v", span(tw), minSpanDays)
+	if span(tw) != lanes.MinSpanDays {
+		t.Errorf("deepest zoom shows %v days, want %v", span(tw), lanes.MinSpanDays)
 	}
 	if got := tw.VisibleSpan(); strings.Count(got, "20") != 1 {
 		t.Errorf("VisibleSpan at a day per screen = %q, want one date", got)
 	}
 	tw.ZoomOut()
-	if !near(span(tw), minSpanDays*zoomStep, 1e-9) {
+	if !near(span(tw), lanes.MinSpanDays*zoomStep, 1e-9) {
 		t.Errorf("ZoomOut from a day: span %v", span(tw))
 	}
 	for range 60 {
@@ -142,8 +143,8 @@ func TestTimelineZoomMethodsAndLimits(t *testing.T) {
 		t.Errorf("VisibleSpan after FitAll = %q", got)
 	}
 	// every event is inside the fitted view
-	for i := range tw.pos {
-		if tw.pos[i] < from || tw.pos[i] > to {
+	for i := range tw.tl.Events {
+		if tw.lay.Pos(i) < from || tw.lay.Pos(i) > to {
 			t.Errorf("event %d outside the fitted view", i)
 		}
 	}
@@ -153,9 +154,9 @@ func TestTimelineTicksAdapt(t *testing.T) {
 	tw, _ := showTimeline(t, defaultData(t), 900, 330)
 	labels := func() []string {
 		var out []string
-		for _, tk := range tw.lay.ticks {
-			if tk.label != "" {
-				out = append(out, tk.label)
+		for _, tk := range tw.lay.Ticks {
+			if tk.Label != "" {
+				out = append(out, tk.Label)
 			}
 		}
 		return out
@@ -236,13 +237,13 @@ func TestTimelineSelectionScrollsIntoView(t *testing.T) {
 	}
 	tw.Pan(-10) // to the first events
 	last := len(tl.Events) - 1
-	if tw.pos[last] <= tw.viewTo {
+	if tw.lay.Pos(last) <= tw.viewTo {
 		t.Fatal("the last event should start off screen")
 	}
 	s := span(tw)
 	tw.SetSelected(last) // the test driver runs the animation to its end at once
-	if tw.pos[last] < tw.viewFrom || tw.pos[last] > tw.viewTo {
-		t.Errorf("selected event at %v, view %v–%v", tw.pos[last], tw.viewFrom, tw.viewTo)
+	if tw.lay.Pos(last) < tw.viewFrom || tw.lay.Pos(last) > tw.viewTo {
+		t.Errorf("selected event at %v, view %v–%v", tw.lay.Pos(last), tw.viewFrom, tw.viewTo)
 	}
 	if !near(span(tw), s, 1e-6) {
 		t.Errorf("scrolling to the selection changed the zoom: %v to %v", s, span(tw))
@@ -276,8 +277,8 @@ func TestTimelineSelectedNeverClustered(t *testing.T) {
 	for _, i := range []int{0, 1500, 2999} {
 		tw.SetSelected(i)
 		found := false
-		for _, it := range tw.lay.items {
-			if it.count == 0 && int(it.ev) == i {
+		for _, it := range tw.lay.Items {
+			if it.Count == 0 && int(it.Ev) == i {
 				found = true
 			}
 		}
@@ -291,11 +292,11 @@ func TestTimelineSelectedNeverClustered(t *testing.T) {
 func TestTimelineClusterTapZoomsIn(t *testing.T) {
 	tl := data.Synthetic(2000, 3)
 	tw, win := showTimeline(t, tl, 900, 330)
-	var cl item
+	var cl lanes.Item
 	found := false
-	for _, it := range tw.lay.items {
-		it.x -= tw.lay.shift // to the window's coordinates
-		if it.count > 1 && it.x >= 0 && it.x+it.w <= 900 {
+	for _, it := range tw.lay.Items {
+		it.X -= tw.lay.Shift // to the window's coordinates
+		if it.Count > 1 && it.X >= 0 && it.X+it.W <= 900 {
 			cl, found = it, true
 			break
 		}
@@ -303,17 +304,17 @@ func TestTimelineClusterTapZoomsIn(t *testing.T) {
 	if !found {
 		t.Fatal("no cluster at fit-all with 2000 events")
 	}
-	first, last := tw.pos[cl.ev], tw.pos[cl.last]
+	first, last := tw.lay.Pos(int(cl.Ev)), tw.lay.Pos(int(cl.Last))
 	s := span(tw)
 	selected := false
 	tw.OnSelected = func(int) { selected = true }
-	y := tw.lay.laneY(int(cl.grp), int(cl.lane)) + tw.lay.m.chipH/2
-	test.TapCanvas(win.Canvas(), fyne.NewPos(cl.x+cl.w/2, y))
+	y := tw.lay.LaneY(int(cl.Band), int(cl.Lane)) + tw.lay.M.ChipH/2
+	test.TapCanvas(win.Canvas(), fyne.NewPos(cl.X+cl.W/2, y))
 	if selected {
 		t.Error("tapping a cluster selected an event")
 	}
 	if span(tw) >= s {
-		t.Errorf("tapping a cluster of %d: span %v, want less than %v", cl.count, span(tw), s)
+		t.Errorf("tapping a cluster of %d: span %v, want less than %v", cl.Count, span(tw), s)
 	}
 	if first < tw.viewFrom || last > tw.viewTo {
 		t.Errorf("after the tap the view %v–%v does not hold the cluster %v–%v", tw.viewFrom, tw.viewTo, first, last)
@@ -339,10 +340,10 @@ func TestTimelineSmallPanOnlyMovesTheContent(t *testing.T) {
 	}
 	tw.SetSelected(tl.Index("dmz-meeting"))
 	before := shownChips(tw)
-	items := len(tw.lay.items)
+	items := len(tw.lay.Items)
 	tw.Pan(0.01)
 	after := shownChips(tw)
-	if len(after) != len(before) || len(tw.lay.items) != items {
+	if len(after) != len(before) || len(tw.lay.Items) != items {
 		t.Fatalf("a 1%% pan changed what is laid out: %d chips, then %d", len(before), len(after))
 	}
 	dx := float32(0.01 * 900)
@@ -357,9 +358,9 @@ func TestTimelineSmallPanOnlyMovesTheContent(t *testing.T) {
 		if i == tw.Selected() {
 			continue
 		}
-		for _, it := range tw.lay.items {
+		for _, it := range tw.lay.Items {
 			p := chipCentre(tw, it)
-			if it.count == 0 && int(it.ev) == i && p.X > 10 && p.X < 890 {
+			if it.Count == 0 && int(it.Ev) == i && p.X > 10 && p.X < 890 {
 				test.TapCanvas(win.Canvas(), p)
 				if tw.Selected() != i {
 					t.Errorf("tap on %s after a pan selected %d", tl.Events[i].ID, tw.Selected())
@@ -381,10 +382,10 @@ func TestTimelineSmallPanOnlyMovesTheContent(t *testing.T) {
 func TestTimelineLoneMarkerSelects(t *testing.T) {
 	tl := defaultData(t)
 	tw, win := showTimeline(t, tl, 520, 150) // too short for every label
-	var lone item
+	var lone lanes.Item
 	found := false
-	for _, it := range tw.lay.items {
-		if it.count == 1 {
+	for _, it := range tw.lay.Items {
+		if it.Count == 1 {
 			lone, found = it, true
 		}
 	}
@@ -401,14 +402,14 @@ func TestTimelineLoneMarkerSelects(t *testing.T) {
 	if markers == 0 {
 		t.Error("the lone event has no visible marker")
 	}
-	p := fyne.NewPos(tw.xOf(tw.pos[lone.ev])-tw.lay.shift, tw.lay.laneY(int(lone.grp), int(lone.lane))+tw.lay.m.chipH/2)
+	p := fyne.NewPos(tw.lay.XOf(tw.lay.Pos(int(lone.Ev)))-tw.lay.Shift, tw.lay.LaneY(int(lone.Band), int(lone.Lane))+tw.lay.M.ChipH/2)
 	test.MoveMouse(win.Canvas(), p)
-	if tw.HoveredEvent() != int(lone.ev) || r.tipTitle.Text != tl.Events[lone.ev].Title {
+	if tw.HoveredEvent() != int(lone.Ev) || r.tipTitle.Text != tl.Events[lone.Ev].Title {
 		t.Errorf("hover on the lone marker: hovered %d, tooltip %q", tw.HoveredEvent(), r.tipTitle.Text)
 	}
 	test.TapCanvas(win.Canvas(), p)
-	if tw.Selected() != int(lone.ev) {
-		t.Errorf("tap on the lone marker of %s selected %d", tl.Events[lone.ev].ID, tw.Selected())
+	if tw.Selected() != int(lone.Ev) {
+		t.Errorf("tap on the lone marker of %s selected %d", tl.Events[lone.Ev].ID, tw.Selected())
 	}
 	assertNoOverlap(t, tw)
 }
@@ -418,7 +419,7 @@ func TestTimelineZoomKeepsTheSelectionInPlace(t *testing.T) {
 	tw, _ := showTimeline(t, tl, 900, 330)
 	dmz := tl.Index("dmz-meeting")
 	tw.SetSelected(dmz)
-	frac := func() float64 { return (tw.pos[dmz] - tw.viewFrom) / span(tw) }
+	frac := func() float64 { return (tw.lay.Pos(dmz) - tw.viewFrom) / span(tw) }
 	f0 := frac()
 	for range 4 {
 		tw.ZoomIn()
@@ -449,6 +450,42 @@ func TestTimelineWithoutData(t *testing.T) {
 	tw.SetTimeline(&data.Timeline{})
 	if len(shownChips(tw)) != 0 {
 		t.Error("chips drawn for an empty data set")
+	}
+}
+
+// PanTo puts an instant at a fraction of the width, keeping the zoom, at
+// once or gliding there; at the ends of the story the view stops at its
+// edge, and the glide's last frame is where the glide was headed.
+func TestTimelinePanTo(t *testing.T) {
+	tl := defaultData(t)
+	tw, _ := showTimeline(t, tl, 900, 330)
+	tw.ZoomIn()
+	tw.ZoomIn()
+	var reported []time.Time
+	tw.OnViewChanged = func(from, _ time.Time) { reported = append(reported, from) }
+	s := span(tw)
+	mid := tl.Events[len(tl.Events)/2].Start()
+	for _, d := range []time.Duration{0, 300 * time.Millisecond} {
+		tw.FitAll()
+		tw.ZoomIn()
+		tw.ZoomIn()
+		reported = nil
+		tw.PanTo(mid, 1.0/3, d)
+		if got := (lanes.Days(mid) - tw.viewFrom) / span(tw); !near(got, 1.0/3, 1e-9) {
+			t.Errorf("PanTo over %v: the instant sits at %v of the width, want 1/3", d, got)
+		}
+		if !near(span(tw), s, 1e-9) {
+			t.Errorf("PanTo over %v changed the zoom: %v days, then %v", d, s, span(tw))
+		}
+		if from, _ := tw.VisibleRange(); len(reported) == 0 || !reported[len(reported)-1].Equal(from) {
+			t.Errorf("PanTo over %v: OnViewChanged said %v, the view starts %v", d, reported, from)
+		}
+		// the last event at the left edge: the view stops at the story's end
+		_, hi := tw.fullSpan()
+		tw.PanTo(tl.Events[len(tl.Events)-1].Start(), 0, d)
+		if !near(tw.viewTo, hi, 1e-9) || !near(span(tw), s, 1e-9) {
+			t.Errorf("PanTo the last event over %v: view %v–%v, want it to end at %v", d, tw.viewFrom, tw.viewTo, hi)
+		}
 	}
 }
 

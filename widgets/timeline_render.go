@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"trumpkim/data"
+	"trumpkim/widgets/lanes"
 )
 
 // chipObjects are the pooled canvas objects that draw one chip: an event's
@@ -43,7 +44,9 @@ type tickObjects struct {
 }
 
 // timelineRenderer draws a Timeline with a pool of canvas objects that
-// grows only to what one screen can hold; spares are hidden.
+// grows only to what one screen can hold; spares are hidden. It asks the
+// timeline's layout where things go, and reads the timeline's state; it
+// changes neither.
 type timelineRenderer struct {
 	t *Timeline
 
@@ -63,6 +66,15 @@ type timelineRenderer struct {
 	dirty   bool // the pools grew: objects must be rebuilt
 
 	colors palette
+	drawn  styleKey // what the chips, ticks and eras were last drawn for
+}
+
+// styleKey is what the chips, ticks and eras are drawn from, but for the
+// pan position: a frame with the same key only moves the content.
+type styleKey struct {
+	layout  int // lanes.Layout.Generation
+	match   int // Timeline.matchVer
+	palette int // palette.version
 }
 
 type palette struct {
@@ -76,6 +88,7 @@ type palette struct {
 	eraEdge                                   color.Color
 	theme                                     fyne.Theme
 	ready                                     bool
+	version                                   int // counts the themes worked out
 }
 
 func newTimelineRenderer(t *Timeline) *timelineRenderer {
@@ -94,7 +107,6 @@ func newTimelineRenderer(t *Timeline) *timelineRenderer {
 	for i := range r.captions {
 		r.captions[i] = captionObjects{bg: &canvas.Rectangle{}, arrow: &canvas.Polygon{Sides: 3}, text: &canvas.Text{}}
 	}
-	t.lay.renderer = r
 	r.applyTheme()
 	r.rebuild()
 	return r
@@ -120,12 +132,8 @@ func (r *timelineRenderer) rebuild() {
 	r.dirty = false
 }
 
-func (r *timelineRenderer) Destroy() {
-	r.t.stopAnimation()
-	if r.t.lay.renderer == r {
-		r.t.lay.renderer = nil
-	}
-}
+// Destroy stops a scroll on its way: nothing is left to show it.
+func (r *timelineRenderer) Destroy() { r.t.stopAnimation() }
 
 func (r *timelineRenderer) MinSize() fyne.Size { return r.t.MinSize() }
 
@@ -145,8 +153,8 @@ func (r *timelineRenderer) applyTheme() {
 	if p.ready && p.theme == th && p.variant == v {
 		return // colours are worked out once per theme, not per frame
 	}
-	r.t.lay.valid = false
 	p.ready, p.theme, p.variant = true, th, v
+	p.version++
 	p.fg = th.Color(theme.ColorNameForeground, v)
 	p.muted = th.Color(theme.ColorNamePlaceHolder, v)
 	p.disabled = th.Color(theme.ColorNameDisabled, v)
@@ -198,8 +206,8 @@ func withAlpha(c color.Color, a uint8) color.Color {
 // eventColors are the colours of event i: its group's when it has one, else
 // its kind's.
 func (r *timelineRenderer) eventColors(i int) [4]color.Color {
-	if h := r.t.hue[i]; h >= 0 {
-		return r.colors.groups[int(h)%GroupColors]
+	if g := r.t.lay.GroupOf(i); g >= 0 {
+		return r.colors.groups[g%GroupColors]
 	}
 	return r.kindColors(r.t.tl.Events[i].Kind)
 }
@@ -215,168 +223,187 @@ func (r *timelineRenderer) kindColors(k data.Kind) [4]color.Color {
 // objects onto them. A pan inside the laid-out region only moves the
 // content.
 func (r *timelineRenderer) Layout(size fyne.Size) {
-	t := r.t
-	relaid := t.place(size)
-	l := &t.lay
-	m := l.m
-	defer func() {
-		r.content.Move(fyne.NewPos(-l.shift, 0))
-		r.layoutEraTitles()
-		r.layoutCaptions(size)
-		if t.hover.item >= 0 {
-			t.hover = t.hitTest(t.hoverPos)
+	l := r.t.place(size)
+	r.layoutAxis(l, size)
+	if style := (styleKey{l.Generation(), r.t.matchVer, r.colors.version}); style != r.drawn {
+		r.drawn = style
+		r.content.Resize(fyne.NewSize(float32((l.To-l.From)*l.PPD), size.Height))
+		r.layoutEras(size)
+		r.layoutTicks(l)
+		r.layoutChips(l)
+		if r.dirty {
+			r.rebuild()
 		}
-		r.layoutTooltip()
-	}()
+	}
+	r.content.Move(fyne.NewPos(-l.Shift, 0))
+	r.layoutEraTitles()
+	r.layoutCaptions(size)
+	r.layoutTooltip()
+}
 
-	switch {
-	case size.Width <= 0 || len(l.nlanes) == 0:
+// layoutAxis places the axis' track (when events sit on it) and its line.
+func (r *timelineRenderer) layoutAxis(l *lanes.Layout, size fyne.Size) {
+	if size.Width <= 0 || len(l.NLanes) == 0 {
 		hide(r.track)
 		hide(r.axisLine)
-	default:
-		if l.nlanes[t.axis] == 0 {
-			hide(r.track)
-		} else {
-			show(r.track)
-		}
-		show(r.axisLine)
-		r.track.Move(fyne.NewPos(0, l.axisTop))
-		r.track.Resize(fyne.NewSize(size.Width, l.tickTop-l.axisTop))
-		r.axisLine.Move(fyne.NewPos(0, l.tickTop-1))
-		r.axisLine.Resize(fyne.NewSize(size.Width, 2))
-	}
-
-	if !relaid {
 		return
 	}
-	r.content.Resize(fyne.NewSize(float32((l.to-l.from)*l.ppd), size.Height))
-	r.layoutEras(size)
+	if l.NLanes[l.Axis()] == 0 {
+		hide(r.track)
+	} else {
+		show(r.track)
+	}
+	show(r.axisLine)
+	r.track.Move(fyne.NewPos(0, l.AxisTop))
+	r.track.Resize(fyne.NewSize(size.Width, l.TickTop-l.AxisTop))
+	r.axisLine.Move(fyne.NewPos(0, l.TickTop-1))
+	r.axisLine.Resize(fyne.NewSize(size.Width, 2))
+}
 
-	// ticks
-	for len(r.ticks) < len(l.ticks) {
+// layoutTicks moves the pooled tick marks and labels onto the layout's
+// ticks, growing the pool when they are more.
+func (r *timelineRenderer) layoutTicks(l *lanes.Layout) {
+	m := l.M
+	for len(r.ticks) < len(l.Ticks) {
 		r.ticks = append(r.ticks, tickObjects{mark: &canvas.Rectangle{}, label: &canvas.Text{}})
 		r.dirty = true
 	}
-	for n := range r.ticks {
-		o := r.ticks[n]
-		if n >= len(l.ticks) {
+	for n, o := range r.ticks {
+		if n >= len(l.Ticks) {
 			hide(o.mark)
 			hide(o.label)
 			continue
 		}
-		tk := &l.ticks[n]
+		tk := &l.Ticks[n]
 		h := float32(5)
 		o.mark.FillColor = r.colors.minorTick
-		if tk.major {
+		if tk.Major {
 			h = 9
 			o.mark.FillColor = r.colors.majorTick
 		}
-		o.mark.Move(fyne.NewPos(tk.x, l.tickTop))
+		o.mark.Move(fyne.NewPos(tk.X, l.TickTop))
 		o.mark.Resize(fyne.NewSize(1, h))
 		show(o.mark)
-		if tk.label == "" {
+		if tk.Label == "" {
 			hide(o.label)
 			continue
 		}
-		o.label.Text = tk.label
-		o.label.TextSize = m.textSize
-		o.label.TextStyle.Bold = tk.major
+		o.label.Text = tk.Label
+		o.label.TextSize = m.TextSize
+		o.label.TextStyle.Bold = tk.Major
 		o.label.Color = r.colors.muted
-		if tk.major {
+		if tk.Major {
 			o.label.Color = r.colors.fg
 		}
-		o.label.Move(fyne.NewPos(tk.lx, l.tickTop+min(3, m.tickH-m.textH))) // closer in a tight strip
-		o.label.Resize(fyne.NewSize(0, m.textH))
+		o.label.Move(fyne.NewPos(tk.LX, l.TickTop+min(3, m.TickH-m.TextH))) // closer in a tight strip
+		o.label.Resize(fyne.NewSize(0, m.TextH))
 		show(o.label)
-	}
-
-	// chips
-	n := 0
-	for k := range l.items {
-		it := &l.items[k]
-		if n >= len(r.chips) {
-			r.chips = append(r.chips, chipObjects{
-				ring: &canvas.Rectangle{}, bar: &canvas.Rectangle{},
-				marker: &canvas.Polygon{}, arrow: &canvas.Polygon{Sides: 3},
-				date: &canvas.Text{}, label: &canvas.Text{},
-			})
-			r.dirty = true
-		}
-		r.layoutChip(&r.chips[n], it)
-		n++
-	}
-	for ; n < len(r.chips); n++ {
-		c := r.chips[n]
-		hide(c.ring)
-		hide(c.bar)
-		hide(c.marker)
-		hide(c.arrow)
-		hide(c.date)
-		hide(c.label)
-	}
-	if r.dirty {
-		r.rebuild()
 	}
 }
 
-func (r *timelineRenderer) layoutChip(c *chipObjects, it *item) {
-	t := r.t
-	l := &t.lay
-	m := l.m
-	y := l.laneY(int(it.grp), int(it.lane))
-	cy := y + m.chipH/2
-
-	if it.count == 1 {
-		// a lone event with no room for its label: its marker alone
-		e := &t.tl.Events[it.ev]
-		kc := r.eventColors(int(it.ev))
-		col := kc[0]
-		if t.Dimmed(int(it.ev)) {
-			col = kc[1]
-		}
-		styleMarker(c.marker, e.Kind, col, fyne.NewPos(t.xOf(t.pos[it.ev]), cy), m.marker)
-		show(c.marker)
-		hide(c.ring)
-		if int(it.ev) == t.selected {
-			c.ring.FillColor = r.colors.sel
-			c.ring.StrokeColor = r.colors.fg
-			c.ring.StrokeWidth = 2
-			c.ring.CornerRadius = 4
-			c.ring.Move(fyne.NewPos(c.marker.Position().X-3, y))
-			c.ring.Resize(fyne.NewSize(c.marker.Size().Width+6, m.chipH))
-			show(c.ring)
-		}
-		hide(c.arrow)
-		hide(c.bar)
-		hide(c.date)
-		hide(c.label)
-		return
+// layoutChips moves the pooled chips onto the layout's chips and clusters,
+// growing the pool when they are more, and hides the spares.
+func (r *timelineRenderer) layoutChips(l *lanes.Layout) {
+	for len(r.chips) < len(l.Items) {
+		r.chips = append(r.chips, chipObjects{
+			ring: &canvas.Rectangle{}, bar: &canvas.Rectangle{},
+			marker: &canvas.Polygon{}, arrow: &canvas.Polygon{Sides: 3},
+			date: &canvas.Text{}, label: &canvas.Text{},
+		})
+		r.dirty = true
 	}
-	if it.count > 0 {
+	for n := range r.chips {
+		c := &r.chips[n]
+		if n < len(l.Items) {
+			r.layoutChip(l, c, &l.Items[n])
+			continue
+		}
+		hide(c.ring)
+		hide(c.bar)
 		hide(c.marker)
 		hide(c.arrow)
-		hide(c.bar)
 		hide(c.date)
-		c.ring.FillColor = r.colors.hover
-		c.ring.StrokeColor = r.colors.clusterLine
-		c.ring.StrokeWidth = 1
-		c.ring.CornerRadius = m.chipH / 2
-		c.ring.Move(fyne.NewPos(it.x, y))
-		c.ring.Resize(fyne.NewSize(it.w, m.chipH))
-		show(c.ring)
-		c.label.Text = t.texts.count(it.count)
-		c.label.TextStyle.Bold = true
-		c.label.TextSize = m.textSize
-		c.label.Color = r.colors.fg
-		c.label.Alignment = fyne.TextAlignCenter
-		c.label.Move(fyne.NewPos(it.x, y+(m.chipH-m.textH)/2))
-		c.label.Resize(fyne.NewSize(it.w, m.textH))
-		show(c.label)
-		return
+		hide(c.label)
 	}
+}
 
-	ev := int(it.ev)
-	e := &t.tl.Events[ev]
+// layoutChip draws one item: an event's chip, a lone marker or a cluster.
+func (r *timelineRenderer) layoutChip(l *lanes.Layout, c *chipObjects, it *lanes.Item) {
+	y := l.LaneY(int(it.Band), int(it.Lane))
+	switch {
+	case it.Count == 1:
+		r.layoutLoneMarker(l, c, it, y)
+	case it.Count > 1:
+		r.layoutCluster(l, c, it, y)
+	default:
+		r.layoutEvent(l, c, it, y)
+	}
+}
+
+// layoutLoneMarker draws a lone event with no room for its label: its
+// marker alone, outlined when selected.
+func (r *timelineRenderer) layoutLoneMarker(l *lanes.Layout, c *chipObjects, it *lanes.Item, y float32) {
+	m := l.M
+	ev := int(it.Ev)
+	kc := r.eventColors(ev)
+	col := kc[0]
+	if r.t.Dimmed(ev) {
+		col = kc[1]
+	}
+	styleMarker(c.marker, r.t.tl.Events[ev].Kind, col, fyne.NewPos(l.XOf(l.Pos(ev)), y+m.ChipH/2), m.Marker)
+	show(c.marker)
+	if ev == r.t.selected {
+		r.layoutSelection(c.ring, c.marker.Position().X-3, y, c.marker.Size().Width+6, m.ChipH)
+	} else {
+		hide(c.ring)
+	}
+	hide(c.arrow)
+	hide(c.bar)
+	hide(c.date)
+	hide(c.label)
+}
+
+// layoutCluster draws a cluster: its count in a pill.
+func (r *timelineRenderer) layoutCluster(l *lanes.Layout, c *chipObjects, it *lanes.Item, y float32) {
+	m := l.M
+	hide(c.marker)
+	hide(c.arrow)
+	hide(c.bar)
+	hide(c.date)
+	c.ring.FillColor = r.colors.hover
+	c.ring.StrokeColor = r.colors.clusterLine
+	c.ring.StrokeWidth = 1
+	c.ring.CornerRadius = m.ChipH / 2
+	c.ring.Move(fyne.NewPos(it.X, y))
+	c.ring.Resize(fyne.NewSize(it.W, m.ChipH))
+	show(c.ring)
+	c.label.Text = l.CountText(it.Count)
+	c.label.TextStyle.Bold = true
+	c.label.TextSize = m.TextSize
+	c.label.Color = r.colors.fg
+	c.label.Alignment = fyne.TextAlignCenter
+	c.label.Move(fyne.NewPos(it.X, y+(m.ChipH-m.TextH)/2))
+	c.label.Resize(fyne.NewSize(it.W, m.TextH))
+	show(c.label)
+}
+
+// layoutSelection outlines the selected event's chip or marker.
+func (r *timelineRenderer) layoutSelection(ring *canvas.Rectangle, x, y, w, h float32) {
+	ring.FillColor = r.colors.sel
+	ring.StrokeColor = r.colors.fg
+	ring.StrokeWidth = 2
+	ring.CornerRadius = 4
+	ring.Move(fyne.NewPos(x, y))
+	ring.Resize(fyne.NewSize(w, h))
+	show(ring)
+}
+
+// layoutEvent draws an event's chip: its selection outline, range bar,
+// marker, direction, date and label.
+func (r *timelineRenderer) layoutEvent(l *lanes.Layout, c *chipObjects, it *lanes.Item, y float32) {
+	t := r.t
+	m := l.M
+	ev := int(it.Ev)
 	selected := ev == t.selected
 	dim := t.Dimmed(ev) && !selected // the selection always reads clearly
 	kc := r.eventColors(ev)
@@ -384,21 +411,12 @@ func (r *timelineRenderer) layoutChip(c *chipObjects, it *item) {
 	if dim {
 		col = kc[1]
 	}
-
-	switch {
-	case selected:
-		c.ring.FillColor = r.colors.sel
-		c.ring.StrokeColor = r.colors.fg
-		c.ring.StrokeWidth = 2
-		c.ring.CornerRadius = 4
-		c.ring.Move(fyne.NewPos(it.x, y))
-		c.ring.Resize(fyne.NewSize(it.w, m.chipH))
-		show(c.ring)
-	default:
+	if selected {
+		r.layoutSelection(c.ring, it.X, y, it.W, m.ChipH)
+	} else {
 		hide(c.ring)
 	}
-
-	if it.barW > 0 {
+	if it.BarW > 0 {
 		c.bar.FillColor = kc[2]
 		if dim {
 			c.bar.FillColor = kc[3]
@@ -406,37 +424,20 @@ func (r *timelineRenderer) layoutChip(c *chipObjects, it *item) {
 		c.bar.StrokeColor = col
 		c.bar.StrokeWidth = 1
 		c.bar.CornerRadius = 3
-		c.bar.Move(fyne.NewPos(it.barX, y+2))
-		c.bar.Resize(fyne.NewSize(it.barW, m.chipH-4))
+		c.bar.Move(fyne.NewPos(it.BarX, y+2))
+		c.bar.Resize(fyne.NewSize(it.BarW, m.ChipH-4))
 		show(c.bar)
 	} else {
 		hide(c.bar)
 	}
 
-	styleMarker(c.marker, e.Kind, col, fyne.NewPos(it.markX, cy), m.marker)
+	cy := y + m.ChipH/2
+	styleMarker(c.marker, t.tl.Events[ev].Kind, col, fyne.NewPos(it.MarkX, cy), m.Marker)
 	show(c.marker)
-	dir := t.dir[ev]
-	dw := t.dateWidth(ev, selected)
-	label, lw := t.label(ev, selected, it.label)
-	var arrowX, dateX, labelX float32
-	if it.flip {
-		// [date label arrow marker], ending at the marker
-		x := it.markX - m.marker/2
-		if dir != data.SideAxis {
-			x -= m.arrow + 2
-			arrowX = x
-		}
-		labelX = x - m.gap - lw
-		dateX = labelX - m.gap - dw
-	} else {
-		x := it.markX + m.marker/2 + 2
-		arrowX = x
-		if dir != data.SideAxis {
-			x += m.arrow + 2
-		}
-		dateX = x - 2 + m.gap
-		labelX = dateX + dw + m.gap
-	}
+	dir := l.Direction(ev)
+	date := l.DateText(ev)
+	label, lw := t.texts.label(ev, selected, it.Label)
+	arrowX, dateX, labelX := chipTextX(m, it, dir, t.texts.TextWidth(date, selected), lw)
 	switch dir {
 	case data.SideBelow:
 		r.layoutArrow(c.arrow, 180, col, arrowX, cy)
@@ -446,30 +447,51 @@ func (r *timelineRenderer) layoutChip(c *chipObjects, it *item) {
 		hide(c.arrow)
 	}
 
-	text := r.colors.fg
-	muted := r.colors.muted
+	text, muted := r.colors.fg, r.colors.muted
 	if dim {
 		text, muted = r.colors.disabled, r.colors.disabled
 	}
-	textY := y + (m.chipH-m.textH)/2
-	chipText(c.date, t.dateText(ev), m, selected, muted, fyne.NewPos(dateX, textY))
+	textY := y + (m.ChipH-m.TextH)/2
+	chipText(c.date, date, m, selected, muted, fyne.NewPos(dateX, textY))
 	chipText(c.label, label, m, selected, text, fyne.NewPos(labelX, textY))
 }
 
+// chipTextX is where a chip's direction chevron, date (dw wide) and label
+// (lw wide) start: after the marker, or for a flipped chip, [date label
+// chevron] ending at the marker.
+func chipTextX(m lanes.Metrics, it *lanes.Item, dir data.Side, dw, lw float32) (arrowX, dateX, labelX float32) {
+	if it.Flip {
+		x := it.MarkX - m.Marker/2
+		if dir != data.SideAxis {
+			x -= m.Arrow + 2
+			arrowX = x
+		}
+		labelX = x - m.Gap - lw
+		return arrowX, labelX - m.Gap - dw, labelX
+	}
+	x := it.MarkX + m.Marker/2 + 2
+	arrowX = x
+	if dir != data.SideAxis {
+		x += m.Arrow + 2
+	}
+	dateX = x - 2 + m.Gap
+	return arrowX, dateX, dateX + dw + m.Gap
+}
+
 // chipText sets and places one of a chip's two texts (date and label).
-func chipText(t *canvas.Text, s string, m metrics, bold bool, c color.Color, pos fyne.Position) {
+func chipText(t *canvas.Text, s string, m lanes.Metrics, bold bool, c color.Color, pos fyne.Position) {
 	t.Text = s
-	t.TextSize = m.textSize
+	t.TextSize = m.TextSize
 	t.TextStyle.Bold = bold
 	t.Color = c
 	t.Alignment = fyne.TextAlignLeading
 	t.Move(pos)
-	t.Resize(fyne.NewSize(0, m.textH))
+	t.Resize(fyne.NewSize(0, m.TextH))
 	show(t)
 }
 
 func (r *timelineRenderer) layoutArrow(p *canvas.Polygon, angle float32, c color.Color, x, cy float32) {
-	a := r.t.lay.m.arrow
+	a := r.t.lay.M.Arrow
 	p.Sides = 3
 	p.Angle = angle
 	p.FillColor = c
@@ -486,36 +508,31 @@ type tipKey struct {
 	width, textSize float32
 }
 
-// updateTooltip shows the date and title of what the pointer is over.
-func (r *timelineRenderer) updateTooltip() {
-	r.layoutTooltip()
-	canvas.Refresh(r.t)
-}
-
+// layoutTooltip shows the date and title of what the pointer is over.
 func (r *timelineRenderer) layoutTooltip() {
 	t := r.t
-	l := &t.lay
-	h := t.hover.item
-	if h < 0 || h >= len(l.items) || t.tl == nil {
+	l := t.lay
+	h := t.hovered()
+	if h < 0 || t.tl == nil {
 		r.tipFor = tipKey{}
 		hide(r.tipBg)
 		hide(r.tipDate)
 		hide(r.tipTitle)
 		return
 	}
-	it := &l.items[h]
-	m := l.m
-	size := l.size
-	if key := (tipKey{it.ev, it.last, it.count, size.Width, m.textSize}); key != r.tipFor {
+	it := &l.Items[h]
+	m := l.M
+	size := fyne.NewSize(l.Width, l.Height)
+	if key := (tipKey{it.Ev, it.Last, it.Count, size.Width, m.TextSize}); key != r.tipFor {
 		// made when the pointer moves to another chip, not every frame
 		r.tipFor = key
 		var date, title string
-		if it.count > 1 {
-			a, b := &t.tl.Events[it.ev], &t.tl.Events[it.last]
+		if it.Count > 1 {
+			a, b := &t.tl.Events[it.Ev], &t.tl.Events[it.Last]
 			date = data.DisplayRange(a.Date, b.Date)
-			title = t.texts.count(it.count)[1:] + " events: tap to zoom in"
+			title = l.CountText(it.Count)[1:] + " events: tap to zoom in"
 		} else {
-			e := &t.tl.Events[it.ev]
+			e := &t.tl.Events[it.Ev]
 			what := e.Kind.Label()
 			if e.Group != "" {
 				what = e.Group // an imported event's kind says little; its group more
@@ -525,24 +542,24 @@ func (r *timelineRenderer) layoutTooltip() {
 		}
 		// a long title (an imported headline) is cut to the timeline
 		room := size.Width - 16
-		r.tipDate.Text = ellipsize(date, m.textSize, r.tipDate.TextStyle, room)
-		r.tipTitle.Text = ellipsize(title, m.textSize, r.tipTitle.TextStyle, room)
+		r.tipDate.Text = ellipsize(date, m.TextSize, r.tipDate.TextStyle, room)
+		r.tipTitle.Text = ellipsize(title, m.TextSize, r.tipTitle.TextStyle, room)
 	}
 	for _, tx := range []*canvas.Text{r.tipDate, r.tipTitle} {
-		tx.TextSize = m.textSize
+		tx.TextSize = m.TextSize
 	}
-	dw := fyne.MeasureText(r.tipDate.Text, m.textSize, r.tipDate.TextStyle).Width
-	tw := fyne.MeasureText(r.tipTitle.Text, m.textSize, r.tipTitle.TextStyle).Width
+	dw := fyne.MeasureText(r.tipDate.Text, m.TextSize, r.tipDate.TextStyle).Width
+	tw := fyne.MeasureText(r.tipTitle.Text, m.TextSize, r.tipTitle.TextStyle).Width
 	w := max(dw, tw) + 16
-	hgt := 2*m.textH + 12
-	x := t.hoverPos.X + 12
+	hgt := 2*m.TextH + 12
+	x := t.pointer.X + 12
 	if x+w > size.Width {
 		x = size.Width - w
 	}
 	x = max(x, 0)
-	y := l.laneY(int(it.grp), int(it.lane))
-	if l.side[it.grp] == groupAbove {
-		y += m.chipH + 4
+	y := l.LaneY(int(it.Band), int(it.Lane))
+	if l.Bands()[it.Band].Side == data.SideAbove {
+		y += m.ChipH + 4
 	} else {
 		y -= hgt + 4
 	}
@@ -550,9 +567,9 @@ func (r *timelineRenderer) layoutTooltip() {
 	r.tipBg.Move(fyne.NewPos(x, y))
 	r.tipBg.Resize(fyne.NewSize(w, hgt))
 	r.tipDate.Move(fyne.NewPos(x+8, y+6))
-	r.tipDate.Resize(fyne.NewSize(w-16, m.textH))
-	r.tipTitle.Move(fyne.NewPos(x+8, y+6+m.textH))
-	r.tipTitle.Resize(fyne.NewSize(w-16, m.textH))
+	r.tipDate.Resize(fyne.NewSize(w-16, m.TextH))
+	r.tipTitle.Move(fyne.NewPos(x+8, y+6+m.TextH))
+	r.tipTitle.Resize(fyne.NewSize(w-16, m.TextH))
 	show(r.tipBg)
 	show(r.tipDate)
 	show(r.tipTitle)
@@ -561,35 +578,35 @@ func (r *timelineRenderer) layoutTooltip() {
 // layoutEras shades the eras in the region, alternating two tones, with a
 // thin line where each begins. They are drawn first, behind everything.
 func (r *timelineRenderer) layoutEras(size fyne.Size) {
-	l := &r.t.lay
-	for len(r.eras) < len(l.eras) {
+	l := r.t.lay
+	for len(r.eras) < len(l.Eras) {
 		r.eras = append(r.eras, eraObjects{bg: &canvas.Rectangle{}, edge: &canvas.Rectangle{}, title: &canvas.Text{}})
 		r.dirty = true
 	}
 	for n, o := range r.eras {
-		if n >= len(l.eras) {
+		if n >= len(l.Eras) {
 			hide(o.bg)
 			hide(o.edge)
 			hide(o.title)
 			continue
 		}
-		e := &l.eras[n]
+		e := &l.Eras[n]
 		o.bg.FillColor = r.colors.era[0]
-		if e.alt {
+		if e.Alt {
 			o.bg.FillColor = r.colors.era[1]
 		}
-		o.bg.Move(fyne.NewPos(e.x0, 0))
-		o.bg.Resize(fyne.NewSize(e.x1-e.x0, size.Height))
+		o.bg.Move(fyne.NewPos(e.X0, 0))
+		o.bg.Resize(fyne.NewSize(e.X1-e.X0, size.Height))
 		show(o.bg)
 		o.edge.FillColor = r.colors.eraEdge
-		o.edge.Move(fyne.NewPos(e.x0, 0))
+		o.edge.Move(fyne.NewPos(e.X0, 0))
 		o.edge.Resize(fyne.NewSize(1, size.Height))
 		show(o.edge)
-		o.title.Text = r.t.tl.Eras[e.idx].Title
-		o.title.TextSize = l.m.capSize
+		o.title.Text = r.t.tl.Eras[e.Idx].Title
+		o.title.TextSize = l.M.CapSize
 		o.title.TextStyle.Bold = true
 		o.title.Color = r.colors.muted
-		o.title.Resize(fyne.NewSize(0, l.m.capH))
+		o.title.Resize(fyne.NewSize(0, l.M.CapH))
 	}
 }
 
@@ -599,30 +616,31 @@ func (r *timelineRenderer) layoutEras(size fyne.Size) {
 // frame: eras on screen are few.
 func (r *timelineRenderer) layoutEraTitles() {
 	t := r.t
-	l := &t.lay
-	left := l.shift + l.m.pad
+	l := t.lay
+	m := l.M
+	left := l.Shift + m.Pad
 	if c := r.captions[0]; c.text.Visible() {
-		left += c.bg.Size().Width + l.m.gap
+		left += c.bg.Size().Width + m.Gap
 	}
-	right := l.shift + l.size.Width - l.m.pad
+	right := l.Shift + l.Width - m.Pad
 	prevEnd := float32(math.Inf(-1)) // eras may overlap: so must their titles not
-	for n := range l.eras {
+	for n := range l.Eras {
 		if n >= len(r.eras) {
 			break
 		}
-		e, o := &l.eras[n], r.eras[n]
-		if o.title.Text == "" || l.capH == 0 { // no room for the titles' strip
+		e, o := &l.Eras[n], r.eras[n]
+		if o.title.Text == "" || l.CapH == 0 { // no room for the titles' strip
 			hide(o.title)
 			continue
 		}
-		w := t.texts.width(o.title.Text, l.m.capSize, true)
-		x := max(e.x0+4, left, prevEnd+2*l.m.gap)
-		if x+w > min(e.x1-4, right) {
+		w := t.texts.width(o.title.Text, m.CapSize, true)
+		x := max(e.X0+4, left, prevEnd+2*m.Gap)
+		if x+w > min(e.X1-4, right) {
 			hide(o.title)
 			continue
 		}
 		prevEnd = x + w
-		o.title.Move(fyne.NewPos(x, l.capTop))
+		o.title.Move(fyne.NewPos(x, l.CapTop))
 		show(o.title)
 	}
 }
@@ -633,23 +651,20 @@ func (r *timelineRenderer) layoutEraTitles() {
 // chips move under it; the check is a binary search in one lane.
 func (r *timelineRenderer) layoutCaptions(size fyne.Size) {
 	t := r.t
-	l := &t.lay
-	m := l.m
+	l := t.lay
+	m := l.M
 	for s, c := range r.captions {
-		g := 0
-		if s == 1 {
-			g = len(l.nlanes) - 1
-		}
-		ok := size.Width > 0 && len(l.nlanes) > 2 && t.captionSide(g) == s && l.nlanes[g] > 0
+		b, ok := l.CaptionBand(s)
+		ok = ok && size.Width > 0 && len(l.NLanes) > 2 && l.NLanes[b] > 0
 		var y, w, a float32
 		if ok {
 			// the outermost lane with room at the left edge
-			a = t.captionArrow()
-			w = t.captionWidth(s)
+			a = captionArrow(m)
+			w = t.captionWidth(m, s)
 			ok = false
-			for k := l.nlanes[g] - 1; k >= 0 && w <= size.Width/2; k-- {
-				if !l.occupied(g, k, l.shift, l.shift+w+m.gap) {
-					y, ok = l.laneY(g, k), true
+			for k := l.NLanes[b] - 1; k >= 0 && w <= size.Width/2; k-- {
+				if !l.Occupied(b, k, l.Shift, l.Shift+w+m.Gap) {
+					y, ok = l.LaneY(b, k), true
 					break
 				}
 			}
@@ -661,18 +676,18 @@ func (r *timelineRenderer) layoutCaptions(size fyne.Size) {
 			continue
 		}
 		c.text.Text = t.captions[s]
-		c.text.TextSize = m.capSize
-		x := m.pad + 2
+		c.text.TextSize = m.CapSize
+		x := m.Pad + 2
 		c.arrow.Angle = 0
 		if s == 1 {
 			c.arrow.Angle = 180
 		}
 		c.arrow.Resize(fyne.NewSquareSize(a))
-		c.arrow.Move(fyne.NewPos(x, y+(m.chipH-a)/2))
-		c.text.Move(fyne.NewPos(x+a+4, y+(m.chipH-m.capH)/2+1))
-		c.text.Resize(fyne.NewSize(0, m.capH))
+		c.arrow.Move(fyne.NewPos(x, y+(m.ChipH-a)/2))
+		c.text.Move(fyne.NewPos(x+a+4, y+(m.ChipH-m.CapH)/2+1))
+		c.text.Resize(fyne.NewSize(0, m.CapH))
 		c.bg.Move(fyne.NewPos(0, y))
-		c.bg.Resize(fyne.NewSize(w, m.chipH))
+		c.bg.Resize(fyne.NewSize(w, m.ChipH))
 		show(c.bg)
 		show(c.arrow)
 		show(c.text)

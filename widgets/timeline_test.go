@@ -3,7 +3,6 @@ package widgets
 import (
 	"fmt"
 	"image/color"
-	"sort"
 	"testing"
 	"time"
 
@@ -13,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"trumpkim/data"
+	"trumpkim/widgets/lanes"
 )
 
 func defaultData(t testing.TB) *data.Timeline {
@@ -230,20 +230,20 @@ func TestTimelineDenseDataNeverOverlaps(t *testing.T) {
 }
 
 // chipOf returns the layout item of event i, failing if it is not shown.
-func chipOf(t *testing.T, tw *Timeline, i int) item {
+func chipOf(t *testing.T, tw *Timeline, i int) lanes.Item {
 	t.Helper()
-	for _, it := range tw.lay.items {
-		if it.count == 0 && int(it.ev) == i {
+	for _, it := range tw.lay.Items {
+		if it.Count == 0 && int(it.Ev) == i {
 			return it
 		}
 	}
 	t.Fatalf("event %d is not laid out", i)
-	return item{}
+	return lanes.Item{}
 }
 
 // chipCentre is where it's marker is in the window.
-func chipCentre(tw *Timeline, it item) fyne.Position {
-	return fyne.NewPos(it.markX-tw.lay.shift, tw.lay.laneY(int(it.grp), int(it.lane))+tw.lay.m.chipH/2)
+func chipCentre(tw *Timeline, it lanes.Item) fyne.Position {
+	return fyne.NewPos(it.MarkX-tw.lay.Shift, tw.lay.LaneY(int(it.Band), int(it.Lane))+tw.lay.M.ChipH/2)
 }
 
 func TestTimelineTapSelects(t *testing.T) {
@@ -262,7 +262,7 @@ func TestTimelineTapSelects(t *testing.T) {
 	denial := tl.Index("nice-note-denial")
 	it := chipOf(t, tw, denial)
 	p := chipCentre(tw, it)
-	p.X = it.x + it.w - 10 - tw.lay.shift
+	p.X = it.X + it.W - 10 - tw.lay.Shift
 	test.TapCanvas(win.Canvas(), p)
 	if tw.Selected() != denial || got[len(got)-1] != denial {
 		t.Fatalf("tap on the denial's label: selected %d, OnSelected %v; want %d", tw.Selected(), got, denial)
@@ -384,8 +384,8 @@ func TestTimelineLetterShowsDirection(t *testing.T) {
 func TestTimelineSidesOfTheAxis(t *testing.T) {
 	tl := defaultData(t)
 	tw, _ := showTimeline(t, tl, 900, 330)
-	axis := tw.lay.axisTop
-	bottom := tw.lay.tickTop
+	axis := tw.lay.AxisTop
+	bottom := tw.lay.TickTop
 	for i := range tl.Events {
 		e := &tl.Events[i]
 		it := chipOf(t, tw, i)
@@ -416,9 +416,9 @@ func TestTimelineRangeDrawnAsBar(t *testing.T) {
 		tw.ZoomIn()
 		tw.SetSelected(hanoi)
 		it := chipOf(t, tw, hanoi)
-		want := float32(2 * tw.lay.ppd) // Feb 27–28: two days
-		if it.barW < want-1 || it.barW > max(want+1, 2) {
-			t.Errorf("Hanoi's bar is %v px wide at %v px/day, want %v", it.barW, tw.lay.ppd, want)
+		want := float32(2 * tw.lay.PPD) // Feb 27–28: two days
+		if it.BarW < want-1 || it.BarW > max(want+1, 2) {
+			t.Errorf("Hanoi's bar is %v px wide at %v px/day, want %v", it.BarW, tw.lay.PPD, want)
 		}
 	}
 }
@@ -429,27 +429,6 @@ func TestTimelineLook(t *testing.T) {
 	tw.SetSelected(tl.Index("dmz-meeting"))
 	test.AssertImageMatches(t, "timeline_default.png", win.Canvas().Capture())
 	test.AssertRendersToMarkup(t, "timeline_default.xml", win.Canvas())
-}
-
-func TestSearchNearAndGallop(t *testing.T) {
-	pos := []float64{1, 2, 2, 2, 5, 8, 8, 13, 21, 34}
-	for v := 0.0; v <= 35; v += 0.5 {
-		want := sort.SearchFloat64s(pos, v)
-		wantStrict := sort.Search(len(pos), func(k int) bool { return pos[k] > v })
-		for hint := -1; hint <= len(pos)+1; hint++ {
-			if got := searchNear(pos, hint, v, false); got != want {
-				t.Errorf("searchNear(%v, hint %d) = %d, want %d", v, hint, got, want)
-			}
-			if got := searchNear(pos, hint, v, true); got != wantStrict {
-				t.Errorf("searchNear(%v, hint %d, strict) = %d, want %d", v, hint, got, wantStrict)
-			}
-		}
-		for lo := 0; lo <= want; lo++ {
-			if got := gallop(pos, lo, len(pos), v); got != want {
-				t.Errorf("gallop(%v from %d) = %d, want %d", v, lo, got, want)
-			}
-		}
-	}
 }
 
 // A fitted timeline refits when it is resized (its margins are pixels), and

@@ -3,6 +3,8 @@ package widgets
 import (
 	"testing"
 	"time"
+
+	"trumpkim/widgets/lanes"
 )
 
 func TestTimelineShowRange(t *testing.T) {
@@ -10,7 +12,7 @@ func TestTimelineShowRange(t *testing.T) {
 	lo, hi := tw.fullSpan()
 	var calls int
 	tw.OnViewChanged = func(from, to time.Time) { calls++ }
-	day := func(d float64) time.Time { return dayTime(d) }
+	day := func(d float64) time.Time { return lanes.DayTime(d) }
 	for _, c := range []struct {
 		name             string
 		from, to         float64
@@ -55,8 +57,8 @@ func TestTimelineShowRange(t *testing.T) {
 func TestTimelineShowRangeStopsAnimation(t *testing.T) {
 	tw, _ := showTimeline(t, defaultData(t), 900, 330)
 	lo, _ := tw.fullSpan()
-	tw.animateTo(lo+10, lo+40)
-	tw.ShowRange(dayTime(lo+200), dayTime(lo+260))
+	tw.animate(lo+10, lo+40, scrollDuration)
+	tw.ShowRange(lanes.DayTime(lo+200), lanes.DayTime(lo+260))
 	if tw.anim != nil {
 		t.Error("a running scroll was left to move the view on")
 	}
