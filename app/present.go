@@ -211,7 +211,6 @@ func (s *slide) showEnd(end int, sum data.Summary, match []bool) {
 	s.scroll.ScrollToTop()
 	s.scroll.Refresh()
 	s.progress.Refresh()
-	s.stop()
 	s.timeline.FitAll()
 }
 
