@@ -32,7 +32,7 @@ type UI struct {
 	// search state (see search.go)
 	finder    *finder
 	query     string
-	filter    filterState
+	filter    filterState // what the filter toggles (filterPanel) select
 	results   []data.Match
 	match     []bool // by event: in results; reused for the timeline's dimming
 	searchGen uint64 // bumped by every search; older results are dropped
@@ -47,12 +47,10 @@ type UI struct {
 	redrawQueued   bool
 	drawing        sync.WaitGroup  // the hand-over of a queued redraw
 	dialogs        []dialog.Dialog // open, top last (dialogs.go)
-	// lastMessage is the text of the last problem dialog (tests read it).
-	lastMessage string
-	openMessage string         // the text of the problem dialog showing, if one is
-	recentItem  *fyne.MenuItem // File > Open recent
-	cursor      int            // highlighted row of results, -1 for none
-	listEvent   bool
+	openMessage    string          // the text of the problem dialog showing, if one is
+	recentItem     *fyne.MenuItem  // File > Open recent
+	cursor         int             // highlighted row of results, -1 for none
+	listEvent      bool
 	// rowDate and rowContext are each event's result-row lines, made when
 	// the event is first listed.
 	rowDate, rowContext []string
@@ -60,7 +58,7 @@ type UI struct {
 	title, subtitle *widget.Label
 	search          *widgets.SearchEntry
 	count           *widget.Label
-	filters         *filterPanel
+	filterPanel     *filterPanel // the toggles; filter is what they set
 	clearFilters    *navButton
 	list            *navList
 	timeline        *widgets.Timeline
@@ -70,7 +68,8 @@ type UI struct {
 	card            *widgets.EventCard
 	story           *widgets.StoryCard // shown in the card's place when no event is selected
 	storyStale      bool               // the results changed since the story card was filled
-	split           *container.Split
+	split           *container.Split   // the sidebar beside the rest
+	cardSplit       *container.Split   // the timeline above the card
 
 	quitting chan struct{} // closed when Quit has saved everything
 	quitOnce sync.Once
@@ -102,7 +101,7 @@ func NewWithState(a fyne.App, tl *data.Timeline, store StateStore, st State) *UI
 	// The save dialogs' writers for files replace them whole (writer.go).
 	useAtomicFileWriter()
 	u.restoreLook() // the remembered theme, before any widget is drawn (prefs.go)
-	u.win = a.NewWindow("Trump–Kim Letters")
+	u.win = a.NewWindow(AppName)
 	u.frames = newFrameHook()
 	u.lesson = newLesson()
 	u.restoreAutoplay()
@@ -142,7 +141,7 @@ func (u *UI) SetTimeline(tl *data.Timeline) {
 	u.legend.SetTimeline(tl)
 	u.card.SetEvent(tl, -1)
 	u.showStory()
-	u.filters.setTimeline(tl)
+	u.filterPanel.setTimeline(tl)
 	u.search.SetText("")
 	u.presentTimeline(tl)
 	u.startSearch(tl)
@@ -161,7 +160,7 @@ func (u *UI) build() {
 	u.search.OnEnter = u.openCursor
 	u.search.OnEscape = u.clearSearch
 	u.count = wrappingLabel(theme.SizeNameCaptionText)
-	u.filters = newFilterPanel(u)
+	u.filterPanel = newFilterPanel(u)
 	u.clearFilters = u.newNavButton("Clear filters", theme.ContentClearIcon(), u.ClearFilters)
 	u.clearFilters.Importance = widget.LowImportance
 	u.clearFilters.Hide()
@@ -196,7 +195,7 @@ func (u *UI) build() {
 	side := container.New(sideLayout{},
 		container.NewVScroll(container.NewVBox(u.title, u.subtitle)),
 		u.search,
-		container.NewVScroll(container.NewVBox(u.filters.accordion,
+		container.NewVScroll(container.NewVBox(u.filterPanel.accordion,
 			container.NewBorder(nil, nil, nil, u.clearFilters, u.count))),
 		u.list)
 	u.span = widget.NewLabel("")
@@ -233,9 +232,9 @@ func (u *UI) build() {
 	// The card scrolls both ways: a card wider than its pane (a long line
 	// that cannot wrap, at large text) scrolls rather than widening the
 	// window.
-	right := container.NewVSplit(top, container.NewScroll(container.NewStack(u.story, u.card)))
-	right.Offset = 0.55
-	u.split = container.NewHSplit(side, right)
+	u.cardSplit = container.NewVSplit(top, container.NewScroll(container.NewStack(u.story, u.card)))
+	u.cardSplit.Offset = 0.55
+	u.split = container.NewHSplit(side, u.cardSplit)
 	u.split.Offset = sidebarShare
 	// The whole window scrolls when the screen is smaller than what it
 	// holds (at large text): Fyne would otherwise grow the window past the

@@ -309,7 +309,7 @@ func TestTypingFastEndsWithTheLastQuery(t *testing.T) {
 
 func TestFiltersNarrowAndCount(t *testing.T) {
 	u := newTestUI(t)
-	if got := u.filters.kinds[data.KindLetter].Text; got != "Letter (8)" {
+	if got := u.filterPanel.kinds[data.KindLetter].Text; got != "Letter (8)" {
 		t.Errorf("letter toggle %q, want the article's 8 letters", got)
 	}
 	u.setKindFilter(data.KindMeeting, true)
@@ -384,5 +384,23 @@ func TestWindowOpensOnTheStoryCard(t *testing.T) {
 	u.settle()
 	if got := u.story.String(); !strings.Contains(got, "1 of 17 events") || !strings.Contains(got, "1 meeting") {
 		t.Errorf("the story card does not follow the search:\n%s", got)
+	}
+}
+
+// drainHandBacks runs what the tests' handBack queued and reports whether
+// there was anything.
+var drainHandBacks func() bool
+
+// settle waits for the searches, file loads, redraws and saves under way
+// and runs what they hand back, as the driver's event loop would.
+func (u *UI) settle() {
+	for {
+		u.searching.Wait()
+		u.opening.Wait()
+		u.drawing.Wait()
+		u.saving.Wait()
+		if drainHandBacks == nil || !drainHandBacks() {
+			return
+		}
 	}
 }

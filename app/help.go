@@ -97,7 +97,7 @@ func (u *UI) ShowShortcuts() {
 // comes from and when it was published.
 func (u *UI) AboutText() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Trump–Kim Letters %s\n\n", Version())
+	fmt.Fprintf(&b, "%s %s\n\n", AppName, Version())
 	if u.tl != nil {
 		fmt.Fprintf(&b, "%s\n%s\n\n", u.tl.Title, u.tl.Subtitle)
 		for _, s := range u.tl.Sources {

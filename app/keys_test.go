@@ -18,12 +18,12 @@ func TestWindowKeysWorkWhateverHasTheFocus(t *testing.T) {
 	u := newTestUI(t)
 	c := u.Window().Canvas()
 	var first *navCheck
-	for _, chk := range u.filters.dirs {
+	for _, chk := range u.filterPanel.dirs {
 		if first == nil || chk.Text < first.Text {
 			first = chk
 		}
 	}
-	u.filters.accordion.Open(1)
+	u.filterPanel.accordion.Open(1)
 	test.Tap(first) // "Filter by who wrote", a box ticked with the mouse
 	u.settle()
 	if c.Focused() != first || !first.Checked {

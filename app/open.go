@@ -156,7 +156,7 @@ func (u *UI) showProblems(title, lead string, ps data.Problems, err error) {
 	if u.openMessage == msg {
 		return // showing already: the same file opened twice
 	}
-	u.lastMessage, u.openMessage = msg, msg
+	u.openMessage = msg
 	text := widget.NewLabel(b.String())
 	text.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(text)

@@ -81,8 +81,8 @@ func TestBadFileChangesNothing(t *testing.T) {
 			if u.tl != before || u.Selected() != 3 {
 				t.Fatalf("a bad file changed the timeline or lost the place")
 			}
-			if !strings.Contains(u.lastMessage, tc.want) || !strings.Contains(u.lastMessage, tc.name) {
-				t.Errorf("message %q does not say %q about %s", u.lastMessage, tc.want, tc.name)
+			if !strings.Contains(u.openMessage, tc.want) || !strings.Contains(u.openMessage, tc.name) {
+				t.Errorf("message %q does not say %q about %s", u.openMessage, tc.want, tc.name)
 			}
 			if u.Window().Canvas().Overlays().Top() == nil {
 				t.Error("no dialog shown")
@@ -102,8 +102,8 @@ func TestPartlyBrokenFileLoadsTheGoodRows(t *testing.T) {
 	if len(u.tl.Events) != 2 {
 		t.Fatalf("%d events loaded, want the 2 good rows", len(u.tl.Events))
 	}
-	if !strings.Contains(u.lastMessage, "1 problem") || !strings.Contains(u.lastMessage, "row 3, column Month") {
-		t.Errorf("message %q", u.lastMessage)
+	if !strings.Contains(u.openMessage, "1 problem") || !strings.Contains(u.openMessage, "row 3, column Month") {
+		t.Errorf("message %q", u.openMessage)
 	}
 }
 
@@ -145,7 +145,7 @@ func TestStartFileIsWhatTheWindowFirstShows(t *testing.T) {
 	}
 	u.ShowStartFile(sf)
 	if u.dialogOpen() {
-		t.Errorf("a dialog for a file without problems: %s", u.lastMessage)
+		t.Errorf("a dialog for a file without problems: %s", u.openMessage)
 	}
 	abs, _ := filepath.Abs(path)
 	if u.source != path || len(u.Recent()) == 0 || u.Recent()[0] != abs {
@@ -162,8 +162,8 @@ func TestStartFileIsWhatTheWindowFirstShows(t *testing.T) {
 	}
 	u = newTestUI(t)
 	u.ShowStartFile(sf)
-	if !u.dialogOpen() || !strings.Contains(u.lastMessage, "bad.json could not be opened") || !strings.Contains(u.lastMessage, "built-in timeline is shown instead") {
-		t.Errorf("no dialog saying why: %q", u.lastMessage)
+	if !u.dialogOpen() || !strings.Contains(u.openMessage, "bad.json could not be opened") || !strings.Contains(u.openMessage, "built-in timeline is shown instead") {
+		t.Errorf("no dialog saying why: %q", u.openMessage)
 	}
 }
 

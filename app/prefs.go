@@ -4,7 +4,6 @@ import (
 	"math"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 )
 
 // Bounds for a remembered window size, in Fyne units.
@@ -51,7 +50,7 @@ func (u *UI) restorePlace() {
 		u.split.Offset = o
 		u.split.Refresh()
 	}
-	if c := u.cardSplit(); c != nil && validFloat(st.SplitCard, 0.05, 0.95) {
+	if c := u.cardSplit; c != nil && validFloat(st.SplitCard, 0.05, 0.95) {
 		c.Offset = st.SplitCard
 		c.Refresh()
 	}
@@ -64,16 +63,6 @@ func (u *UI) restorePlace() {
 
 func validFloat(f, lo, hi float64) bool {
 	return !math.IsNaN(f) && f >= lo && f <= hi
-}
-
-// cardSplit is the split between the timeline and the card, if the layout
-// has one.
-func (u *UI) cardSplit() *container.Split {
-	if u.split == nil {
-		return nil
-	}
-	s, _ := u.split.Trailing.(*container.Split)
-	return s
 }
 
 // savePrefs remembers the look.
@@ -103,7 +92,7 @@ func (u *UI) savePlace() {
 	if u.split != nil {
 		st.SplitSidebar = u.split.Offset
 	}
-	if c := u.cardSplit(); c != nil {
+	if c := u.cardSplit; c != nil {
 		st.SplitCard = c.Offset
 	}
 	st.FileDialogFolder = u.app.Preferences().String(prefFileDialogFolder)

@@ -45,7 +45,7 @@ func TestStateRoundTrip(t *testing.T) {
 			scale := u.TextScale()
 			u.Window().Resize(fyne.NewSize(1000, 700))
 			u.split.Offset = 0.33
-			u.cardSplit().Offset = 0.6
+			u.cardSplit.Offset = 0.6
 			u.Select(u.tl.Index("dmz-meeting"))
 			u.addRecent("/tmp/x.json")
 			folder := storage.NewFileURI(t.TempDir()).String()
@@ -72,8 +72,8 @@ func TestStateRoundTrip(t *testing.T) {
 			if got := v.Window().Canvas().Size(); got != fyne.NewSize(1000, 700) {
 				t.Errorf("window %v, want 1000x700", got)
 			}
-			if math.Abs(v.split.Offset-0.33) > 1e-9 || math.Abs(v.cardSplit().Offset-0.6) > 1e-9 {
-				t.Errorf("splits %v %v, want 0.33 0.6", v.split.Offset, v.cardSplit().Offset)
+			if math.Abs(v.split.Offset-0.33) > 1e-9 || math.Abs(v.cardSplit.Offset-0.6) > 1e-9 {
+				t.Errorf("splits %v %v, want 0.33 0.6", v.split.Offset, v.cardSplit.Offset)
 			}
 			if v.Selected() < 0 || v.tl.Events[v.Selected()].ID != "dmz-meeting" {
 				t.Errorf("selected %d, want dmz-meeting", v.Selected())

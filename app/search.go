@@ -113,7 +113,7 @@ func (u *UI) showResult(res data.Result) {
 		u.clearFilters.Show()
 	}
 	if res.Counts.Kinds != nil {
-		u.filters.setCounts(res.Counts)
+		u.filterPanel.setCounts(res.Counts)
 	}
 	u.followResults() // presentation mode steps through the results
 	if len(u.results) == total {
@@ -135,24 +135,6 @@ func (u *UI) showResult(res data.Result) {
 // their own goroutine, as the driver's event loop would (the test driver's
 // fyne.Do runs the function at once, on the calling goroutine).
 var handBack = fyne.Do
-
-// drainHandBacks runs what the tests' handBack queued and reports whether
-// there was anything; nil in the app.
-var drainHandBacks func() bool
-
-// settle waits for the searches and file loads under way and runs what
-// they hand back (only tests need this).
-func (u *UI) settle() {
-	for {
-		u.searching.Wait()
-		u.opening.Wait()
-		u.drawing.Wait()
-		u.saving.Wait()
-		if drainHandBacks == nil || !drainHandBacks() {
-			return
-		}
-	}
-}
 
 // filterState is the filter the toggles set, kept as a data.Filter.
 type filterState struct{ data.Filter }
@@ -367,14 +349,14 @@ func (p *filterPanel) clear() {
 
 // ClearFilters turns every filter off.
 func (u *UI) ClearFilters() {
-	u.filters.clear()
+	u.filterPanel.clear()
 	u.filter = filterState{}.clone()
 	u.runSearch()
 }
 
 // setKindFilter sets one kind toggle, as a click on it would.
 func (u *UI) setKindFilter(k data.Kind, on bool) {
-	if c := u.filters.kinds[k]; c != nil {
+	if c := u.filterPanel.kinds[k]; c != nil {
 		c.SetChecked(on)
 	}
 }

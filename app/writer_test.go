@@ -135,13 +135,15 @@ func TestSaveDialogRefusesTheOpenFile(t *testing.T) {
 	}
 	dir := filepath.Dir(src)
 	for _, d := range []*dialog.FileDialog{u.timelineJSSaveDialog(), u.imageSaveDialog(fyne.NewSize(320, 200))} {
-		u.lastMessage = ""
+		for u.dialogOpen() {
+			u.closeDialog() // the message of the one before
+		}
 		saveIn(t, u, d, dir, "self.csv")
 		if b, _ := os.ReadFile(src); string(b) != sheet {
 			t.Fatalf("the spreadsheet became %q", b)
 		}
-		if !strings.Contains(u.lastMessage, "self.csv is the file the timeline was opened from") {
-			t.Errorf("message %q", u.lastMessage)
+		if !strings.Contains(u.openMessage, "self.csv is the file the timeline was opened from") {
+			t.Errorf("message %q", u.openMessage)
 		}
 	}
 	if es, _ := os.ReadDir(dir); len(es) != 1 {
@@ -164,7 +166,7 @@ func TestCloseErrorIsReported(t *testing.T) {
 		return func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }
 	})
 	u.settle()
-	if m := u.lastMessage; !strings.Contains(m, "disk full") || !strings.Contains(m, "out.json") || !w.closed {
+	if m := u.openMessage; !strings.Contains(m, "disk full") || !strings.Contains(m, "out.json") || !w.closed {
 		t.Errorf("message %q, closed %v", m, w.closed)
 	}
 }
