@@ -74,7 +74,9 @@ type UI struct {
 	quitting chan struct{} // closed when Quit has saved everything
 	quitOnce sync.Once
 
-	presentState // presentation mode, themes, preferences, menus (present.go)
+	presentState // presentation mode (present.go)
+	lookState    // theme and text size (theme.go)
+	menuState    // the menu bar and the key map (menu.go, keymap.go)
 	remembered   // what is kept between runs, and where (state.go)
 }
 

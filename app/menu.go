@@ -5,6 +5,13 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 )
 
+// menuState is what the menus keep in the UI, which embeds it.
+type menuState struct {
+	menu       *fyne.MainMenu
+	checkItems []checkItem // menu items with a check mark
+	keys       *keyMap     // made once by keyMap
+}
+
 // menuItems turns actions into menu items, separators for nils.
 func menuItems(as []*action) []*fyne.MenuItem {
 	items := make([]*fyne.MenuItem, 0, len(as))

@@ -11,6 +11,14 @@ import (
 	"trumpkim/widgets"
 )
 
+// lookState is the look the UI keeps (theme and text size), which it
+// embeds.
+type lookState struct {
+	themeMode ThemeMode
+	textScale float32
+	restoring bool // restoring the remembered look: do not save it back yet
+}
+
 // ThemeMode is the look the person chose: the system's, light, dark or high
 // contrast. Its value is what the preferences store.
 type ThemeMode string
