@@ -16,8 +16,10 @@
 //   6. with no network (the browser's offline switch, and the server
 //      stopped) a reload still opens the app, from what the service worker
 //      kept;
+//   7. (between 4 and 5) File > Export image… downloads the PNG;
 // and takes the first frame at 1366x768 (a Chromebook's screen) in the dark
-// colour scheme (--looks: also 1280x800 dark and 1366x768 light).
+// colour scheme (--looks: also 1280x800 dark and 1366x768 light). --loads N
+// times N more first visits and N reloads (the README's figures).
 // Screenshots of each step go to --out; results.json there has the figures.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
@@ -28,10 +30,11 @@ import { chromium } from "playwright-core";
 
 const args = parseArgs(process.argv.slice(2), {
   server: "build/serveweb", dir: "dist/web", out: "build/e2e-web",
-  chromium: process.env.CHROMIUM || "/usr/bin/chromium", looks: false,
+  chromium: process.env.CHROMIUM || "/usr/bin/chromium", looks: false, loads: 0,
 });
 mkdirSync(args.out, { recursive: true });
 const results = { date: new Date().toISOString(), steps: [] };
+process.exitCode = 1; // until the end is reached
 let failures = 0;
 
 function check(ok, what, detail = "") {
@@ -141,6 +144,8 @@ async function firstFrame(page, what) {
     null, { timeout: 120000, polling: 50 });
   const v = await h.jsonValue();
   if (typeof v === "string") throw new Error(`${what}: the page says: ${v}`);
+  const t = await page.evaluate(() => ({ downloaded: trumpkim.downloaded, compiled: trumpkim.compiled, firstFrame: trumpkim.firstFrame }));
+  results.loads = (results.loads || []).concat([{ what, ...Object.fromEntries(Object.entries(t).map(([k, x]) => [k, Math.round(x)])) }]);
   return Math.round(v);
 }
 
@@ -156,9 +161,10 @@ async function startServer() {
 }
 
 async function stopServer(s) {
-  if (s.srv.exitCode === null) {
+  if (s.srv.exitCode === null && s.srv.signalCode === null) {
+    const exited = once(s.srv, "exit");
     s.srv.kill();
-    await once(s.srv, "exit");
+    await exited;
   }
 }
 
@@ -175,7 +181,7 @@ try {
   const gz = statSync(join(args.dir, "trump-kim-letters.wasm.gz")).size;
   results.wasm = { raw: wasm, gzip: gz };
 
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: "light" });
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: "light", acceptDownloads: true });
   const page = await ctx.newPage();
   const logs = [];
   page.on("console", (m) => logs.push(`${m.type()}: ${m.text()}`));
@@ -219,6 +225,20 @@ try {
   // (the presented event is then the selected one, so the list's highlight moves)
   check(differ(hanoi, back, HEAD) < 0.05 && !(await page.evaluate(() => !!document.fullscreenElement)),
     "4. Escape leaves presentation mode and full screen", `${(differ(hanoi, back, HEAD) * 100).toFixed(1)}% of the search and filters differ from before F5`);
+
+  // 7. Export image downloads the PNG: Ctrl+E, then the dialog's Download
+  // button (at 1280x800 the dialog is centred, its button right of centre).
+  await page.keyboard.press("Control+KeyE");
+  await settled(page, "06b-export-dialog");
+  const download = page.waitForEvent("download", { timeout: 120000 });
+  await page.mouse.click(697, 437);
+  const dl = await download;
+  const png = await dl.createReadStream().then(async (st) => { const parts = []; for await (const c of st) parts.push(c); return Buffer.concat(parts); });
+  const size = png.length > 24 && png.toString("ascii", 1, 4) === "PNG" ? `${png.readUInt32BE(16)}x${png.readUInt32BE(20)}` : "not a PNG";
+  writeFileSync(join(args.out, "06c-" + dl.suggestedFilename()), png);
+  check(size === "1920x1080" && dl.suggestedFilename() === "trump-kim-hanoi-summit.png", "7. Export image downloads the PNG",
+    `${dl.suggestedFilename()}, ${size}, ${png.length} bytes`);
+  await settled(page, "06d-exported");
 
   // 5. A preference survives a reload: the text size.
   await page.keyboard.press("Escape"); // clear the search
@@ -266,6 +286,30 @@ try {
     const dark = img.px[o] + img.px[o + 1] + img.px[o + 2] < 3 * 128;
     check(ink(img) > 0.05 && dark === (l.scheme === "dark"), `the app at ${l.w}x${l.h}, ${l.scheme} colour scheme`, `first frame ${t} ms`);
     await c.close();
+  }
+
+  // --loads N: N more first loads, each in a fresh context (nothing kept),
+  // and N reloads in one context (the app kept by the page), for timings.
+  if (args.loads > 0) {
+    const median = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
+    const cold = [], warm = [];
+    const wctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const wpage = await wctx.newPage();
+    await wpage.goto(server.url);
+    await firstFrame(wpage, "warm-up");
+    for (let i = 0; i < args.loads; i++) {
+      const c = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const p = await c.newPage();
+      await p.goto(server.url);
+      cold.push(await firstFrame(p, `first load ${i + 1}`));
+      await c.close();
+      await wpage.reload();
+      warm.push(await firstFrame(wpage, `reload ${i + 1}`));
+    }
+    await wctx.close();
+    results.timing = { cold, warm, coldMedian: median(cold), warmMedian: median(warm) };
+    console.log(`first frame from page load, ${args.loads} runs: first visit ${cold.join(", ")} ms (median ${median(cold)}); ` +
+      `later visits ${warm.join(", ")} ms (median ${median(warm)})`);
   }
 
   // 6. Offline: the browser's offline switch, and no server at all.
