@@ -17,14 +17,16 @@
 //      stopped) a reload still opens the app, from what the service worker
 //      kept;
 //   7. (between 4 and 5) File > Export image… downloads the PNG;
+//   8. (before 6) a new build on the server replaces the kept one, once no
+//      page of the old one is open;
 // and takes the first frame at 1366x768 (a Chromebook's screen) in the dark
 // colour scheme (--looks: also 1280x800 dark and 1366x768 light). --loads N
 // times N more first visits and N reloads (the README's figures).
 // Screenshots of each step go to --out; results.json there has the figures.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdirSync, writeFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, writeFileSync, statSync, readFileSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { inflateSync } from "node:zlib";
 import { chromium } from "playwright-core";
 
@@ -149,8 +151,8 @@ async function firstFrame(page, what) {
   return Math.round(v);
 }
 
-async function startServer() {
-  const srv = spawn(args.server, ["-addr", "127.0.0.1:0", "-quiet", args.dir], { stdio: ["ignore", "pipe", "inherit"] });
+async function startServer(dir = args.dir, addr = "127.0.0.1:0") {
+  const srv = spawn(args.server, ["-addr", addr, "-quiet", dir], { stdio: ["ignore", "pipe", "inherit"] });
   let out = "";
   for await (const chunk of srv.stdout) {
     out += chunk;
@@ -182,7 +184,7 @@ try {
   results.wasm = { raw: wasm, gzip: gz };
 
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: "light", acceptDownloads: true });
-  const page = await ctx.newPage();
+  let page = await ctx.newPage();
   const logs = [];
   page.on("console", (m) => logs.push(`${m.type()}: ${m.text()}`));
   page.on("pageerror", (e) => logs.push(`pageerror: ${e.message}`));
@@ -271,6 +273,19 @@ try {
   await page.emulateMedia({ colorScheme: "light" });
   await settled(page, "08c-light-scheme");
 
+  // 0. A browser without WebGL (Chromium with it switched off), or without
+  // WebAssembly (taken away before the page runs), says so.
+  for (const [what, flag, want] of [["WebGL", "--disable-webgl", /cannot draw with WebGL/], ["WebAssembly", "", /cannot run WebAssembly/]]) {
+    const b = await chromium.launch({ executablePath: args.chromium, headless: true, args: [flag, "--no-sandbox", "--disable-dev-shm-usage"].filter(Boolean) });
+    const p = await b.newPage({ viewport: { width: 1280, height: 800 } });
+    if (!flag) await p.addInitScript(() => { delete globalThis.WebAssembly; });
+    await p.goto(server.url);
+    const said = await p.waitForFunction(() => window.trumpkim && window.trumpkim.need, null, { timeout: 30000 }).then((h) => h.jsonValue(), () => "");
+    await shot(p, `00-no-${what.toLowerCase()}`);
+    check(want.test(said) && await p.locator("#message").isVisible(), `0. a browser without ${what} says so`, said.replace(/<br>.*/, ""));
+    await b.close();
+  }
+
   // Looks: the first frame at a Chromebook's 1366x768, dark; with --looks
   // also 1280x800 dark and 1366x768 light.
   const looks = [{ w: 1366, h: 768, scheme: "dark" }];
@@ -311,6 +326,40 @@ try {
     console.log(`first frame from page load, ${args.loads} runs: first visit ${cold.join(", ")} ms (median ${median(cold)}); ` +
       `later visits ${warm.join(", ")} ms (median ${median(warm)})`);
   }
+
+  // 8. A new build on the server (this one with another id): a reload still
+  // gets the version the page is, its service worker fetches the new one,
+  // and once the old version's page is closed the next one is the new
+  // version, with only its files kept.
+  const id = readFileSync(join(args.dir, "sw.js"), "utf8").match(/trumpkim-([0-9a-f]+)/)[1];
+  const next = join(args.out, "next-web");
+  rmSync(next, { recursive: true, force: true });
+  mkdirSync(next);
+  for (const f of readdirSync(args.dir)) {
+    const src = resolve(args.dir, f);
+    if (f === "index.html" || f === "sw.js") writeFileSync(join(next, f), readFileSync(src, "utf8").replaceAll(id, id + "next"));
+    else symlinkSync(src, join(next, f));
+  }
+  await stopServer(server);
+  server = await startServer(next, new URL(server.url).host); // the same origin
+  await page.reload();
+  await firstFrame(page, "reload, a new build on the server");
+  const still = await page.evaluate(() => trumpkim.build);
+  await page.waitForFunction(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting, null, { timeout: 60000, polling: 500 });
+  // The browser lets the waiting worker take over a moment after the old
+  // version's last page is gone: a page opened sooner is still the old one.
+  let now = still;
+  for (let i = 0; i < 5 && now === still; i++) {
+    await page.close();
+    await new Promise((r) => setTimeout(r, 1000));
+    page = await ctx.newPage();
+    await page.goto(server.url);
+    await firstFrame(page, "the new build");
+    now = await page.evaluate(() => trumpkim.build);
+  }
+  const kept = await page.evaluate(() => caches.keys());
+  check(still === id && now === id + "next" && kept.join() === "trumpkim-" + id + "next",
+    "8. a new build on the server replaces the kept one once the old one's page is closed", `${still} -> ${now}; kept: ${kept.join(", ")}`);
 
   // 6. Offline: the browser's offline switch, and no server at all.
   await stopServer(server);

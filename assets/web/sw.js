@@ -2,14 +2,18 @@
 // that the app opens with no network after the first visit. `make web`
 // fills in @BUILD@, which changes with every file of the build: a new build
 // is a new worker, which keeps the new files and drops the old ones.
-// The page itself keeps the app's .wasm in the same cache as it loads it
-// (index.html), so that the first visit downloads it once.
+// On the first visit the page itself keeps the app's .wasm in the same
+// cache as it loads it (index.html), so that it is downloaded once; a new
+// build's worker fetches the new .wasm itself, while the old version is
+// still in use. It takes over once no page of the old version is open
+// (no skipWaiting: a page must not get one version's files and another's).
 "use strict";
 const CACHE = "trumpkim-@BUILD@";
 const FILES = ["./", "wasm_exec.js", "icon.png", "favicon.png", "manifest.webmanifest"];
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
+  const update = !!self.registration.active;
+  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(update ? FILES.concat(["@WASM@"]) : FILES)));
 });
 
 self.addEventListener("activate", (event) => {
