@@ -6,10 +6,14 @@
 #   - Fyne's bold-italic and monospace fonts (0.8 MB): the app draws
 #     neither; those styles, should anything ask for them, are drawn in
 #     bold and regular;
-#   - goldmark's tables of HTML entities and of Unicode case folding
-#     (2.6 MB of code, a map filled at start-up): goldmark is Fyne's
-#     Markdown parser, which the app does not use; Markdown in the web
-#     build knows &amp; &lt; &gt; &quot; &nbsp; and folds ASCII only.
+#   - Fyne's Markdown parser, goldmark (1.6 MB of code and tables, one
+#     filled at start-up): the app shows no Markdown; in the web build a
+#     RichText given Markdown shows its text, a paragraph per block;
+#   - the East Asian legacy text encodings of golang.org/x/text (Shift JIS,
+#     EUC-JP, ISO-2022-JP, EUC-KR, GBK, GB18030, Big5: 0.5 MB of tables),
+#     which reach the build only through the charset reader of Fyne's SVG
+#     parser: Fyne's icons are UTF-8; an SVG in one of those would decode
+#     as replacement characters.
 #
 # Each cut is written for one version of its module: when go.mod moves to
 # another, the script stops and says which cut to check.
@@ -34,30 +38,59 @@ fonts=$vendor/fyne.io/fyne/v2/theme/bundled-fonts.go
 replace "$fonts" "StaticContent: notoSansBoldItalic," "StaticContent: notoSansBold,"
 replace "$fonts" "StaticContent: dejaVuSansMono," "StaticContent: notoSansRegular,"
 
-want github.com/yuin/goldmark v1.7.8
-util=$vendor/github.com/yuin/goldmark/util
-grep -q '^var unicodeCaseFoldings = map\[rune\]\[\]rune{$' "$util/unicode_case_folding.go"
-printf '%s\n' '// Cut by .ci/web-trim.sh: only ASCII folds (util.go does it).' 'package util' '' \
-  'var unicodeCaseFoldings = map[rune][]rune{}' > "$util/unicode_case_folding.go"
-entities=$util/html5entities.go
-start=$(grep -n '^		_html5entities =$' "$entities" | cut -d: -f1)
-end=$(awk -v s="$start" 'NR > s && /^	}\)$/ { print NR; exit }' "$entities")
-[[ -n $start && -n $end ]] || { echo "web-trim: $entities: the entity table is not where expected" >&2; exit 1; }
-{
-  head -n $((start - 1)) "$entities"
-  cat <<'GO'
-		// Cut by .ci/web-trim.sh to the entities XML has.
-		_html5entities = map[string]*HTML5Entity{
-			"amp":  {Name: "amp", CodePoints: []int{38}, Characters: []byte("&")},
-			"lt":   {Name: "lt", CodePoints: []int{60}, Characters: []byte("<")},
-			"gt":   {Name: "gt", CodePoints: []int{62}, Characters: []byte(">")},
-			"quot": {Name: "quot", CodePoints: []int{34}, Characters: []byte("\"")},
-			"apos": {Name: "apos", CodePoints: []int{39}, Characters: []byte("'")},
-			"nbsp": {Name: "nbsp", CodePoints: []int{160}, Characters: []byte("\u00a0")},
+# Fyne's Markdown: the widget's Markdown API stays, parsing nothing.
+widget=$vendor/fyne.io/fyne/v2/widget
+grep -q '^func parseMarkdown(content string) \[\]RichTextSegment {$' "$widget/markdown.go" || {
+  echo "web-trim: $widget/markdown.go is not as expected" >&2; exit 1; }
+[[ $(ls "$widget"/markdown*.go | wc -l) == 3 ]] || { echo "web-trim: $widget has other Markdown files than expected" >&2; exit 1; }
+rm "$widget"/markdown_image_*.go
+cat > "$widget/markdown.go" <<'GO'
+package widget
+
+import "strings"
+
+// Cut by trumpkim's .ci/web-trim.sh: the web build has no Markdown parser.
+// Markdown is shown as its text, a paragraph for each block between blank
+// lines.
+
+// NewRichTextFromMarkdown makes a RichText of content's paragraphs.
+func NewRichTextFromMarkdown(content string) *RichText {
+	return NewRichText(parseMarkdown(content)...)
+}
+
+// ParseMarkdown sets the text to content's paragraphs.
+func (t *RichText) ParseMarkdown(content string) {
+	t.Segments = parseMarkdown(content)
+	t.Refresh()
+}
+
+// AppendMarkdown appends content's paragraphs.
+func (t *RichText) AppendMarkdown(content string) {
+	t.Segments = append(t.Segments, parseMarkdown(content)...)
+	t.Refresh()
+}
+
+func parseMarkdown(content string) []RichTextSegment {
+	var segs []RichTextSegment
+	for _, p := range strings.Split(strings.ReplaceAll(content, "\r\n", "\n"), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			segs = append(segs, &TextSegment{Text: p, Style: RichTextStyleParagraph})
 		}
+	}
+	return segs
+}
 GO
-  tail -n +"$end" "$entities"
-} > "$entities.new"
-mv "$entities.new" "$entities"
-gofmt -l "$fonts" "$util" | { ! grep .; } || { echo "web-trim: the cut files do not parse" >&2; exit 1; }
-echo "web-trim: left out Fyne's bold-italic and monospace fonts, goldmark's entity and case-folding tables"
+
+want golang.org/x/text v0.22.0
+htmlindex=$vendor/golang.org/x/text/encoding/htmlindex/map.go
+for pkg in japanese korean simplifiedchinese traditionalchinese; do
+  line="	\"golang.org/x/text/encoding/$pkg\""
+  grep -qxF "$line" "$htmlindex" || { echo "web-trim: $htmlindex does not import $pkg" >&2; exit 1; }
+  sed -i "\|^$line\$|d" "$htmlindex"
+done
+n=$(grep -cE '^	[a-zA-Z0-9]+: +(japanese|korean|simplifiedchinese|traditionalchinese)\.[A-Za-z0-9]+,$' "$htmlindex" || true)
+[[ $n == 7 ]] || { echo "web-trim: $htmlindex: $n East Asian encodings, not 7" >&2; exit 1; }
+sed -i -E 's/^(	[a-zA-Z0-9]+: +)(japanese|korean|simplifiedchinese|traditionalchinese)\.[A-Za-z0-9]+,$/\1encoding.Replacement,/' "$htmlindex"
+
+gofmt -l "$fonts" "$widget" "$htmlindex" >/dev/null || { echo "web-trim: the cut files do not parse" >&2; exit 1; }
+echo "web-trim: left out Fyne's bold-italic and monospace fonts, its Markdown parser, the East Asian legacy encodings"
