@@ -208,6 +208,17 @@ try {
   check(differ(first, right1, CARD) > 0.02 && differ(right1, right2, CARD) > 0.02, "2. Right changes the card",
     `${(differ(first, right1, CARD) * 100).toFixed(1)}%, then ${(differ(right1, right2, CARD) * 100).toFixed(1)}% of its pixels`);
 
+  // Edit > Copy (Ctrl+C) puts the event shown, with its citation, on the
+  // clipboard.
+  await ctx.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(server.url).origin });
+  await page.keyboard.press("Control+KeyC");
+  let copied = "";
+  for (let i = 0; i < 20 && !copied; i++) {
+    await page.waitForTimeout(250);
+    copied = await page.evaluate(() => navigator.clipboard.readText()).catch(() => "");
+  }
+  check(/Voice of America/.test(copied), "Ctrl+C copies the event with its citation", JSON.stringify(copied.slice(0, 80)) + "…");
+
   // 3. Ctrl+F, "hanoi": the list narrows.
   await page.keyboard.press("Control+KeyF");
   await page.keyboard.type("hanoi", { delay: 50 });
