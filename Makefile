@@ -1,7 +1,8 @@
 # Trump–Kim Letters. Two commands do everything on a fresh Debian or Ubuntu
 # machine: `make run` opens the app, `make test` runs every check CI runs:
-# gofmt, vet, the tests, the release build, and the end-to-end test of the
-# real window on the release binary and the packaged one.
+# gofmt, vet, the tests, the release build, the end-to-end test of the
+# real window on the release binary and the packaged one, and the web
+# build's in headless Chromium.
 # Both install what is missing first (system packages with apt-get, Go
 # modules through the Go module proxy).
 
@@ -59,6 +60,8 @@ test: deps
 	@echo "== build"; $(GO) build $(RELEASE) -o $(BIN) .
 	@echo "== end-to-end: the release binary and the packaged one, in a real X window (Xvfb)"
 	@$(MAKE) --no-print-directory e2e
+	@echo "== end-to-end: the web build in headless Chromium (packaging.mk, web-e2e)"
+	@$(MAKE) --no-print-directory web-e2e
 
 # unit runs the Go tests alone and, when ../shared is not beside the project,
 # names the extras over it that skipped, in one line. .ci/run also runs it on

@@ -25,6 +25,7 @@ import (
 	"trumpkim/app"
 	"trumpkim/app/cli"
 	"trumpkim/app/desktop"
+	"trumpkim/app/web"
 	"trumpkim/assets"
 	"trumpkim/data"
 )
@@ -99,7 +100,10 @@ func main() {
 	// What Fyne has no API for, done through the windowing system.
 	app.HideCursor = desktop.HideCursor
 	app.WithGLContext = desktop.WithGLContext
+	// What a browser does in place of the window and the save dialogs.
+	app.FullScreen, app.Download = web.FullScreen, web.Download // nil outside one
 	u := app.NewWithState(a, tl, store, state)
+	web.Attach(u.Window()) // keys and colour scheme in a browser; nothing elsewhere
 	if *from != "" && tl.Index(*from) < 0 {
 		fmt.Fprintf(os.Stderr, "trump-kim-letters: --from: no event with id %q\n", *from)
 	}

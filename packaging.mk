@@ -48,7 +48,7 @@ package: release package-linux package-windows
 # stage DIR: a copy of the working tree (without .git, dist, build, binaries).
 define stage
 	rm -rf $(1) && mkdir -p $(1) dist
-	tar -c --exclude=./.git --exclude=./dist --exclude=./build --exclude=./fyne-cross \
+	tar -c --exclude=./.git --exclude=./dist --exclude=./build --exclude=./fyne-cross --exclude=./.ci/e2e-web/node_modules \
 	  --exclude=./$(BIN) --exclude='*.exe' --exclude='*.syso' . | tar -x -C $(1)
 endef
 
@@ -115,3 +115,70 @@ startup: release
 framebench: release
 	$(GO) build $(RELEASE) -tags $(RELEASE_TAGS) -o build/minimal ./.ci/minimal
 	GO=$(GO) .ci/framebench.sh -s $(FRAMEBENCH_SECONDS) $(RELEASE_BIN) build/minimal
+
+# The web build: see "In a browser" in the README.
+#
+#   make web        dist/web/: the page, the app as WebAssembly, its icons, a
+#                   service worker for offline use; ready for any static server
+#   make serve-web  serves dist/web on http://127.0.0.1:8080/ (WEB_ADDR=0.0.0.0:8080
+#                   for other computers), building it first when missing
+#   make web-e2e    .ci/e2e-web: the web build in Debian's Chromium, headless
+#
+# The .wasm is built from a copy of the tree with its modules vendored, less
+# what .ci/web-trim.sh cuts (fonts and tables the app never uses), and with
+# testify_yaml_fail, which leaves YAML out of testify (Fyne's test package,
+# linked for the off-screen export, uses testify): 0.9 MB less to download.
+# The page and the service worker (assets/web) get the build's id, a hash of
+# its files, so that a new build replaces what browsers kept for offline use.
+# The .wasm.gz beside the .wasm is what serveweb sends to browsers that take
+# gzip (as nginx's gzip_static would): its size is the download.
+WEB_DIR   := dist/web
+WEB_WASM  := trump-kim-letters.wasm
+WEB_ADDR  ?= 127.0.0.1:8080
+WASM_EXEC  = $(firstword $(wildcard $(shell $(GO) env GOROOT)/lib/wasm/wasm_exec.js $(shell $(GO) env GOROOT)/misc/wasm/wasm_exec.js))
+WEB_NEW   := build/web.new
+WEB_STAGE := build/stage-web
+WEB_TAGS  := $(RELEASE_TAGS),testify_yaml_fail
+
+.PHONY: web serve-web web-e2e chromium node
+
+web: check-go
+	rm -rf $(WEB_NEW) && mkdir -p $(WEB_NEW)
+	$(call stage,$(WEB_STAGE))
+	cd $(WEB_STAGE) && $(GO) mod vendor && $(CURDIR)/.ci/web-trim.sh vendor
+	cd $(WEB_STAGE) && GOOS=js GOARCH=wasm $(GO) build -mod=vendor $(RELEASE) -tags $(WEB_TAGS) -o $(CURDIR)/$(WEB_NEW)/$(WEB_WASM) .
+	cp $(WASM_EXEC) $(WEB_NEW)/wasm_exec.js
+	cp assets/icon-512.png $(WEB_NEW)/icon.png
+	cp assets/icon-32.png $(WEB_NEW)/favicon.png
+	cp assets/web/manifest.webmanifest $(WEB_NEW)/
+	gzip -9 -n -k $(WEB_NEW)/$(WEB_WASM)
+	@set -e; id=$$(cat $(WEB_NEW)/* assets/web/index.html assets/web/sw.js | sha256sum | cut -c1-12); \
+	  size=$$(stat -c %s $(WEB_NEW)/$(WEB_WASM)); \
+	  for f in index.html sw.js; do \
+	    sed -e "s/@BUILD@/$$id/g" -e "s/@WASM@/$(WEB_WASM)/g" -e "s/@WASM_SIZE@/$$size/g" assets/web/$$f > $(WEB_NEW)/$$f; \
+	  done; \
+	  ! grep -l '@[A-Z_]*@' $(WEB_NEW)/index.html $(WEB_NEW)/sw.js
+	rm -rf $(WEB_DIR) && mkdir -p dist && mv $(WEB_NEW) $(WEB_DIR)
+	@echo "made $(WEB_DIR)/:"; cd $(WEB_DIR) && for f in *; do printf '  %-28s %10d bytes\n' "$$f" "$$(stat -c %s "$$f")"; done; \
+	  echo "  download: $$(du -cb $$(ls | grep -v '^$(WEB_WASM)$$') | tail -1 | cut -f1) bytes gzipped, $$(du -cb $$(ls | grep -v '\.gz$$') | tail -1 | cut -f1) raw"
+
+serve-web: check-go
+	@[ -f $(WEB_DIR)/index.html ] || $(MAKE) --no-print-directory web
+	$(GO) run ./.ci/serveweb -addr $(WEB_ADDR) $(WEB_DIR)
+
+# web-e2e: the server's own test, then the page in Chromium through
+# playwright-core (npm, locked in .ci/e2e-web/package-lock.json; it drives
+# the chromium package and downloads no browser). Screenshots in build/e2e-web.
+web-e2e: web chromium node
+	$(GO) test -count=1 ./.ci/serveweb
+	$(GO) build -o build/serveweb ./.ci/serveweb
+	cd .ci/e2e-web && npm ci --no-audit --no-fund --loglevel=error
+	node .ci/e2e-web/e2e.mjs --server build/serveweb --dir $(WEB_DIR) --out build/e2e-web
+
+chromium:
+	@command -v chromium >/dev/null || { echo "installing chromium (Debian's)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+
+node:
+	@command -v node >/dev/null && command -v npm >/dev/null || { echo "installing nodejs and npm"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm; }

@@ -147,7 +147,7 @@ func (u *UI) ShowExport() {
 	items := []*widget.FormItem{
 		widget.NewFormItem("Size in pixels", sizes),
 	}
-	d := dialog.NewForm("Export image", "Save…", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm("Export image", saveLabel(), "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -156,7 +156,7 @@ func (u *UI) ShowExport() {
 			u.showError(err)
 			return
 		}
-		u.showSaveDialog(u.imageSaveDialog(size))
+		u.save(u.imageFile(size))
 	}, u.win)
 	d.Resize(fyne.NewSize(440, d.MinSize().Height))
 	u.showDialog(d)
@@ -164,11 +164,16 @@ func (u *UI) ShowExport() {
 
 // imageSaveDialog asks where to save the image of size.
 func (u *UI) imageSaveDialog(size fyne.Size) *dialog.FileDialog {
-	name := "trump-kim-letters.png"
+	return u.saveDialog(u.imageFile(size))
+}
+
+// imageFile is the image of size as a file to save (see save).
+func (u *UI) imageFile(size fyne.Size) (name, ext, what string, prepare func() func(io.Writer) error) {
+	name = "trump-kim-letters.png"
 	if u.selected >= 0 {
 		name = "trump-kim-" + u.tl.Events[u.selected].ID + ".png"
 	}
-	return u.saveDialog(name, ".png", "The image", func() func(io.Writer) error { return u.pngOf(size) })
+	return name, ".png", "The image", func() func(io.Writer) error { return u.pngOf(size) }
 }
 
 // pngOf draws the slide ExportImage writes now, and returns what writes it

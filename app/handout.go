@@ -135,11 +135,11 @@ func (u *UI) ShowExportHandout() {
 	note := widget.NewLabel("A PDF to print: a title page with the whole timeline, then a card for " + what + ".")
 	note.Wrapping = fyne.TextWrapWord
 	items := []*widget.FormItem{widget.NewFormItem("Paper", paper), widget.NewFormItem("", note)}
-	d := dialog.NewForm("Export handout", "Save…", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm("Export handout", saveLabel(), "Cancel", items, func(ok bool) {
 		if ok {
 			p := papers[paper.Selected]
-			u.showSaveDialog(u.saveDialog("trump-kim-letters-handout.pdf", ".pdf", "The handout",
-				func() func(io.Writer) error { return u.handoutOf(p) }))
+			u.save("trump-kim-letters-handout.pdf", ".pdf", "The handout",
+				func() func(io.Writer) error { return u.handoutOf(p) })
 		}
 	}, u.win)
 	d.Resize(fyne.NewSize(480, d.MinSize().Height))

@@ -51,6 +51,9 @@ type action struct {
 	quit bool
 	// made, when set, is called with the menu item made for the action.
 	made func(*fyne.MenuItem)
+	// desktopOnly hides the action in a browser, where it cannot work
+	// (web.go).
+	desktopOnly bool
 }
 
 // menuShortcut is what the menu item shows: the action's first key that is
@@ -124,19 +127,19 @@ func (u *UI) keyMap() *keyMap {
 	u.keys = &keyMap{
 		menus: []menuSpec{
 			{"File", []*action{
-				{label: "Open…", keys: []binding{ctrlKey(fyne.KeyO)}, help: "Ctrl+O", run: u.ShowOpen},
-				{label: "Open recent", made: func(it *fyne.MenuItem) {
+				{label: "Open…", keys: []binding{ctrlKey(fyne.KeyO)}, help: "Ctrl+O", run: u.ShowOpen, desktopOnly: true},
+				{label: "Open recent", desktopOnly: true, made: func(it *fyne.MenuItem) {
 					u.recentItem = it
 					it.ChildMenu = fyne.NewMenu("")
 					u.fillRecent()
 				}},
-				{label: "Reopen the built-in timeline", run: u.ReopenBuiltin},
+				{label: "Reopen the built-in timeline", run: u.ReopenBuiltin, desktopOnly: true},
 				nil,
 				{label: "Export as TimelineJS…", run: u.ShowExportTimelineJS},
 				{label: "Export image…", keys: []binding{ctrlKey(fyne.KeyE)}, help: "Ctrl+E", run: u.ShowExport},
 				{label: "Export handout…", run: u.ShowExportHandout},
 				nil,
-				{label: "Quit", keys: []binding{ctrlKey(fyne.KeyQ)}, help: "Ctrl+Q", run: u.Quit, quit: true},
+				{label: "Quit", keys: []binding{ctrlKey(fyne.KeyQ)}, help: "Ctrl+Q", run: u.Quit, quit: true, desktopOnly: true},
 			}},
 			{"Edit", []*action{
 				{label: "Copy", help: "Ctrl+C", run: u.Copy, keys: []binding{
@@ -186,6 +189,9 @@ func (u *UI) keyMap() *keyMap {
 			{"Tab, Shift+Tab", "Move the keyboard focus"},
 			{"Escape, in a dialog", "Close it"},
 		},
+	}
+	if inBrowser {
+		u.keys.dropDesktopOnly()
 	}
 	return u.keys
 }

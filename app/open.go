@@ -205,19 +205,24 @@ func (u *UI) ReopenBuiltin() {
 // JSON, and saves it there.
 func (u *UI) ShowExportTimelineJS() {
 	if !u.dialogOpen() {
-		u.showSaveDialog(u.timelineJSSaveDialog())
+		u.save(u.timelineJSFile())
 	}
 }
 
 func (u *UI) timelineJSSaveDialog() *dialog.FileDialog {
-	name := data.Slug(u.tl.Title)
+	return u.saveDialog(u.timelineJSFile())
+}
+
+// timelineJSFile is the open timeline as a TimelineJS file to save (see save).
+func (u *UI) timelineJSFile() (name, ext, what string, prepare func() func(io.Writer) error) {
+	name = data.Slug(u.tl.Title)
 	if name == "" {
 		name = "timeline"
 	}
-	return u.saveDialog(name+".json", ".json", "The timeline", func() func(io.Writer) error {
+	return name + ".json", ".json", "The timeline", func() func(io.Writer) error {
 		tl := u.tl // the one open now; a timeline is never changed once loaded
 		return func(w io.Writer) error { return data.ExportTimelineJS(tl, w) }
-	})
+	}
 }
 
 func (u *UI) dialogSize() fyne.Size {

@@ -85,7 +85,7 @@ func (u *UI) Present(on bool) {
 		u.win.Canvas().Unfocus()
 		u.win.SetMainMenu(nil)
 		u.win.SetContent(p.view)
-		u.win.SetFullScreen(true)
+		u.setFullScreen(true)
 		u.applyTheme() // the slide's type, scaled for the screen
 		p.idle.Sleep()
 		if HideCursor != nil {
@@ -108,7 +108,7 @@ func (u *UI) Present(on bool) {
 	if HideCursor != nil {
 		HideCursor(u.win, false)
 	}
-	u.win.SetFullScreen(false)
+	u.setFullScreen(false)
 	u.win.SetPadded(p.prevPadded)
 	if p.prevContent != nil {
 		u.win.SetContent(p.prevContent)

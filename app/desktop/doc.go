@@ -3,5 +3,7 @@
 // changing the theme with the window's GL context current (GLFW) and fitting
 // a window to the screen's work area (GLFW). Each has a build-tagged
 // fallback, nil or doing nothing, for the other drivers (the software
-// driver of -tags ci, the web). main wires them into the app explicitly.
+// driver of -tags ci, the web; in a browser the theme change goes through
+// the WebGL context, see glcontext_wasm.go). main wires them into the app
+// explicitly.
 package desktop

@@ -1,4 +1,4 @@
-//go:build !cgo || ci || wasm || js || android || ios || mobile
+//go:build ci || ((!cgo || android || ios || mobile) && !wasm && !js)
 
 package desktop
 
