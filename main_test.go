@@ -14,7 +14,14 @@ import (
 // 2.7.1 rewrote it in place at every quit, and a kill then left it empty);
 // one from an earlier version is read, and left as it was.
 func TestFynePreferencesNeverWritten(t *testing.T) {
-	config := t.TempDir()
+	// Not t.TempDir: Fyne's app may still create its storage folders
+	// there on its own goroutine when the test ends, and TempDir's
+	// cleanup then fails with "directory not empty".
+	config, err := os.MkdirTemp("", "prefs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(config) })
 	t.Setenv("XDG_CONFIG_HOME", config)
 	dir := app.ConfigDir(appID)
 	if dir == "" || filepath.Dir(filepath.Dir(dir)) != config {

@@ -138,7 +138,7 @@ func TestBrowserExportsDownload(t *testing.T) {
 	u.ShowExportTimelineJS()
 	u.saving.Wait()
 	u.settle()
-	if !u.dialogOpen() || !strings.Contains(u.lastMessage, "the browser refused") {
-		t.Errorf("a failed download says %q", u.lastMessage)
+	if !u.dialogOpen() || !strings.Contains(u.openMessage, "the browser refused") {
+		t.Errorf("a failed download says %q", u.openMessage)
 	}
 }
