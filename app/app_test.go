@@ -1,7 +1,9 @@
 package app
 
 import (
+	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -9,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"trumpkim/data"
 )
@@ -402,5 +405,53 @@ func (u *UI) settle() {
 		if drainHandBacks == nil || !drainHandBacks() {
 			return
 		}
+	}
+}
+
+// An imported timeline's groups get their own filter section, which
+// narrows the list and counts like the others; the article, without
+// groups, has none.
+func TestGroupFiltersNarrowAnImportedFile(t *testing.T) {
+	u := newTestUI(t)
+	for _, it := range u.filterPanel.accordion.Items {
+		if it.Title == "Filter by group" {
+			t.Error("the article has a group filter")
+		}
+	}
+	u.OpenFile(filepath.Join(fixtures, "timekeeping.json"))
+	u.settle()
+	var section *widget.AccordionItem
+	for _, it := range u.filterPanel.accordion.Items {
+		if it.Title == "Filter by group" {
+			section = it
+		}
+	}
+	if section == nil || len(u.filterPanel.groups) < 2 {
+		t.Fatalf("no group filter for the imported file: %v", u.filterPanel.groups)
+	}
+	clocks := u.filterPanel.groups["Clocks"]
+	n := 0
+	for _, e := range u.tl.Events {
+		if e.Group == "Clocks" {
+			n++
+		}
+	}
+	if want := fmt.Sprintf("Clocks (%d)", n); clocks.Text != want {
+		t.Errorf("toggle %q, want %q", clocks.Text, want)
+	}
+	test.Tap(clocks)
+	u.settle()
+	if len(u.Results()) != n {
+		t.Fatalf("%d results with Clocks ticked, want %d", len(u.Results()), n)
+	}
+	for _, m := range u.Results() {
+		if g := u.tl.Events[m.Event].Group; g != "Clocks" {
+			t.Errorf("%s (%q) passes the Clocks filter", u.tl.Events[m.Event].ID, g)
+		}
+	}
+	u.ClearFilters()
+	u.settle()
+	if len(u.Results()) != len(u.tl.Events) || clocks.Checked {
+		t.Errorf("clearing the filters left %d of %d, Clocks ticked %v", len(u.Results()), len(u.tl.Events), clocks.Checked)
 	}
 }

@@ -144,6 +144,7 @@ func (f filterState) clone() filterState {
 		Kinds:      make(map[data.Kind]bool, len(f.Kinds)),
 		Directions: make(map[data.Direction]bool, len(f.Directions)),
 		ReportedBy: make(map[string]bool, len(f.ReportedBy)),
+		Groups:     make(map[string]bool, len(f.Groups)),
 	}}
 	for k, v := range f.Kinds {
 		c.Kinds[k] = v
@@ -154,17 +155,22 @@ func (f filterState) clone() filterState {
 	for k, v := range f.ReportedBy {
 		c.ReportedBy[k] = v
 	}
+	for k, v := range f.Groups {
+		c.Groups[k] = v
+	}
 	return c
 }
 
-// filterPanel is the toggles beside the query: by kind, by direction and by
-// who reports it, each with the number of events it would show.
+// filterPanel is the toggles beside the query: by kind, by direction, by
+// who reports it and by an imported timeline's groups, each with the
+// number of events it would show.
 type filterPanel struct {
 	u         *UI
 	accordion *widget.Accordion
 	kinds     map[data.Kind]*navCheck
 	dirs      map[data.Direction]*navCheck
 	reps      map[string]*navCheck
+	groups    map[string]*navCheck
 	labels    map[*navCheck]string
 }
 
@@ -178,18 +184,21 @@ func (p *filterPanel) setTimeline(tl *data.Timeline) {
 	p.kinds = map[data.Kind]*navCheck{}
 	p.dirs = map[data.Direction]*navCheck{}
 	p.reps = map[string]*navCheck{}
+	p.groups = map[string]*navCheck{}
 	p.labels = map[*navCheck]string{}
-	var kinds, dirs, reps []fyne.CanvasObject
-	dirCount, repCount := map[data.Direction]int{}, map[string]int{}
-	present := map[data.Kind]bool{}
+	var kinds, dirs, reps, groups []fyne.CanvasObject
+	kindCount, dirCount, repCount, groupCount := map[data.Kind]int{}, map[data.Direction]int{}, map[string]int{}, map[string]int{}
 	for i := range tl.Events {
 		e := &tl.Events[i]
-		present[e.Kind] = true
+		kindCount[e.Kind]++
 		if e.From != "" {
 			dirCount[data.Direction{From: e.From, To: e.To}]++
 		}
 		if e.ReportedBy != "" {
 			repCount[e.ReportedBy]++
+		}
+		if e.Group != "" {
+			groupCount[e.Group]++
 		}
 	}
 	for _, d := range mostCommon(dirCount, func(a, b data.Direction) int {
@@ -208,8 +217,13 @@ func (p *filterPanel) setTimeline(tl *data.Timeline) {
 		p.reps[r] = c
 		reps = append(reps, c)
 	}
+	for _, g := range mostCommon(groupCount, strings.Compare) {
+		c := p.check(g, func(on bool) { p.u.filter.Groups[g] = on })
+		p.groups[g] = c
+		groups = append(groups, c)
+	}
 	for _, k := range data.Kinds {
-		if !present[k] {
+		if kindCount[k] == 0 {
 			continue
 		}
 		c := p.check(k.Label(), func(on bool) { p.u.filter.Kinds[k] = on })
@@ -223,13 +237,12 @@ func (p *filterPanel) setTimeline(tl *data.Timeline) {
 	if len(reps) > 0 {
 		items = append(items, widget.NewAccordionItem("Filter by who says so", p.group(reps)))
 	}
+	if len(groups) > 0 {
+		items = append(items, widget.NewAccordionItem("Filter by group", p.group(groups)))
+	}
 	p.accordion.Items = items
 	p.accordion.Refresh()
-	kindCount := map[data.Kind]int{}
-	for i := range tl.Events {
-		kindCount[tl.Events[i].Kind]++
-	}
-	p.setCounts(data.Counts{Kinds: kindCount, Directions: dirCount, ReportedBy: repCount})
+	p.setCounts(data.Counts{Kinds: kindCount, Directions: dirCount, ReportedBy: repCount, Groups: groupCount})
 }
 
 // unfocus takes the keyboard focus from the toggle that has it, if mine
@@ -324,6 +337,9 @@ func (p *filterPanel) setCounts(c data.Counts) {
 	}
 	for r, chk := range p.reps {
 		p.setLabel(chk, c.ReportedBy[r])
+	}
+	for g, chk := range p.groups {
+		p.setLabel(chk, c.Groups[g])
 	}
 }
 

@@ -93,9 +93,11 @@ type Index struct {
 	kinds     []Kind
 	dirs      []Direction
 	reporters []string
+	groups    []string // TimelineJS groups; "" for none
 	kindOf    []uint16
 	dirOf     []uint16
 	repOf     []uint32
+	grpOf     []uint32
 
 	fieldEv   []int32  // the event of each field
 	vocab     []string // the distinct tokens of all fields' folded texts
@@ -121,6 +123,7 @@ func NewIndex(t *Timeline) *Index {
 		kindOf:   make([]uint16, n),
 		dirOf:    make([]uint16, n),
 		repOf:    make([]uint32, n),
+		grpOf:    make([]uint32, n),
 	}
 	ix.fields = make([]fieldRec, 0, n*12)
 	ix.evDates = make([]uint32, 0, n)
@@ -134,6 +137,8 @@ func NewIndex(t *Timeline) *Index {
 	ix.dirs = []Direction{{}}
 	repID := map[string]uint32{"": 0}
 	ix.reporters = []string{""}
+	grpID := map[string]uint32{"": 0}
+	ix.groups = []string{""}
 	runes := make([]int32, 0, 256)
 	for i := range t.Events {
 		e := &t.Events[i]
@@ -204,6 +209,7 @@ func NewIndex(t *Timeline) *Index {
 		}
 		ix.dirOf[i] = intern(dirID, &ix.dirs, dir)
 		ix.repOf[i] = intern(repID, &ix.reporters, e.ReportedBy)
+		ix.grpOf[i] = intern(grpID, &ix.groups, e.Group)
 	}
 	ix.evFields = append(ix.evFields, uint32(len(ix.fields)))
 	ix.fields = append(ix.fields, fieldRec{off: uint32(len(ix.text))})
@@ -510,12 +516,13 @@ func (w *worker) search(ctx context.Context, ix *Index, q *query, words []*wordH
 	clear(w.best)
 	w.hits = w.hits[:0]
 	w.total = 0
-	if len(w.c.kind) != len(ix.kinds) || len(w.c.dir) != len(ix.dirs) || len(w.c.rep) != len(ix.reporters) {
+	if len(w.c.kind) != len(ix.kinds) || len(w.c.dir) != len(ix.dirs) || len(w.c.rep) != len(ix.reporters) || len(w.c.grp) != len(ix.groups) {
 		w.c = ix.newCounter()
 	} else {
 		clear(w.c.kind)
 		clear(w.c.dir)
 		clear(w.c.rep)
+		clear(w.c.grp)
 	}
 	flo, fhi := ix.evFields[lo], ix.evFields[hi]
 	for wi, wh := range words {
@@ -575,9 +582,9 @@ events:
 			}
 		}
 		w.total++
-		k2, d, r := ix.pass(fs, int32(e))
-		ix.add(&w.c, int32(e), k2, d, r)
-		if !(k2 && d && r) {
+		p := ix.pass(fs, int32(e))
+		ix.add(&w.c, int32(e), p)
+		if !p.all() {
 			continue
 		}
 		h := hit{event: int32(e), score: int32(total), field: int32(bestFld), runes: uint32(len(w.runes)), kind: FieldDate}
@@ -653,9 +660,9 @@ func (ix *Index) all(fs filterSet) Result {
 	c := ix.newCounter()
 	ms := make([]Match, 0, len(ix.t.Events))
 	for i := range ix.t.Events {
-		k, d, r := ix.pass(&fs, int32(i))
-		ix.add(&c, int32(i), k, d, r)
-		if k && d && r {
+		p := ix.pass(&fs, int32(i))
+		ix.add(&c, int32(i), p)
+		if p.all() {
 			ms = append(ms, Match{Event: i, Field: FieldTitle, Text: ix.t.Events[i].Title})
 		}
 	}
@@ -681,6 +688,9 @@ func (ix *Index) assemble(q *query, ws []*worker) Result {
 		}
 		for i := range c.rep {
 			c.rep[i] += w.c.rep[i]
+		}
+		for i := range c.grp {
+			c.grp[i] += w.c.grp[i]
 		}
 	}
 	start := make([]int32, maxScore+2)

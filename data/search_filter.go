@@ -18,11 +18,13 @@ type Filter struct {
 	Directions map[Direction]bool
 	// ReportedBy holds Event.ReportedBy values, exactly as in the events.
 	ReportedBy map[string]bool
+	// Groups holds Event.Group values (an imported timeline's groups).
+	Groups map[string]bool
 }
 
 // IsZero reports whether f keeps every event.
 func (f Filter) IsZero() bool {
-	return !anySet(f.Kinds) && !anySet(f.Directions) && !anySet(f.ReportedBy)
+	return !anySet(f.Kinds) && !anySet(f.Directions) && !anySet(f.ReportedBy) && !anySet(f.Groups)
 }
 
 func anySet[K comparable](m map[K]bool) bool {
@@ -41,11 +43,12 @@ type Counts struct {
 	Kinds      map[Kind]int
 	Directions map[Direction]int
 	ReportedBy map[string]int
+	Groups     map[string]int
 }
 
 // filterSet is a Filter compiled to the index's value numbers.
 type filterSet struct {
-	kind, dir, rep []bool // selected, by value number; nil when the group is off
+	kind, dir, rep, grp []bool // selected, by value number; nil when the group is off
 }
 
 func (ix *Index) compile(f Filter) filterSet {
@@ -68,41 +71,59 @@ func (ix *Index) compile(f Filter) filterSet {
 			fs.rep[i] = f.ReportedBy[r]
 		}
 	}
+	if anySet(f.Groups) {
+		fs.grp = make([]bool, len(ix.groups))
+		for i, g := range ix.groups {
+			fs.grp[i] = f.Groups[g]
+		}
+	}
 	return fs
 }
 
+// passed says which filter groups an event passes: kind, direction,
+// reporter, TimelineJS group.
+type passed struct{ k, d, r, g bool }
+
+func (p passed) all() bool { return p.k && p.d && p.r && p.g }
+
 // pass reports which groups event e passes.
-func (ix *Index) pass(fs *filterSet, e int32) (k, d, r bool) {
-	k = fs.kind == nil || fs.kind[ix.kindOf[e]]
-	d = fs.dir == nil || fs.dir[ix.dirOf[e]]
-	r = fs.rep == nil || fs.rep[ix.repOf[e]]
-	return
+func (ix *Index) pass(fs *filterSet, e int32) passed {
+	return passed{
+		k: fs.kind == nil || fs.kind[ix.kindOf[e]],
+		d: fs.dir == nil || fs.dir[ix.dirOf[e]],
+		r: fs.rep == nil || fs.rep[ix.repOf[e]],
+		g: fs.grp == nil || fs.grp[ix.grpOf[e]],
+	}
 }
 
 // counter adds up Counts over events by value number.
 type counter struct {
-	kind, dir, rep []int
+	kind, dir, rep, grp []int
 }
 
 func (ix *Index) newCounter() counter {
-	return counter{make([]int, len(ix.kinds)), make([]int, len(ix.dirs)), make([]int, len(ix.reporters))}
+	return counter{make([]int, len(ix.kinds)), make([]int, len(ix.dirs)), make([]int, len(ix.reporters)), make([]int, len(ix.groups))}
 }
 
-// add counts event e, given which groups it passes.
-func (ix *Index) add(c *counter, e int32, k, d, r bool) {
-	if d && r {
+// add counts event e in each group's value when it passes the other
+// groups: what selecting that value would show.
+func (ix *Index) add(c *counter, e int32, p passed) {
+	if p.d && p.r && p.g {
 		c.kind[ix.kindOf[e]]++
 	}
-	if k && r {
+	if p.k && p.r && p.g {
 		c.dir[ix.dirOf[e]]++
 	}
-	if k && d {
+	if p.k && p.d && p.g {
 		c.rep[ix.repOf[e]]++
+	}
+	if p.k && p.d && p.r {
+		c.grp[ix.grpOf[e]]++
 	}
 }
 
 func (ix *Index) counts(c *counter) Counts {
-	out := Counts{Kinds: map[Kind]int{}, Directions: map[Direction]int{}, ReportedBy: map[string]int{}}
+	out := Counts{Kinds: map[Kind]int{}, Directions: map[Direction]int{}, ReportedBy: map[string]int{}, Groups: map[string]int{}}
 	for i, n := range c.kind {
 		if n > 0 {
 			out.Kinds[ix.kinds[i]] = n
@@ -118,33 +139,11 @@ func (ix *Index) counts(c *counter) Counts {
 			out.ReportedBy[ix.reporters[i]] = n
 		}
 	}
-	return out
-}
-
-// Directions lists the directions of the data set's events, in the order
-// they first appear; the no-direction value is left out.
-func (ix *Index) Directions() []Direction {
-	var out []Direction
-	for _, d := range ix.dirs {
-		if !d.IsZero() {
-			out = append(out, d)
+	for i, n := range c.grp {
+		if n > 0 && ix.groups[i] != "" {
+			out.Groups[ix.groups[i]] = n
 		}
 	}
 	return out
 }
 
-// Reporters lists the distinct non-empty ReportedBy values of the data
-// set's events, in the order they first appear.
-func (ix *Index) Reporters() []string {
-	var out []string
-	for _, r := range ix.reporters {
-		if r != "" {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
-// Kinds lists the kinds a filter can select: Kinds, then any other kind the
-// data set uses.
-func (ix *Index) Kinds() []Kind { return append([]Kind(nil), ix.kinds...) }

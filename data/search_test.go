@@ -1,6 +1,8 @@
 package data
 
 import (
+	"context"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -318,5 +320,51 @@ func TestParseQueryDates(t *testing.T) {
 		if !slices.Equal(periods, tc.periods) || !slices.Equal(words, tc.words) {
 			t.Errorf("%q: periods %v, words %v; want %v, %v", tc.query, periods, words, tc.periods, tc.words)
 		}
+	}
+}
+
+// An imported timeline's groups filter like kinds do: alternatives within
+// the group, combined with the other groups, each value counted as its
+// toggle shows it.
+func TestFilterByGroup(t *testing.T) {
+	tl, _, err := LoadFile("testdata/import/timekeeping.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := NewSearcher(NewIndex(tl))
+	byGroup := map[string]int{}
+	for _, e := range tl.Events {
+		if e.Group != "" {
+			byGroup[e.Group]++
+		}
+	}
+	if len(byGroup) < 2 {
+		t.Fatalf("the fixture has groups %v; the test needs two", byGroup)
+	}
+	all, err := s.Search(context.Background(), "", Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(all.Counts.Groups, byGroup) {
+		t.Errorf("group counts %v, want %v", all.Counts.Groups, byGroup)
+	}
+	res, err := s.Search(context.Background(), "", Filter{Groups: map[string]bool{"Clocks": true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Matches) != byGroup["Clocks"] {
+		t.Errorf("%d matches for Clocks, want %d", len(res.Matches), byGroup["Clocks"])
+	}
+	for _, m := range res.Matches {
+		if g := tl.Events[m.Event].Group; g != "Clocks" {
+			t.Errorf("%s of group %q passes the Clocks filter", tl.Events[m.Event].ID, g)
+		}
+	}
+	// The group's own counts ignore its own selection, as the toggles do.
+	if !reflect.DeepEqual(res.Counts.Groups, byGroup) {
+		t.Errorf("group counts under a group filter %v, want %v", res.Counts.Groups, byGroup)
+	}
+	if (Filter{Groups: map[string]bool{"Clocks": true}}).IsZero() {
+		t.Error("a group filter is zero")
 	}
 }
