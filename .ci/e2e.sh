@@ -34,7 +34,10 @@
 #
 # Installs xvfb, xdotool, imagemagick, x11-utils and Mesa's software GL with
 # apt-get when they are missing.
-set -euo pipefail
+set -Eeuo pipefail
+# A command that fails outside a test ends the run: say which, and where
+# (a silent exit in CI once hid a failed screenshot).
+trap 'echo "$(basename "$0"): line $LINENO: \"$BASH_COMMAND\" failed (status $?)" >&2' ERR
 
 [[ $# -gt 0 ]] || { echo "usage: $0 BINARY|TARBALL..." >&2; exit 2; }
 TITLE="Trump–Kim Letters"
@@ -65,8 +68,9 @@ fails=0
 fail() { echo "  FAIL: $*"; fails=$((fails + 1)); }
 pass() { echo "  ok:   $*"; }
 
-# shot FILE: the whole screen as a PNG.
-shot() { import -window root "$1"; }
+# shot FILE: the whole screen as a PNG (once more after a moment when the
+# X server is too busy to answer: a loaded CI machine).
+shot() { import -window root "$1" 2>/dev/null || { sleep 0.5; import -window root "$1"; }; }
 
 # differ A B [GEOMETRY]: how many pixels differ between two shots, optionally
 # only inside GEOMETRY (WxH+X+Y).

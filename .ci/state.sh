@@ -27,7 +27,10 @@
 # version that kept its settings there did. Screenshots go to $E2E_OUT
 # (default build/e2e). Installs xvfb, xdotool, imagemagick, jq and Mesa's
 # software GL with apt-get when they are missing.
-set -euo pipefail
+set -Eeuo pipefail
+# A command that fails outside a test ends the run: say which, and where
+# (a silent exit in CI once hid a failed screenshot).
+trap 'echo "$(basename "$0"): line $LINENO: \"$BASH_COMMAND\" failed (status $?)" >&2' ERR
 
 kill_only=""
 [[ ${1:-} == --kill-only ]] && { kill_only=1; shift; }
@@ -125,7 +128,7 @@ quit() {
 }
 
 # shot FILE: the app's window as a PNG.
-shot() { import -window "$win" "$1"; }
+shot() { import -window "$win" "$1" 2>/dev/null || { sleep 0.5; import -window "$win" "$1"; }; }
 # settle FILE: the window once it is drawn (not all black, as a window
 # nobody drew into is under this Xvfb) and two shots 150 ms apart agree.
 settle() {
