@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -245,15 +246,32 @@ func (t *Timeline) VisibleSpan() string {
 	span := t.viewTo - t.viewFrom
 	switch {
 	case span > 3*365:
-		return from.Format("2006") + " – " + to.Format("2006")
+		return spanDate(from, false, false) + " – " + spanDate(to, false, false)
 	case span > 60:
-		return from.Format("Jan 2006") + " – " + to.Format("Jan 2006")
+		return spanDate(from, true, false) + " – " + spanDate(to, true, false)
 	case from.Year() != to.Year():
-		return from.Format("Jan 2, 2006") + " – " + to.Format("Jan 2, 2006")
+		return spanDate(from, true, true) + " – " + spanDate(to, true, true)
 	case from.YearDay() == to.YearDay():
-		return from.Format("Jan 2, 2006")
+		return spanDate(from, true, true)
 	}
-	return from.Format("Jan 2") + " – " + to.Format("Jan 2, 2006")
+	return from.Format("Jan 2") + " – " + spanDate(to, true, true)
+}
+
+// spanDate writes tm as VisibleSpan does: its year ("44 BCE" before year
+// 1, as the axis and the cards write it, not Go's "-0044"), with the month
+// and the day when asked.
+func spanDate(tm time.Time, month, day bool) string {
+	y := strconv.Itoa(tm.Year())
+	if tm.Year() < 0 {
+		y = strconv.Itoa(-tm.Year()) + " BCE"
+	}
+	switch {
+	case day:
+		return tm.Format("Jan 2") + ", " + y
+	case month:
+		return tm.Format("Jan") + " " + y
+	}
+	return y
 }
 
 // Tapped selects the event under the pointer and calls OnSelected, or zooms

@@ -507,3 +507,21 @@ func TestTimelineSelectionKeepsTheFitAllView(t *testing.T) {
 		t.Errorf("view %v–%v after the resize, fit-all is %v–%v", tw.viewFrom, tw.viewTo, from, to)
 	}
 }
+
+// The visible span writes years before year 1 as the axis does.
+func TestVisibleSpanBCE(t *testing.T) {
+	for _, c := range []struct {
+		tm         time.Time
+		month, day bool
+		want       string
+	}{
+		{time.Date(-3079, 3, 1, 0, 0, 0, 0, time.UTC), false, false, "3079 BCE"},
+		{time.Date(-44, 3, 15, 0, 0, 0, 0, time.UTC), true, true, "Mar 15, 44 BCE"},
+		{time.Date(2019, 6, 30, 0, 0, 0, 0, time.UTC), true, false, "Jun 2019"},
+		{time.Date(2019, 6, 30, 0, 0, 0, 0, time.UTC), true, true, "Jun 30, 2019"},
+	} {
+		if got := spanDate(c.tm, c.month, c.day); got != c.want {
+			t.Errorf("%v: %q, want %q", c.tm, got, c.want)
+		}
+	}
+}
