@@ -146,4 +146,3 @@ func (ix *Index) counts(c *counter) Counts {
 	}
 	return out
 }
-
