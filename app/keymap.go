@@ -88,6 +88,8 @@ type keyMap struct {
 	// notes are rows Help shows for keys the app does not bind itself
 	// (Fyne's focus keys, a dialog's Escape).
 	notes [][2]string
+
+	everything, search []*action // all and fromSearch, made once
 }
 
 // keyMap returns the app's key map, made once.
@@ -196,17 +198,32 @@ func (u *UI) keyMap() *keyMap {
 	return u.keys
 }
 
-// all lists every action of the menus and the window, without separators.
+// all lists every action of the menus and the window, without separators,
+// made once: the window's keys look through it at every key press.
 func (m *keyMap) all() []*action {
-	var as []*action
+	if m.everything != nil {
+		return m.everything
+	}
 	for _, menu := range m.menus {
 		for _, a := range menu.actions {
 			if a != nil {
-				as = append(as, a)
+				m.everything = append(m.everything, a)
 			}
 		}
 	}
-	return append(as, m.window...)
+	m.everything = append(m.everything, m.window...)
+	for _, a := range m.everything {
+		if a.fromSearch {
+			m.search = append(m.search, a)
+		}
+	}
+	return m.everything
+}
+
+// fromSearch lists the actions the search field passes its keys on to.
+func (m *keyMap) fromSearch() []*action {
+	m.all()
+	return m.search
 }
 
 // find returns the action among as bound to the typed key k with the

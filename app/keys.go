@@ -18,13 +18,7 @@ import (
 func (u *UI) bindKeys() {
 	c := u.win.Canvas()
 	u.search.OnKey = func(k *fyne.KeyEvent) bool {
-		var from []*action
-		for _, a := range u.keyMap().all() {
-			if a.fromSearch {
-				from = append(from, a)
-			}
-		}
-		return u.runAction(find(from, k.Name, widgets.KeyModifiers()))
+		return u.runAction(find(u.keyMap().fromSearch(), k.Name, widgets.KeyModifiers()))
 	}
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) { u.windowKey(k) })
 	c.SetOnTypedRune(func(r rune) { u.windowRune(r) })
