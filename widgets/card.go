@@ -3,6 +3,7 @@ package widgets
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -42,6 +43,9 @@ type EventCard struct {
 	// hidden hides what happened (title, summary, quotes, dispute, media)
 	// for a class to guess first: SetHidden.
 	hidden bool
+	// shown lists the parts fill chose to show; applyShown shows them
+	// and hides the rest.
+	shown []fyne.CanvasObject
 
 	prev, next *widget.Button
 	position   *widget.Label
@@ -235,11 +239,10 @@ func setEnabled(b *widget.Button, on bool) {
 // fill gives the parts the shown event has its texts and shows them, and
 // hides the others.
 func (c *EventCard) fill() {
-	for _, o := range c.body.Objects {
-		o.Hide()
-	}
+	c.shown = c.shown[:0]
+	defer c.applyShown()
 	if c.index < 0 {
-		c.hint.Show()
+		c.show(c.hint)
 		c.relatedTo = c.relatedTo[:0]
 		return
 	}
@@ -250,7 +253,7 @@ func (c *EventCard) fill() {
 		{Text: e.Kind.Label(), Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}},
 		{Text: "   " + e.DisplayDate(), Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
 	}
-	c.kindRow.Show()
+	c.show(c.kindRow)
 	if e.From != "" {
 		// Words rather than an arrow: Fyne's fonts have no "→", so it
 		// would come from a system font (slower to start, and a box where
@@ -261,23 +264,23 @@ func (c *EventCard) fill() {
 		}
 		c.who.segs = []*widget.TextSegment{{Text: who, Style: widget.RichTextStyle{
 			Inline: true, TextStyle: fyne.TextStyle{Bold: true}}}}
-		c.who.Show()
+		c.show(c.who)
 	}
 	if c.hidden {
 		c.title.segs = []*widget.TextSegment{{Text: "What happened?", Style: widget.RichTextStyle{
 			SizeName: theme.SizeNameHeadingText, ColorName: theme.ColorNamePlaceHolder}}}
-		c.title.Show()
+		c.show(c.title)
 	} else {
 		c.title.segs = text(widget.RichTextStyleHeading, e.Title, e.CutNote("title"))
-		c.title.Show()
+		c.show(c.title)
 		if e.Summary != "" {
 			c.summary.segs = plain(e.Summary, e.CutNote("summary"))
-			c.summary.Show()
+			c.show(c.summary)
 		}
 		c.fillDispute(tl, e)
 	}
-	showField(c.place, "Place", e.Place, e.CutNote("place"))
-	showField(c.group, "Group", e.Group, e.CutNote("group"))
+	c.showField(c.place, "Place", e.Place, e.CutNote("place"))
+	c.showField(c.group, "Group", e.Group, e.CutNote("group"))
 	if !c.hidden {
 		c.fillMedia(e)
 		c.fillQuotes(e)
@@ -293,13 +296,13 @@ func (c *EventCard) fillQuotes(e *data.Event) {
 		}
 		notes := [2]string{e.CutNote(fmt.Sprintf("quotes[%d].text", k)), e.CutNote(fmt.Sprintf("quotes[%d].by", k))}
 		c.quotes[k].set(q, notes)
-		c.quotes[k].box.Show()
+		c.show(c.quotes[k].box)
 	}
 }
 
 // fillRest shows who reports e, its source and the related events.
 func (c *EventCard) fillRest(tl *data.Timeline, e *data.Event) {
-	showField(c.reported, "According to", e.ReportedBy, e.CutNote("reported_by"))
+	c.showField(c.reported, "According to", e.ReportedBy, e.CutNote("reported_by"))
 	src := ""
 	if s, ok := tl.Source(e.Source); ok {
 		src = fmt.Sprintf("“%s”, %s", s.Title, s.Publisher)
@@ -307,7 +310,7 @@ func (c *EventCard) fillRest(tl *data.Timeline, e *data.Event) {
 			src += ", " + s.Date.Display()
 		}
 	}
-	showField(c.source, "Source", src, "")
+	c.showField(c.source, "Source", src, "")
 	c.relatedTo = c.relatedTo[:0]
 	if c.hidden {
 		return // a related event's title would give the answer away
@@ -323,11 +326,11 @@ func (c *EventCard) fillRest(tl *data.Timeline, e *data.Event) {
 		}
 		r := &tl.Events[i]
 		c.related[k].Text = r.DisplayDate() + ": " + r.Title
-		c.related[k].Show()
+		c.show(c.related[k])
 		c.relatedTo = append(c.relatedTo, i)
 	}
 	if len(c.relatedTo) > 0 {
-		c.relHead.Show()
+		c.show(c.relHead)
 	}
 }
 
@@ -371,17 +374,17 @@ func (c *EventCard) fillDispute(tl *data.Timeline, e *data.Event) {
 	c.dispute.segs = append([]*widget.TextSegment{{Text: name + ": ", Style: widget.RichTextStyle{
 		Inline: true, ColorName: theme.ColorNameError, TextStyle: fyne.TextStyle{Bold: true}}}},
 		plain(strings.Join(parts, "; "), "")...)
-	c.dispute.Show()
+	c.show(c.dispute)
 }
 
 // showField shows the "Name: value" line f with value s and its note,
 // unless s is empty.
-func showField(f *wrapText, name, s, note string) {
+func (c *EventCard) showField(f *wrapText, name, s, note string) {
 	if s == "" {
 		return
 	}
 	f.segs = fieldSegments(name, plain(s, note))
-	f.Show()
+	c.show(f)
 }
 
 // fillMedia shows an imported event's media as text and a link; nothing
@@ -407,14 +410,14 @@ func (c *EventCard) fillMedia(e *data.Event) {
 	}
 	if len(value) > 0 {
 		c.mediaText.segs = fieldSegments("Media", value)
-		c.mediaText.Show()
+		c.show(c.mediaText)
 	}
 	if u, err := url.Parse(m.URL); err == nil && m.URL != "" && (u.Scheme == "http" || u.Scheme == "https") {
 		c.mediaLink.Text, c.mediaLink.URL = m.URL, u
-		c.mediaLink.Show()
+		c.show(c.mediaLink)
 		return
 	}
-	showField(c.mediaURL, "Link", m.URL, "")
+	c.showField(c.mediaURL, "Link", m.URL, "")
 }
 
 // text is s as a segment of style, then note, if any (what
@@ -469,4 +472,22 @@ func (q *quoteView) set(quote data.Quote, notes [2]string) {
 	words := widget.RichTextStyle{TextStyle: fyne.TextStyle{Italic: true}, SizeName: theme.SizeNameSubHeadingText}
 	by := widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}
 	q.text.segs = append(text(words, "“"+quote.Text+"”", notes[0]), text(by, "— "+quote.By, notes[1])...)
+}
+
+// show marks part o to be shown by the fill under way.
+func (c *EventCard) show(o fyne.CanvasObject) { c.shown = append(c.shown, o) }
+
+// applyShown shows the parts fill chose and hides the others, touching
+// only those that change: a part shown already is drawn once, by the
+// body's refresh, not also by Show.
+func (c *EventCard) applyShown() {
+	for _, o := range c.body.Objects {
+		on := slices.Contains(c.shown, o)
+		switch {
+		case on && !o.Visible():
+			o.Show()
+		case !on && o.Visible():
+			o.Hide()
+		}
+	}
 }

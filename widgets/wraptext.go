@@ -290,6 +290,9 @@ func (r *wrapTextRenderer) MinSize() fyne.Size {
 }
 
 func (r *wrapTextRenderer) Refresh() {
+	if !r.t.Visible() {
+		return // Show refreshes it: nothing to wrap for text not shown
+	}
 	r.rewrap(r.t.Size().Width)
 	canvas.Refresh(r.t)
 }
