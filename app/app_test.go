@@ -455,3 +455,66 @@ func TestGroupFiltersNarrowAnImportedFile(t *testing.T) {
 		t.Errorf("clearing the filters left %d of %d, Clocks ticked %v", len(u.Results()), len(u.tl.Events), clocks.Checked)
 	}
 }
+
+// A button that hides never keeps the keyboard focus (the monkey found
+// both): Clear filters pressed with Space from the keyboard, and the card's
+// Next button when Go > Overview puts the story card in its place.
+func TestHiddenButtonsGiveUpTheFocus(t *testing.T) {
+	u := newTestUI(t)
+	c := u.Window().Canvas()
+	u.setKindFilter(data.KindLetter, true)
+	u.settle()
+	if !u.clearFilters.Visible() {
+		t.Fatal("no Clear filters with a filter ticked")
+	}
+	c.Focus(u.clearFilters)
+	u.clearFilters.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	u.settle()
+	if u.clearFilters.Visible() || c.Focused() != nil {
+		t.Errorf("after Space on Clear filters: shown %v, focus on %T", u.clearFilters.Visible(), c.Focused())
+	}
+	key(u, fyne.KeyRight)
+	u.settle()
+	var next fyne.Focusable
+	for f := range focusables(u.card) {
+		if b, ok := f.(*widget.Button); ok && b.Text == "Next" {
+			next = f
+		}
+	}
+	if next == nil {
+		t.Fatal("the card has no Next button")
+	}
+	c.Focus(next)
+	u.ShowOverview()
+	if c.Focused() != nil {
+		t.Errorf("after Overview the focus is on a hidden %T", c.Focused())
+	}
+}
+
+// focusables yields the widgets under o that can take the focus.
+func focusables(o fyne.CanvasObject) func(func(fyne.Focusable) bool) {
+	return func(yield func(fyne.Focusable) bool) {
+		var walk func(o fyne.CanvasObject) bool
+		walk = func(o fyne.CanvasObject) bool {
+			if f, ok := o.(fyne.Focusable); ok && !yield(f) {
+				return false
+			}
+			switch w := o.(type) {
+			case *fyne.Container:
+				for _, c := range w.Objects {
+					if !walk(c) {
+						return false
+					}
+				}
+			case fyne.Widget:
+				for _, c := range test.WidgetRenderer(w).Objects() {
+					if !walk(c) {
+						return false
+					}
+				}
+			}
+			return true
+		}
+		walk(o)
+	}
+}

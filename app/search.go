@@ -108,6 +108,9 @@ func (u *UI) showResult(res data.Result) {
 		u.count.SetText(fmt.Sprintf("Nothing matches “%s”. Escape clears the search.", shorten(u.query, maxQuoted)))
 	}
 	if u.filter.IsZero() {
+		if c := u.win.Canvas(); c.Focused() == fyne.Focusable(u.clearFilters) {
+			c.Unfocus() // Space pressed it: the keys go back to the window, not to a hidden button
+		}
 		u.clearFilters.Hide()
 	} else {
 		u.clearFilters.Show()

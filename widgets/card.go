@@ -228,6 +228,23 @@ func (c *EventCard) dropLostFocus() {
 	}
 }
 
+// Hide hides the card, and gives the keyboard focus back to the window
+// when one of its buttons or links had it (Tab, a click): keys sent to a
+// hidden widget would go nowhere.
+func (c *EventCard) Hide() {
+	if cv := fyne.CurrentApp().Driver().CanvasForObject(c); cv != nil && cv.Focused() != nil {
+		f := cv.Focused()
+		mine := f == fyne.Focusable(c.prev) || f == fyne.Focusable(c.next) || f == fyne.Focusable(c.mediaLink)
+		for _, l := range c.related {
+			mine = mine || f == fyne.Focusable(l)
+		}
+		if mine {
+			cv.Unfocus()
+		}
+	}
+	c.BaseWidget.Hide()
+}
+
 func setEnabled(b *widget.Button, on bool) {
 	if on {
 		b.Enable()
