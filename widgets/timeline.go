@@ -85,6 +85,7 @@ type Timeline struct {
 	// captions name whose side is above and below ("Donald Trump"); empty
 	// when the data has no people on that side.
 	captions [2]string
+	marks    storyMarks // disputed and related events
 
 	lay   *lanes.Layout // where everything goes, placed for this state (place)
 	texts texts         // widths and cut labels, at one text size
@@ -120,6 +121,7 @@ func (t *Timeline) setData(tl *data.Timeline) {
 	t.texts.setData(tl)
 	t.lay.SetStory(tl)
 	t.captions = captions(tl)
+	t.marks = newStoryMarks(tl)
 	t.fitted = true
 	from, to := t.lay.FullSpan(t.m, 0)
 	t.viewFrom, t.viewTo = from, to

@@ -21,6 +21,7 @@ type chipObjects struct {
 	arrow  *canvas.Polygon
 	date   *canvas.Text
 	label  *canvas.Text
+	mark   *canvas.Circle // a disputed event's ring
 }
 
 // eraObjects draw one era: a shaded band and its title along the top.
@@ -50,17 +51,20 @@ type tickObjects struct {
 type timelineRenderer struct {
 	t *Timeline
 
-	track    *canvas.Rectangle
-	axisLine *canvas.Rectangle
-	content  *fyne.Container // ticks and chips, in content coordinates
-	ticks    []tickObjects
-	chips    []chipObjects
-	eras     []eraObjects
-	captions [2]captionObjects
-	tipBg    *canvas.Rectangle
-	tipDate  *canvas.Text
-	tipTitle *canvas.Text
-	tipFor   tipKey // what the tooltip's texts were made for
+	track      *canvas.Rectangle
+	axisLine   *canvas.Rectangle
+	content    *fyne.Container // ticks and chips, in content coordinates
+	ticks      []tickObjects
+	chips      []chipObjects
+	arrows     []arrowObjects // letters crossing the axis (Layout.Arrows)
+	links      []*canvas.Line // the selected event to its related ones
+	hoverArrow arrowObjects   // the hovered letter's, when its arrow gave way
+	eras       []eraObjects
+	captions   [2]captionObjects
+	tipBg      *canvas.Rectangle
+	tipDate    *canvas.Text
+	tipTitle   *canvas.Text
+	tipFor     tipKey // what the tooltip's texts were made for
 
 	objects []fyne.CanvasObject
 	dirty   bool // the pools grew: objects must be rebuilt
@@ -81,6 +85,7 @@ type palette struct {
 	variant                                   fyne.ThemeVariant
 	fg, muted, disabled, track, line, sel, bg color.Color
 	hover, shadow, overlay                    color.Color
+	err, link                                 color.Color
 	minorTick, majorTick, clusterLine         color.Color
 	kinds                                     map[data.Kind][4]color.Color // full, dim, tint, dim tint
 	groups                                    [GroupColors][4]color.Color
@@ -93,13 +98,14 @@ type palette struct {
 
 func newTimelineRenderer(t *Timeline) *timelineRenderer {
 	r := &timelineRenderer{
-		t:        t,
-		track:    &canvas.Rectangle{},
-		axisLine: &canvas.Rectangle{},
-		content:  &fyne.Container{},
-		tipBg:    &canvas.Rectangle{},
-		tipDate:  &canvas.Text{},
-		tipTitle: &canvas.Text{TextStyle: fyne.TextStyle{Bold: true}},
+		t:          t,
+		track:      &canvas.Rectangle{},
+		axisLine:   &canvas.Rectangle{},
+		content:    &fyne.Container{},
+		tipBg:      &canvas.Rectangle{},
+		tipDate:    &canvas.Text{},
+		tipTitle:   &canvas.Text{TextStyle: fyne.TextStyle{Bold: true}},
+		hoverArrow: newArrowObjects(),
 	}
 	hide(r.tipBg)
 	hide(r.tipDate)
@@ -117,11 +123,20 @@ func (r *timelineRenderer) rebuild() {
 	for _, e := range r.eras {
 		objs = append(objs, e.bg, e.edge, e.title)
 	}
+	// arrows and links go behind the ticks and chips: they never hide a
+	// label
+	for _, a := range r.arrows {
+		objs = appendLines(objs, a)
+	}
+	objs = appendLines(objs, r.hoverArrow)
+	for _, ln := range r.links {
+		objs = append(objs, ln)
+	}
 	for _, tk := range r.ticks {
 		objs = append(objs, tk.mark, tk.label)
 	}
 	for _, c := range r.chips {
-		objs = append(objs, c.ring, c.bar, c.marker, c.arrow, c.date, c.label)
+		objs = append(objs, c.ring, c.bar, c.mark, c.marker, c.arrow, c.date, c.label)
 	}
 	r.content.Objects = objs
 	r.objects = append(r.objects[:0], r.track, r.axisLine, r.content)
@@ -130,6 +145,13 @@ func (r *timelineRenderer) rebuild() {
 	}
 	r.objects = append(r.objects, r.tipBg, r.tipDate, r.tipTitle)
 	r.dirty = false
+}
+
+func appendLines(objs []fyne.CanvasObject, a arrowObjects) []fyne.CanvasObject {
+	for _, ln := range a.lines {
+		objs = append(objs, ln)
+	}
+	return objs
 }
 
 // Destroy stops a scroll on its way: nothing is left to show it.
@@ -165,6 +187,8 @@ func (r *timelineRenderer) applyTheme() {
 	p.hover = th.Color(theme.ColorNameHover, v)
 	p.shadow = th.Color(theme.ColorNameShadow, v)
 	p.overlay = th.Color(theme.ColorNameOverlayBackground, v)
+	p.err = th.Color(theme.ColorNameError, v)
+	p.link = withAlpha(p.fg, 0xb0)
 	if p.kinds == nil {
 		p.kinds = map[data.Kind][4]color.Color{}
 	}
@@ -229,6 +253,8 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 		r.drawn = style
 		r.content.Resize(fyne.NewSize(float32((l.To-l.From)*l.PPD), size.Height))
 		r.layoutEras(size)
+		r.layoutArrows(l)
+		r.layoutLinks(l)
 		r.layoutTicks(l)
 		r.layoutChips(l)
 		if r.dirty {
@@ -238,6 +264,7 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 	r.content.Move(fyne.NewPos(-l.Shift, 0))
 	r.layoutEraTitles()
 	r.layoutCaptions(size)
+	r.layoutHoverArrow()
 	r.layoutTooltip()
 }
 
@@ -308,7 +335,7 @@ func (r *timelineRenderer) layoutChips(l *lanes.Layout) {
 		r.chips = append(r.chips, chipObjects{
 			ring: &canvas.Rectangle{}, bar: &canvas.Rectangle{},
 			marker: &canvas.Polygon{}, arrow: &canvas.Polygon{Sides: 3},
-			date: &canvas.Text{}, label: &canvas.Text{},
+			date: &canvas.Text{}, label: &canvas.Text{}, mark: &canvas.Circle{},
 		})
 		r.dirty = true
 	}
@@ -324,6 +351,7 @@ func (r *timelineRenderer) layoutChips(l *lanes.Layout) {
 		hide(c.arrow)
 		hide(c.date)
 		hide(c.label)
+		hide(c.mark)
 	}
 }
 
@@ -350,8 +378,10 @@ func (r *timelineRenderer) layoutLoneMarker(l *lanes.Layout, c *chipObjects, it 
 	if r.t.Dimmed(ev) {
 		col = kc[1]
 	}
-	styleMarker(c.marker, r.t.tl.Events[ev].Kind, col, fyne.NewPos(l.XOf(l.Pos(ev)), y+m.ChipH/2), m.Marker)
+	centre := fyne.NewPos(l.XOf(l.Pos(ev)), y+m.ChipH/2)
+	styleMarker(c.marker, r.t.tl.Events[ev].Kind, col, centre, m.Marker)
 	show(c.marker)
+	r.layoutDispute(c.mark, ev, centre, m)
 	if ev == r.t.selected {
 		r.layoutSelection(c.ring, c.marker.Position().X-3, y, c.marker.Size().Width+6, m.ChipH)
 	} else {
@@ -367,6 +397,7 @@ func (r *timelineRenderer) layoutLoneMarker(l *lanes.Layout, c *chipObjects, it 
 func (r *timelineRenderer) layoutCluster(l *lanes.Layout, c *chipObjects, it *lanes.Item, y float32) {
 	m := l.M
 	hide(c.marker)
+	hide(c.mark)
 	hide(c.arrow)
 	hide(c.bar)
 	hide(c.date)
@@ -434,6 +465,7 @@ func (r *timelineRenderer) layoutEvent(l *lanes.Layout, c *chipObjects, it *lane
 	cy := y + m.ChipH/2
 	styleMarker(c.marker, t.tl.Events[ev].Kind, col, fyne.NewPos(it.MarkX, cy), m.Marker)
 	show(c.marker)
+	r.layoutDispute(c.mark, ev, fyne.NewPos(it.MarkX, cy), m)
 	dir := l.Direction(ev)
 	date := l.DateText(ev)
 	label, lw := t.texts.label(ev, selected, it.Label)
@@ -538,6 +570,9 @@ func (r *timelineRenderer) layoutTooltip() {
 				what = e.Group // an imported event's kind says little; its group more
 			}
 			date = e.DisplayDate() + " · " + what
+			if t.Disputed(int(it.Ev)) {
+				date += " · disputed"
+			}
 			title = e.Title
 		}
 		// a long title (an imported headline) is cut to the timeline

@@ -92,6 +92,7 @@ type Layout struct {
 	bandPos []int32   // its position within its band
 	groupOf []int16   // the group whose band it sits in (index into data.Timeline.Groups), or -1
 	dir     []data.Side
+	cross   []bool // a letter or message crossing the axis: drawn with an arrow
 	bands   []Band
 	axis    int // index of the axis band
 	eras    []EraSpan
@@ -138,6 +139,7 @@ func (l *Layout) SetStory(tl *data.Timeline) {
 	l.bandPos = make([]int32, n)
 	l.groupOf = make([]int16, n)
 	l.dir = make([]data.Side, n)
+	l.cross = make([]bool, n)
 	l.chipW = make([]float32, n)
 	l.dates.reset()
 	l.first, l.last = 0, 0
@@ -172,6 +174,7 @@ func (l *Layout) SetStory(tl *data.Timeline) {
 	l.setEras(tl)
 	for i := 0; i < n; i++ {
 		l.dir[i] = l.direction(tl, i)
+		l.cross[i] = l.crossing(tl, i)
 	}
 	if n == 0 && len(l.eras) == 0 {
 		now := Days(time.Now())
@@ -194,6 +197,7 @@ func (l *Layout) SetStory(tl *data.Timeline) {
 	l.Items = l.Items[:0]
 	l.Ticks = l.Ticks[:0]
 	l.Eras = l.Eras[:0]
+	l.Arrows = l.Arrows[:0]
 }
 
 // direction says which way event i went, for its chevron: toward the

@@ -48,6 +48,9 @@ type Frame struct {
 	TickTop  float32  // bottom of the axis track: the axis line
 	CapTop   float32  // top of the era-title strip; CapH 0 for none
 	CapH     float32
+	// Arrows are the letters and messages drawn crossing the axis, left to
+	// right: those shown whose arrows do not crowd (placeArrows).
+	Arrows []Arrow
 
 	flipX float32   // chips reaching past here put their label on the left
 	flipL float32   // … unless that takes them past here: the story's left edge
@@ -160,6 +163,7 @@ func (l *Layout) Place(m Metrics, v View) bool {
 	}
 	l.placeTicks()
 	l.placeEras()
+	l.placeArrows()
 	return true
 }
 
@@ -172,6 +176,7 @@ func (l *Layout) placeNothing(v View) {
 	l.valid = false
 	clear(l.NLanes)
 	l.Eras = l.Eras[:0]
+	l.Arrows = l.Arrows[:0]
 }
 
 // stackBands arranges the frame from top to bottom for the view's height:
