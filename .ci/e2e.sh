@@ -258,18 +258,34 @@ long_text() {
 # starts its own instance with its own settings folder.
 
 # start_window BIN HOME LOG [ARG...]: starts BIN (with ARGs) with its
-# settings in HOME and its output in LOG; sets app and win (win empty when no window came in 30 s).
+# settings in HOME and its output in LOG; sets app and win (win empty when
+# no window came in 30 s). A start that Xvfb refused ("Failed to open
+# display", seen on a loaded machine, as .ci/state.sh has seen it) is tried
+# again, twice at most.
 start_window() {
-  local t0=$SECONDS
-  LANG=C.UTF-8 LC_ALL= LC_MESSAGES= LANGUAGE= \
-  XDG_CONFIG_HOME=$2/config XDG_CACHE_HOME=$2/cache XDG_DATA_HOME=$2/data \
-    "$1" "${@:4}" >"$3" 2>&1 &
-  app=$! win=""
-  while [[ -z $win && $((SECONDS - t0)) -lt 30 ]] && kill -0 "$app" 2>/dev/null; do
-    win=$(xdotool search --onlyvisible --pid "$app" 2>/dev/null | head -1 || true)
-    [[ -n $win ]] || sleep 0.1
+  local t0 try
+  for try in 1 2 3; do
+    t0=$SECONDS
+    LANG=C.UTF-8 LC_ALL= LC_MESSAGES= LANGUAGE= \
+    XDG_CONFIG_HOME=$2/config XDG_CACHE_HOME=$2/cache XDG_DATA_HOME=$2/data \
+      "$1" "${@:4}" >"$3" 2>&1 &
+    app=$! win=""
+    while [[ -z $win && $((SECONDS - t0)) -lt 30 ]] && kill -0 "$app" 2>/dev/null; do
+      win=$(xdotool search --onlyvisible --pid "$app" 2>/dev/null | head -1 || true)
+      [[ -n $win ]] || sleep 0.1
+    done
+    [[ -n $win ]] && break
+    if kill -0 "$app" 2>/dev/null || ! grep -q 'Failed to open display' "$3"; then
+      break
+    fi
+    echo "  (Xvfb refused a connection; starting again)"
+    wait "$app" 2>/dev/null || true
+    sleep 0.5
   done
-  [[ -n $win ]] && { xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus --sync "$win" 2>/dev/null || true; }
+  if [[ -n $win ]]; then
+    xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus --sync "$win" 2>/dev/null || true
+  fi
+  return 0 # no window is for the caller to report, not a reason to stop the run
 }
 
 # quit_window MS: Ctrl+Q, then waits up to MS ms for the program to end;

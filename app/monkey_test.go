@@ -66,6 +66,8 @@ var knownBugs = []knownBug{
 		"after Tab, one of Fyne's own widgets in a dialog has the focus and ignores Escape"},
 	{`the same dialog is open twice: "New Folder"`, "new-folder-twice.replay",
 		"a double click on New Folder in Fyne's file dialog opens two of Fyne's forms (no app code shows them)"},
+	{`the same dialog is open twice: "Overwrite?"`, "overwrite-twice.replay",
+		"a double click on Save over an existing file asks Fyne's own \"Overwrite?\" twice (dialog/file.go; no app code shows it)"},
 }
 
 func knownBugFor(sig string) *knownBug {
