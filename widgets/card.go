@@ -213,36 +213,38 @@ func (c *EventCard) SetEvent(tl *data.Timeline, index int) {
 // dropLostFocus gives the keyboard focus back to the window when one of
 // the card's links had it (Tab, a click) and the event now shown has no
 // such link: fill hid the link, and keys sent to it would go nowhere.
-func (c *EventCard) dropLostFocus() {
-	cv := fyne.CurrentApp().Driver().CanvasForObject(c)
-	if cv == nil || cv.Focused() == nil {
-		return
-	}
-	f := cv.Focused()
-	mine := f == fyne.Focusable(c.mediaLink) && !c.mediaLink.Visible()
-	for _, l := range c.related {
-		mine = mine || f == fyne.Focusable(l) && !l.Visible()
-	}
-	if mine {
-		cv.Unfocus()
-	}
-}
+func (c *EventCard) dropLostFocus() { c.dropFocus(false) }
 
 // Hide hides the card, and gives the keyboard focus back to the window
 // when one of its buttons or links had it (Tab, a click): keys sent to a
 // hidden widget would go nowhere.
 func (c *EventCard) Hide() {
-	if cv := fyne.CurrentApp().Driver().CanvasForObject(c); cv != nil && cv.Focused() != nil {
-		f := cv.Focused()
-		mine := f == fyne.Focusable(c.prev) || f == fyne.Focusable(c.next) || f == fyne.Focusable(c.mediaLink)
-		for _, l := range c.related {
-			mine = mine || f == fyne.Focusable(l)
-		}
-		if mine {
+	c.dropFocus(true)
+	c.BaseWidget.Hide()
+}
+
+// dropFocus unfocuses the card's button or link that has the keyboard
+// focus: any of them when all is set (the card is going), else a link
+// that is hidden.
+func (c *EventCard) dropFocus(all bool) {
+	cv := fyne.CurrentApp().Driver().CanvasForObject(c)
+	if cv == nil || cv.Focused() == nil {
+		return
+	}
+	parts := []fyne.CanvasObject{c.mediaLink}
+	for _, l := range c.related {
+		parts = append(parts, l)
+	}
+	if all {
+		parts = append(parts, c.prev, c.next)
+	}
+	f := cv.Focused()
+	for _, p := range parts {
+		if f == p.(fyne.Focusable) && (all || !p.Visible()) {
 			cv.Unfocus()
+			return
 		}
 	}
-	c.BaseWidget.Hide()
 }
 
 func setEnabled(b *widget.Button, on bool) {
