@@ -158,12 +158,13 @@ func (s Summary) KindsText() string {
 	return joinAnd(parts)
 }
 
-// Count writes n events of kind k for people: "1 letter", "3 talks", "2
-// context events".
+// Count writes n events of kind k for people: "1 letter", "1 round of
+// talks", "2 context events".
 func (k Kind) Count(n int) string {
 	switch k {
 	case KindTalks:
-		return Count(n, "") + " talks"
+		// "talks" has no singular: "1 round of talks", "3 rounds of talks".
+		return Count(n, "round") + " of talks"
 	case KindContext:
 		return Count(n, "context event")
 	}

@@ -114,7 +114,7 @@ func TestKindCountAndJoin(t *testing.T) {
 		n    int
 		want string
 	}{
-		{KindLetter, 1, "1 letter"}, {KindLetter, 2000, "2,000 letters"}, {KindTalks, 1, "1 talks"},
+		{KindLetter, 1, "1 letter"}, {KindLetter, 2000, "2,000 letters"}, {KindTalks, 1, "1 round of talks"}, {KindTalks, 3, "3 rounds of talks"},
 		{KindContext, 2, "2 context events"}, {KindStatement, 1, "1 statement"}, {"hearing", 3, "3 hearings"},
 	} {
 		if got := c.k.Count(c.n); got != c.want {
