@@ -142,11 +142,11 @@ func (u *UI) SetTimeline(tl *data.Timeline) {
 	u.timeline.SetTimeline(tl)
 	u.legend.SetTimeline(tl)
 	u.card.SetEvent(tl, -1)
-	u.showStory()
 	u.filterPanel.setTimeline(tl)
 	u.search.SetText("")
 	u.presentTimeline(tl)
 	u.startSearch(tl)
+	u.showStory() // after the first results: summed up once, now, for the first frame
 }
 
 func (u *UI) build() {
@@ -379,6 +379,7 @@ func (u *UI) queueRedraw() {
 // redraw makes the widgets show the state.
 func (u *UI) redraw() {
 	u.redrawQueued = false
+	u.fillStory()
 	if !u.staleSelection {
 		return
 	}
@@ -414,7 +415,8 @@ func (u *UI) showStory() {
 }
 
 // fillStory fills the story card, when it shows, from the results (all
-// the events for a blank query): once per change of the results.
+// the events for a blank query): once per change of the results, at the
+// frame's redraw.
 func (u *UI) fillStory() {
 	if !u.storyStale || !u.story.Visible() {
 		return

@@ -87,8 +87,10 @@ func (u *UI) runSearch() {
 // filter counts and the dimming on the timeline.
 func (u *UI) showResult(res data.Result) {
 	u.results = res.Matches
+	// The story card sums the results up once a frame (redraw): results
+	// arriving a keystroke at a time at 100,000 events cost one summary.
 	u.storyStale = true
-	u.fillStory()
+	u.queueRedraw()
 	u.cursor = -1
 	u.list.Refresh()
 	u.list.ScrollToTop()
