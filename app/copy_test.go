@@ -101,3 +101,75 @@ func TestCopyWithNoEventCopiesNothing(t *testing.T) {
 		t.Errorf("with no event, the clipboard became %q", got)
 	}
 }
+
+// doubleTapText double-clicks the first selectable text under o that
+// holds want, and reports whether it found one.
+func doubleTapText(o fyne.CanvasObject, want string) bool {
+	if !o.Visible() {
+		return false
+	}
+	if d, ok := o.(interface {
+		fyne.DoubleTappable
+		String() string
+	}); ok && strings.HasPrefix(d.String(), want) {
+		test.DoubleTap(d) // at the text's top left: its first word
+		return true
+	}
+	var children []fyne.CanvasObject
+	switch w := o.(type) {
+	case *fyne.Container:
+		children = w.Objects
+	case fyne.Widget:
+		children = test.WidgetRenderer(w).Objects()
+	}
+	for _, c := range children {
+		if doubleTapText(c, want) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestCopyCopiesTheCardsSelection checks that Ctrl+C copies text selected
+// on the card, in the window and on a slide, and the whole event again
+// once another event drops the selection.
+func TestCopyCopiesTheCardsSelection(t *testing.T) {
+	u := newTestUI(t)
+	cb := u.app.Clipboard()
+	i := u.tl.Index("hanoi-summit")
+	u.Select(i)
+	u.settle()
+	title := u.tl.Events[i].Title
+	first, _, _ := strings.Cut(title, " ")
+	if !doubleTapText(u.card, title) {
+		t.Fatalf("no text %q on the card", title)
+	}
+	copyKey(u)
+	if got := cb.Content(); got != first {
+		t.Errorf("with %q selected on the card, Ctrl+C copied %q", first, got)
+	}
+	u.Select(i + 1)
+	u.settle()
+	copyKey(u)
+	if got := cb.Content(); got != u.tl.CitedText(i+1) {
+		t.Errorf("after another event, Ctrl+C copied %q", got)
+	}
+
+	// On a slide: the slide's card, not the window's.
+	u.Select(i)
+	u.settle()
+	doubleTapText(u.card, title)
+	u.Present(true)
+	copyKey(u)
+	if got := cb.Content(); got != u.tl.CitedText(u.PresentedEvent()) {
+		t.Errorf("presenting, the window card's selection was copied: %q", got)
+	}
+	p := u.tl.Events[u.PresentedEvent()].Title
+	if !doubleTapText(u.pres.card, p) {
+		t.Fatalf("no text %q on the slide", p)
+	}
+	copyKey(u)
+	if got, want := cb.Content(), strings.Fields(p)[0]; got != want {
+		t.Errorf("with %q selected on the slide, Ctrl+C copied %q", want, got)
+	}
+}

@@ -190,6 +190,8 @@ func (u *UI) keyMap() *keyMap {
 		notes: [][2]string{
 			{"Tab, Shift+Tab", "Move the keyboard focus"},
 			{"Escape, in a dialog", "Close it"},
+			{"Drag or double-click on the card", "Select its text; right-click: Copy, Select all"},
+			{"Ctrl+C with nothing selected", "Copy the event shown with its source's citation"},
 		},
 	}
 	if inBrowser {

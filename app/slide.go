@@ -85,6 +85,9 @@ func newSlide(tl *data.Timeline, mode ThemeMode, textScale float32, size fyne.Si
 	s.story.Hide()
 	s.sources = widgets.NewSourcesCard()
 	s.sources.Hide()
+	// Text on a slide can be selected, to point the room at words, and
+	// copied with Ctrl+C; a right click opens no menu over the slide.
+	s.card.NoTextMenu, s.story.NoTextMenu, s.sources.NoTextMenu = true, true, true
 	s.scroll = container.NewVScroll(container.NewStack(s.card, s.story, s.sources))
 	s.progress = canvas.NewText("", color.Black)
 	s.progress.Alignment = fyne.TextAlignTrailing

@@ -37,6 +37,9 @@ type EventCard struct {
 	OnNext     func() `json:"-"`
 	// OnRelated is called with the index of a related event the person chose.
 	OnRelated func(index int) `json:"-"`
+	// NoTextMenu turns off the menu a right click on the text opens (a
+	// slide has no menus).
+	NoTextMenu bool
 
 	tl    *data.Timeline
 	index int
@@ -122,6 +125,7 @@ func NewEventCard() *EventCard {
 
 	nav := container.NewHBox(c.prev, c.position, c.next)
 	c.box = container.NewVBox(nav, c.body)
+	menuFlag(c.box, &c.NoTextMenu)
 	c.ExtendBaseWidget(c)
 	c.SetEvent(nil, -1)
 	return c
@@ -131,6 +135,9 @@ func NewEventCard() *EventCard {
 func (c *EventCard) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(c.box)
 }
+
+// SelectedText is the text selected in the card, "" when none is.
+func (c *EventCard) SelectedText() string { return selectedIn(c, c.box) }
 
 // Refresh restyles the card from the current theme (its colours and the
 // kind icon's size) and redraws it.

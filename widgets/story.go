@@ -27,6 +27,9 @@ type StoryCard struct {
 
 	// Hint, when set, is a line at the end that says how to go on.
 	Hint string
+	// NoTextMenu turns off the menu a right click on the text opens (a
+	// slide has no menus).
+	NoTextMenu bool
 
 	title, subtitle, span *wrapText
 	kinds                 *fyne.Container
@@ -126,6 +129,7 @@ func (c *StoryCard) SetSummary(s data.Summary) {
 	// the first frame, which shows this card.
 	c.hint.segs = []*widget.TextSegment{{Text: c.Hint, Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}}}
 	showIf(c.hint, c.Hint != "")
+	menuFlag(c.box, &c.NoTextMenu)
 	c.Refresh()
 }
 
@@ -182,29 +186,57 @@ func (c *StoryCard) String() string { return visibleText(c.box) }
 // visibleText is the text of the wrapTexts under o that show, a line each.
 func visibleText(o fyne.CanvasObject) string {
 	var b strings.Builder
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if !o.Visible() {
-			return
-		}
-		switch w := o.(type) {
-		case *wrapText:
-			b.WriteString(w.String() + "\n")
-		case *fyne.Container:
-			for _, child := range w.Objects {
-				walk(child)
+	walkTexts(o, func(w *wrapText) { b.WriteString(w.String() + "\n") })
+	return b.String()
+}
+
+// walkTexts calls f with each wrapText under o that shows, in order.
+func walkTexts(o fyne.CanvasObject, f func(*wrapText)) {
+	if o.Visible() {
+		eachText(o, func(t *wrapText) {
+			if t.Visible() {
+				f(t)
+			}
+		}, true)
+	}
+}
+
+// eachText calls f with each wrapText under o, in order, leaving out those
+// in hidden containers when shownOnly is set.
+func eachText(o fyne.CanvasObject, f func(*wrapText), shownOnly bool) {
+	switch w := o.(type) {
+	case *wrapText:
+		f(w)
+	case *fyne.Container:
+		for _, child := range w.Objects {
+			if !shownOnly || child.Visible() {
+				eachText(child, f, shownOnly)
 			}
 		}
 	}
-	walk(o)
-	return b.String()
 }
+
+// menuFlag makes flag turn the right-click menu of every text under o
+// on and off (a card's NoTextMenu).
+func menuFlag(o fyne.CanvasObject, flag *bool) {
+	eachText(o, func(t *wrapText) { t.noMenu = flag }, false)
+}
+
+// SelectedText is the text selected in the card, "" when none is.
+func (c *StoryCard) SelectedText() string { return selectedIn(c, c.box) }
+
+// SelectedText is the text selected in the card, "" when none is.
+func (c *SourcesCard) SelectedText() string { return selectedIn(c, c.box) }
 
 // SourcesCard is a presentation's last slide: every source the events cite,
 // in full, and who reports which events ("according to"), grouped by
 // reporter, most first.
 type SourcesCard struct {
 	widget.BaseWidget
+
+	// NoTextMenu turns off the menu a right click on the text opens (a
+	// slide has no menus).
+	NoTextMenu bool
 
 	head, repHead *wrapText
 	sources       []*wrapText
@@ -258,6 +290,7 @@ func (c *SourcesCard) SetSummary(tl *data.Timeline, s data.Summary) {
 	}
 	c.reps = fillRows(c.repBox, c.reps, reps)
 	showIf(c.repBox, len(reps) > 0)
+	menuFlag(c.box, &c.NoTextMenu)
 	c.Refresh()
 }
 

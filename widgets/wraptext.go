@@ -30,6 +30,10 @@ import (
 type wrapText struct {
 	widget.BaseWidget
 	segs []*widget.TextSegment
+	// noMenu, when set and true, turns the right-click menu off: the
+	// card's NoTextMenu.
+	noMenu *bool
+	r      *wrapTextRenderer // the renderer Fyne made last
 }
 
 var _ fyne.Widget = (*wrapText)(nil)
@@ -44,6 +48,7 @@ func newWrapText(segs ...*widget.TextSegment) *wrapText {
 // CreateRenderer is a private method to Fyne which links this widget to its renderer.
 func (t *wrapText) CreateRenderer() fyne.WidgetRenderer {
 	r := &wrapTextRenderer{t: t, width: -1}
+	t.r = r
 	r.rewrap(t.Size().Width)
 	return r
 }
@@ -75,6 +80,7 @@ func (t *wrapText) String() string {
 type wrapPiece struct {
 	text string
 	seg  int
+	off  int // where text starts in the wrapText's String(), in bytes
 	x, y float32
 	w    float32
 }
@@ -97,10 +103,10 @@ func wrapRows(segs []*widget.TextSegment, maxWidth, lineSpacing float32, f wrapF
 	var x, y, rowH float32
 	var cur strings.Builder
 	var curX float32
-	curSeg := 0
+	curSeg, curOff := 0, 0
 	flush := func() {
 		if cur.Len() > 0 {
-			pieces = append(pieces, wrapPiece{text: cur.String(), seg: curSeg, x: curX, y: y, w: x - curX})
+			pieces = append(pieces, wrapPiece{text: cur.String(), seg: curSeg, off: curOff, x: curX, y: y, w: x - curX})
 			cur.Reset()
 		}
 	}
@@ -109,17 +115,19 @@ func wrapRows(segs []*widget.TextSegment, maxWidth, lineSpacing float32, f wrapF
 		y += rowH
 		x, rowH = 0, 0
 	}
-	// put adds s (a word, maybe with a space before it) at x.
-	put := func(seg int, s string, w float32) {
+	// put adds s (a word, maybe with a space before it), which starts at
+	// byte off of the text, at x.
+	put := func(seg int, s string, off int, w float32) {
 		if seg != curSeg {
 			flush()
 		}
 		if cur.Len() == 0 {
-			curX, curSeg = x, seg
+			curX, curSeg, curOff = x, seg, off
 		}
 		cur.WriteString(s)
 		x += w
 	}
+	off := 0 // where the word under way starts in the text, in bytes
 	for si, seg := range segs {
 		h := f.height(si)
 		space := f.width(si, " ")
@@ -127,6 +135,7 @@ func wrapRows(segs []*widget.TextSegment, maxWidth, lineSpacing float32, f wrapF
 			if li > 0 {
 				rowH = max(rowH, h)
 				newRow()
+				off++ // the "\n"
 			}
 			rowH = max(rowH, h)
 			for wi, word := range strings.Split(line, " ") {
@@ -134,6 +143,7 @@ func wrapRows(segs []*widget.TextSegment, maxWidth, lineSpacing float32, f wrapF
 				var leadW float32
 				if wi > 0 {
 					lead, leadW = " ", space
+					off++
 				}
 				w := f.width(si, word)
 				if x > 0 && x+leadW+w > maxWidth {
@@ -142,12 +152,13 @@ func wrapRows(segs []*widget.TextSegment, maxWidth, lineSpacing float32, f wrapF
 					lead, leadW = "", 0
 				}
 				if w <= maxWidth-x-leadW {
-					put(si, lead+word, leadW+w)
+					put(si, lead+word, off-len(lead), leadW+w)
+					off += len(word)
 					continue
 				}
 				// A word wider than a row: as many characters as fit on
 				// each row.
-				put(si, lead, leadW)
+				put(si, lead, off-len(lead), leadW)
 				for word != "" {
 					n, used := 0, float32(0)
 					for _, c := range word {
@@ -159,8 +170,8 @@ func wrapRows(segs []*widget.TextSegment, maxWidth, lineSpacing float32, f wrapF
 						n += utf8.RuneLen(c)
 					}
 					if n > 0 {
-						put(si, word[:n], used)
-						word = word[n:]
+						put(si, word[:n], off, used)
+						word, off = word[n:], off+n
 					}
 					if word != "" {
 						newRow()
@@ -181,12 +192,15 @@ func wrapRows(segs []*widget.TextSegment, maxWidth, lineSpacing float32, f wrapF
 type wrapTextRenderer struct {
 	t       *wrapText
 	texts   []*canvas.Text
+	marks   []*canvas.Rectangle // the selection's highlight, behind the text
 	objects []fyne.CanvasObject
 	// width is the width the text was wrapped for, -1 before the first
 	// wrap; height the height of the rows then.
 	width, height float32
 	pad           float32
 	pieces        []wrapPiece
+	// sizes and heights are each segment's text size and row height.
+	sizes, heights []float32
 }
 
 // wordWidths caches the widths of the words wrapTexts have measured (see
@@ -252,11 +266,15 @@ func (r *wrapTextRenderer) rewrap(width float32) {
 	}
 	r.width = width
 	r.pieces, r.height = wrapRows(r.t.segs, maxWidth, th.Size(theme.SizeNameLineSpacing), f)
+	r.sizes = r.sizes[:0]
+	for _, k := range f.keys {
+		r.sizes = append(r.sizes, k.size)
+	}
+	r.heights = f.heights
 	for len(r.texts) < len(r.pieces) {
 		r.texts = append(r.texts, canvas.NewText("", nil))
 	}
 	r.texts = r.texts[:len(r.pieces)]
-	r.objects = r.objects[:0]
 	for i, p := range r.pieces {
 		s := r.t.segs[p.seg]
 		name := s.Style.ColorName
@@ -272,8 +290,11 @@ func (r *wrapTextRenderer) rewrap(width float32) {
 		}
 		txt.Move(fyne.NewPos(r.pad+p.x, r.pad+p.y))
 		txt.Resize(fyne.NewSize(p.w, f.heights[p.seg])) // measuring it again would cost as much as wrapping
-		r.objects = append(r.objects, txt)
 	}
+	if selection.owner == r.t && r.t.String() != selection.text {
+		selection = textSelection{} // a new text: what was selected is gone
+	}
+	r.highlight()
 }
 
 func (r *wrapTextRenderer) Layout(size fyne.Size) {

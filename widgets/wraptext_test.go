@@ -60,6 +60,7 @@ func TestWrapRows(t *testing.T) {
 		if b.String() != tt.rows || h != tt.height {
 			t.Errorf("%s: rows %q, height %v; want %q, %v", tt.name, b.String(), h, tt.rows, tt.height)
 		}
+		checkOffsets(t, tt.name, tt.segs, pieces)
 	}
 	// Each word is measured once (and a word wider than a row once per
 	// character): the cost grows with the length of the text.
@@ -68,6 +69,41 @@ func TestWrapRows(t *testing.T) {
 		wrapRows([]*widget.TextSegment{seg(strings.Repeat("word ", n), true)}, 40, 1, monoFont{&asked})
 		if asked > n+3 {
 			t.Errorf("%d words measured %d times", n, asked)
+		}
+	}
+}
+
+// checkOffsets holds each piece's offset to where its text is in the
+// segments' text: what selecting with the mouse relies on.
+func checkOffsets(t *testing.T, name string, segs []*widget.TextSegment, pieces []wrapPiece) {
+	t.Helper()
+	var all strings.Builder
+	for _, s := range segs {
+		all.WriteString(s.Text)
+	}
+	end := 0
+	for _, p := range pieces {
+		if p.off < end || p.off+len(p.text) > all.Len() || all.String()[p.off:p.off+len(p.text)] != p.text {
+			t.Errorf("%s: piece %q says it starts at %d of %q (after %d)", name, p.text, p.off, all.String(), end)
+			return
+		}
+		end = p.off + len(p.text)
+	}
+}
+
+func TestWrapRowsOffsets(t *testing.T) {
+	seg := func(s string) *widget.TextSegment {
+		return &widget.TextSegment{Text: s, Style: widget.RichTextStyle{Inline: true}}
+	}
+	texts := []string{"", " ", "  two  spaces ", "a\n\nb\n", "Ürsula’s 🙂 letter", "averyveryverylongword and more", "\n", "x "}
+	for _, a := range texts {
+		for _, b := range texts {
+			for _, width := range []float32{1, 3, 7, 40} {
+				asked := 0
+				segs := []*widget.TextSegment{seg(a), seg(b)}
+				pieces, _ := wrapRows(segs, width, 1, monoFont{&asked})
+				checkOffsets(t, fmt.Sprintf("%q+%q at %v", a, b, width), segs, pieces)
+			}
 		}
 	}
 }
