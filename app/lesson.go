@@ -108,8 +108,30 @@ func (u *UI) SetReveal(on bool) {
 	u.lesson.reveal = on
 	if u.pres != nil {
 		u.pres.card.SetHidden(on && u.presenting)
+		u.concealAhead()
 	}
 	u.syncMenuChecks()
+}
+
+// concealAhead hides, in reveal mode, the labels on the slide's timeline of
+// what the class has yet to guess: the events still to come in the
+// stepping order, and the one on the slide until it is revealed. All of
+// them on the title slide; none on the sources slide, or out of reveal
+// mode.
+func (u *UI) concealAhead() {
+	p := u.pres
+	if p == nil {
+		return
+	}
+	if !u.lesson.reveal || p.end > 0 {
+		p.timeline.SetConcealed(nil)
+		return
+	}
+	hide := make([]bool, len(u.tl.Events))
+	for _, j := range u.stepOrder() {
+		hide[j] = p.end < 0 || j > p.current || (j == p.current && p.card.Hidden())
+	}
+	p.timeline.SetConcealed(hide)
 }
 
 // ToggleReveal turns predict-then-reveal on or off (R).
@@ -121,10 +143,11 @@ func (u *UI) Revealing() bool { return u.lesson.reveal }
 // revealStep is what a click forward does first in reveal mode: show what
 // the card hides. It reports whether it did.
 func (u *UI) revealStep() bool {
-	if u.pres == nil || !u.pres.card.Hidden() {
-		return false
+	if u.pres == nil || !u.pres.card.Hidden() || u.pres.end != 0 || u.pres.current < 0 {
+		return false // nothing is hidden on the title or sources slide
 	}
 	u.pres.card.SetHidden(false)
+	u.concealAhead()
 	return true
 }
 

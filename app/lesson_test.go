@@ -58,10 +58,20 @@ func TestRevealHidesThenShows(t *testing.T) {
 	u := newTestUI(t)
 	u.SetReveal(true)
 	u.Present(true)
+	if u.PresentedEnd() != -1 {
+		t.Fatalf("presenting starts at %d, not the title slide", u.PresentedEvent())
+	}
+	// Nothing is hidden on the title slide: the clicks go on to the
+	// first event (the rest of the title card first, if it is long).
+	for range 10 {
+		if key(u, fyne.KeyPageDown); u.PresentedEvent() >= 0 {
+			break
+		}
+	}
 	first := u.PresentedEvent()
 	card := u.pres.card
-	if !card.Hidden() {
-		t.Fatal("the first slide is not hidden in reveal mode")
+	if first != 0 || !card.Hidden() {
+		t.Fatalf("the first event slide: event %d, hidden %v; want event 0, hidden", first, card.Hidden())
 	}
 	key(u, fyne.KeyPageDown)
 	if card.Hidden() || u.PresentedEvent() != first {
@@ -242,4 +252,64 @@ func TestLessonSlideImages(t *testing.T) {
 	u.presentEnd(1)
 	relayout()
 	test.AssertImageMatches(t, "slide_sources.png", u.Window().Canvas().Capture())
+}
+
+// TestRevealConcealsWhatIsToCome checks that in reveal mode the slide's
+// timeline hides the labels of the events the class has yet to guess:
+// all of them on the title slide, the one on the slide until it is
+// revealed and those after it, none on the sources slide or with reveal
+// mode off.
+func TestRevealConcealsWhatIsToCome(t *testing.T) {
+	u := newTestUI(t)
+	u.SetReveal(true)
+	u.Present(true)
+	tw := u.pres.timeline
+	concealed := func() (n int, first int) {
+		first = -1
+		for i := range u.tl.Events {
+			if tw.Concealed(i) {
+				if first < 0 {
+					first = i
+				}
+				n++
+			}
+		}
+		return n, first
+	}
+	all := len(u.tl.Events)
+	if u.PresentedEnd() != -1 {
+		t.Fatalf("presenting starts at %d, not the title slide", u.PresentedEvent())
+	}
+	if n, _ := concealed(); n != all {
+		t.Errorf("title slide: %d of %d labels concealed", n, all)
+	}
+	for range 10 {
+		if key(u, fyne.KeyPageDown); u.PresentedEvent() >= 0 {
+			break // the first event, hidden
+		}
+	}
+	cur := u.PresentedEvent()
+	if n, first := concealed(); n != all-cur || first != cur {
+		t.Errorf("event %d hidden: %d concealed from %d, want %d from %d", cur, n, first, all-cur, cur)
+	}
+	key(u, fyne.KeyPageDown) // revealed
+	if n, first := concealed(); n != all-cur-1 || first != cur+1 {
+		t.Errorf("event %d revealed: %d concealed from %d, want %d from %d", cur, n, first, all-cur-1, cur+1)
+	}
+	key(u, fyne.KeyLeft) // back: the earlier event was seen
+	if n, _ := concealed(); n > all-u.PresentedEvent()-1 {
+		t.Errorf("back at %d: %d concealed", u.PresentedEvent(), n)
+	}
+	key(u, fyne.KeyEnd)
+	for u.PresentedEnd() != 1 {
+		key(u, fyne.KeyPageDown)
+	}
+	if n, _ := concealed(); n != 0 {
+		t.Errorf("sources slide: %d concealed", n)
+	}
+	key(u, fyne.KeyHome)
+	key(u, fyne.KeyR) // reveal mode off
+	if n, _ := concealed(); n != 0 || u.Revealing() {
+		t.Errorf("reveal mode off: %d concealed", n)
+	}
 }

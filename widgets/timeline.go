@@ -71,7 +71,8 @@ type Timeline struct {
 	tl       *data.Timeline
 	selected int
 	match    []bool
-	matchVer int // counts SetDimmed calls, for the renderer to restyle
+	conceal  []bool
+	matchVer int // counts SetDimmed and SetConcealed calls, for the renderer to restyle
 
 	// the view: visible days [viewFrom, viewTo)
 	viewFrom, viewTo float64
@@ -179,6 +180,31 @@ func (t *Timeline) SetDimmed(match []bool) {
 	t.matchVer++
 	t.Refresh()
 }
+
+// SetConcealed hides what the events with hide[i] set are, for a class
+// to guess first: their chips show "?" in place of their labels, in
+// labels' room, so that nothing moves when they are revealed, and their
+// tooltips say no more than the date and kind. nil conceals nothing.
+func (t *Timeline) SetConcealed(hide []bool) {
+	if hide != nil && (t.tl == nil || len(hide) != len(t.tl.Events)) {
+		hide = nil
+	}
+	if hide == nil && t.conceal == nil {
+		return
+	}
+	t.conceal = hide
+	t.matchVer++
+	t.Refresh()
+}
+
+// Concealed reports whether event i's label is hidden (SetConcealed).
+func (t *Timeline) Concealed(i int) bool {
+	return t.conceal != nil && i >= 0 && i < len(t.conceal) && t.conceal[i]
+}
+
+// concealedLabel is what a concealed event's chip shows for its label,
+// and its tooltip for its title.
+const concealedLabel, concealedTitle = "?", "What happened?"
 
 // Dimmed reports whether event i is drawn quietly.
 func (t *Timeline) Dimmed(i int) bool {

@@ -525,3 +525,52 @@ func TestVisibleSpanBCE(t *testing.T) {
 		}
 	}
 }
+
+// TestTimelineConcealsLabels checks SetConcealed: the concealed events'
+// chips say "?" where their labels were, every chip stays where it was,
+// the tooltip hides the title, and revealing brings the label back.
+func TestTimelineConcealsLabels(t *testing.T) {
+	tl := defaultData(t)
+	tw, win := showTimeline(t, tl, 900, 330)
+	r := rendererOf(tw)
+	hanoi := tl.Index("hanoi-summit")
+	before := shownChips(tw)
+	hide := make([]bool, len(tl.Events))
+	for i := hanoi; i < len(hide); i++ {
+		hide[i] = true // the rest of the story, as a presentation's reveal mode does
+	}
+	tw.SetConcealed(hide)
+	after := shownChips(tw)
+	if len(after) != len(before) {
+		t.Fatalf("%d chips concealed, %d before", len(after), len(before))
+	}
+	labels := map[string]int{}
+	for k, c := range after {
+		labels[c.label]++
+		if c.date != before[k].date || c.box.x0 != before[k].box.x0 || c.box.y0 != before[k].box.y0 {
+			t.Errorf("chip %q moved from %v to %v", before[k].label, before[k].box, c.box)
+		}
+	}
+	for i, e := range tl.Events {
+		if n := labels[e.ShortLabel()]; (n > 0) == hide[i] {
+			t.Errorf("%s: its label %q shows %d times, concealed %v", e.ID, e.ShortLabel(), n, hide[i])
+		}
+	}
+	if labels[concealedLabel] != len(tl.Events)-hanoi {
+		t.Errorf("%d chips say %q, want %d", labels[concealedLabel], concealedLabel, len(tl.Events)-hanoi)
+	}
+
+	test.MoveMouse(win.Canvas(), chipCentre(tw, chipOf(t, tw, hanoi)))
+	if r.tipTitle.Text != concealedTitle || !strings.Contains(r.tipDate.Text, "Feb 27–28, 2019") {
+		t.Errorf("hover over concealed Hanoi: tooltip %q / %q", r.tipDate.Text, r.tipTitle.Text)
+	}
+	tw.SetConcealed(nil) // revealed, the pointer still on it
+	if r.tipTitle.Text != tl.Events[hanoi].Title {
+		t.Errorf("revealed under the pointer, the tooltip still says %q", r.tipTitle.Text)
+	}
+	for k, c := range shownChips(tw) {
+		if c.label != before[k].label {
+			t.Errorf("revealed: chip %d says %q, before %q", k, c.label, before[k].label)
+		}
+	}
+}

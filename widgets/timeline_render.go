@@ -469,6 +469,9 @@ func (r *timelineRenderer) layoutEvent(l *lanes.Layout, c *chipObjects, it *lane
 	dir := l.Direction(ev)
 	date := l.DateText(ev)
 	label, lw := t.texts.label(ev, selected, it.Label)
+	if t.Concealed(ev) && label != "" {
+		label = concealedLabel // in the label's room: nothing moves when it is revealed
+	}
 	arrowX, dateX, labelX := chipTextX(m, it, dir, t.texts.TextWidth(date, selected), lw)
 	switch dir {
 	case data.SideBelow:
@@ -538,6 +541,7 @@ func (r *timelineRenderer) layoutArrow(p *canvas.Polygon, angle float32, c color
 type tipKey struct {
 	ev, last, count int32
 	width, textSize float32
+	ver             int // Timeline.matchVer: a concealed title revealed
 }
 
 // layoutTooltip shows the date and title of what the pointer is over.
@@ -555,7 +559,7 @@ func (r *timelineRenderer) layoutTooltip() {
 	it := &l.Items[h]
 	m := l.M
 	size := fyne.NewSize(l.Width, l.Height)
-	if key := (tipKey{it.Ev, it.Last, it.Count, size.Width, m.TextSize}); key != r.tipFor {
+	if key := (tipKey{it.Ev, it.Last, it.Count, size.Width, m.TextSize, t.matchVer}); key != r.tipFor {
 		// made when the pointer moves to another chip, not every frame
 		r.tipFor = key
 		var date, title string
@@ -574,6 +578,9 @@ func (r *timelineRenderer) layoutTooltip() {
 				date += " · disputed"
 			}
 			title = e.Title
+			if t.Concealed(int(it.Ev)) {
+				title = concealedTitle
+			}
 		}
 		// a long title (an imported headline) is cut to the timeline
 		room := size.Width - 16

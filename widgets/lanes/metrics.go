@@ -40,10 +40,13 @@ func NewMetrics(size float32, measure func(s string, size float32, bold bool) (w
 		ChipH:    float32(math.Ceil(float64(h + 3))),
 		Pad:      3,
 		PadL:     4,
-		PadR:     6,
-		Gap:      5,
-		DigitW:   digitW,
-		PlusW:    plusW,
+		// The spaces between marker, date and label grow with the type,
+		// as a space does (5 and 6 at Fyne's 14): 5 px between a date and
+		// a label in a slide's big type read as none.
+		PadR:   6 * max(1, size/14),
+		Gap:    5 * max(1, size/14),
+		DigitW: digitW,
+		PlusW:  plusW,
 	}
 	m.LaneH = m.ChipH + 1
 	m.CapSize = float32(math.Round(float64(size * 0.85)))

@@ -309,7 +309,8 @@ func (l *Layout) setGaps(tight bool) {
 	m := &l.M
 	m.Gap, m.PadR = m.Gap0, m.PadR0
 	if tight {
-		m.Gap, m.PadR = 3, 2
+		k := max(1, m.TextSize/14)
+		m.Gap, m.PadR = 3*k, 2*k
 	}
 	clear(l.chipW)
 }
