@@ -221,15 +221,21 @@ func (u *UI) build() {
 		}
 		u.overview.SetView(from, to)
 	}
+	reveal := u.toolbarAction(theme.VisibilityOffIcon(), u.ToggleReveal)        // predict, then reveal, R
+	autoplay := u.toolbarAction(theme.MediaFastForwardIcon(), u.ToggleAutoplay) // present with autoplay, A
+	u.lesson.revealTool, u.lesson.autoplayTool = reveal.b, autoplay.b
 	tools := widget.NewToolbar(
 		u.toolbarAction(theme.ZoomOutIcon(), func() { u.timeline.ZoomOut() }),
 		u.toolbarAction(theme.ZoomFitIcon(), func() { u.timeline.FitAll() }),
 		u.toolbarAction(theme.ZoomInIcon(), func() { u.timeline.ZoomIn() }),
 		widget.NewToolbarSeparator(),
 		u.toolbarAction(theme.MediaPlayIcon(), u.TogglePresentation), // presentation mode, F5
-		u.toolbarAction(theme.HomeIcon(), u.ShowOverview),            // the story card, Go > Overview
+		reveal,
+		autoplay,
+		u.toolbarAction(theme.HomeIcon(), u.ShowOverview), // the story card, Go > Overview
 	)
-	bar := container.NewBorder(nil, nil, tools, nil, u.span)
+	u.lesson.syncTools()
+	bar := container.New(toolbarLayout{}, container.NewHScroll(tools), u.span)
 	top := container.NewBorder(bar, container.NewVBox(u.overview, u.legend), nil, nil, u.timeline)
 	// The card scrolls both ways: a card wider than its pane (a long line
 	// that cannot wrap, at large text) scrolls rather than widening the
@@ -503,3 +509,25 @@ func (u *UI) toolbarAction(icon fyne.Resource, run func()) toolbarAction {
 
 // ToolbarObject is the button.
 func (a toolbarAction) ToolbarObject() fyne.CanvasObject { return a.b }
+
+// toolbarLayout lays out the toolbar (in a horizontal scroll, the first
+// object) and the span label beside it: the toolbar as wide as its
+// buttons when the width allows, the label the rest. At the largest text
+// on a small screen the toolbar scrolls rather than widening the window
+// (every button has a key and a menu item too).
+type toolbarLayout struct{}
+
+func (toolbarLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	scroll, label := objs[0].(*container.Scroll), objs[1]
+	w := min(scroll.Content.MinSize().Width, size.Width)
+	scroll.Move(fyne.NewPos(0, 0))
+	scroll.Resize(fyne.NewSize(w, size.Height))
+	label.Move(fyne.NewPos(w, 0))
+	label.Resize(fyne.NewSize(max(0, size.Width-w), size.Height))
+}
+
+func (toolbarLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	scroll, label := objs[0].(*container.Scroll), objs[1]
+	h := max(scroll.Content.MinSize().Height, label.MinSize().Height)
+	return fyne.NewSize(label.MinSize().Width, h)
+}

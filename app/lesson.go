@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // What a teacher does with presentation mode beyond stepping: blank the
@@ -41,6 +42,29 @@ type lesson struct {
 	seconds  int    // autoplay's interval
 	stop     func() // stops autoplay's timer
 	gen      int    // autoplay's timer generation: a stopped timer's tick is dropped
+	// revealTool and autoplayTool are the window's toolbar toggles,
+	// highlighted while their mode is on (syncTools).
+	revealTool, autoplayTool *navButton
+}
+
+// syncTools highlights the toolbar toggles of the modes that are on.
+func (l *lesson) syncTools() {
+	if l == nil {
+		return // not made yet
+	}
+	for _, t := range []struct {
+		b  *navButton
+		on bool
+	}{{l.revealTool, l.reveal}, {l.autoplayTool, l.autoplay}} {
+		imp := widget.LowImportance
+		if t.on {
+			imp = widget.HighImportance
+		}
+		if t.b != nil && t.b.Importance != imp {
+			t.b.Importance = imp
+			t.b.Refresh()
+		}
+	}
 }
 
 func newLesson() *lesson {

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"trumpkim/data"
 )
@@ -311,5 +312,33 @@ func TestRevealConcealsWhatIsToCome(t *testing.T) {
 	key(u, fyne.KeyR) // reveal mode off
 	if n, _ := concealed(); n != 0 || u.Revealing() {
 		t.Errorf("reveal mode off: %d concealed", n)
+	}
+}
+
+// TestToolbarToggles checks the toolbar's reveal and autoplay buttons:
+// they turn their modes on and off and are highlighted while on, whether
+// the button, the key or the menu turned them on.
+func TestToolbarToggles(t *testing.T) {
+	useFakeClock(t)
+	u := newTestUI(t)
+	rv, ap := u.lesson.revealTool, u.lesson.autoplayTool
+	if rv.Importance != widget.LowImportance || ap.Importance != widget.LowImportance {
+		t.Fatal("a toggle is highlighted at start")
+	}
+	test.Tap(rv)
+	if !u.Revealing() || rv.Importance != widget.HighImportance {
+		t.Errorf("reveal button: revealing %v, highlighted %v", u.Revealing(), rv.Importance == widget.HighImportance)
+	}
+	key(u, fyne.KeyR)
+	if u.Revealing() || rv.Importance != widget.LowImportance {
+		t.Errorf("R after the button: revealing %v, highlighted %v", u.Revealing(), rv.Importance == widget.HighImportance)
+	}
+	test.Tap(ap)
+	if !u.Presenting() || !u.Autoplaying() || ap.Importance != widget.HighImportance {
+		t.Errorf("autoplay button: presenting %v, autoplay %v, highlighted %v", u.Presenting(), u.Autoplaying(), ap.Importance == widget.HighImportance)
+	}
+	key(u, fyne.KeyRight) // any key stops it
+	if u.Autoplaying() || ap.Importance != widget.LowImportance {
+		t.Errorf("a key during autoplay: autoplay %v, highlighted %v", u.Autoplaying(), ap.Importance == widget.HighImportance)
 	}
 }

@@ -63,6 +63,7 @@ type checkItem struct {
 
 // syncMenuChecks puts the menu's check marks where the settings are.
 func (u *UI) syncMenuChecks() {
+	u.lesson.syncTools()
 	if u.menu == nil {
 		return
 	}
