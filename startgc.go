@@ -6,18 +6,19 @@ import (
 )
 
 // Start-up without the garbage collector. Until the window's first frame
-// the app only builds: nearly everything it allocates is still in use
-// when the frame is drawn, so the collections Go would run on the way
-// (seven, as the heap grows from 4 to 22 MB at the built-in data) find
-// little to free. They cost about 45 ms of the 340 ms of CPU the app
-// used until its first frame on the machine in the README (make startup,
+// the heap grows from 4 to some 50 MB at the built-in data, and Go ran
+// seven collections on the way, each marking what was live (up to 13 MB)
+// to free a few MB that nothing needed back before the frame. They cost
+// 20 to 45 ms of the 310 to 410 ms of CPU the app used until its first
+// frame on the machine in the README (three side-by-side runs, and
 // GOGC=off against the default), on a second core that the GL driver's
-// threads and other programs want too.
+// threads and other programs want too. One collection after the frame
+// frees the same garbage.
 const (
 	// startupGCEvents is the largest data set whose start-up runs
 	// without collections. Building the window allocates more with
 	// more events (51 MB at the built-in data, 190 MB at 5,000), most of
-	// it garbage by the first frame.
+	// it garbage by the first frame (14 MB live at the built-in data).
 	startupGCEvents = 5_000
 	// startupHeapLimit bounds what Go holds while the collector is off:
 	// there it collects (runtime/debug.SetMemoryLimit), and then again
