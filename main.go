@@ -76,6 +76,10 @@ func main() {
 			os.Exit(1)
 		}
 	}
+	resumeGC := func() {}
+	if *exportPNG == "" && *exportHandout == "" && len(tl.Events) <= startupGCEvents {
+		resumeGC = pauseGC() // until the first frame (startgc.go)
+	}
 	app.FallbackVersion = app.VersionFromTOML(fyneAppTOML)
 
 	a, store := newFyneApp()
@@ -118,6 +122,7 @@ func main() {
 	if start != nil {
 		u.ShowStartFile(*start) // what was skipped, or why the file could not be used
 	}
+	u.AfterNextFrame(resumeGC)
 	a.Lifecycle().SetOnStarted(func() { desktop.FitToScreen(u.Window()) })
 	go exitAfterQuit(u.Quitting())
 	go quitOnSignal(u)

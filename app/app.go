@@ -108,6 +108,7 @@ func NewWithState(a fyne.App, tl *data.Timeline, store StateStore, st State) *UI
 	u.lesson = newLesson()
 	u.restoreAutoplay()
 	u.build()
+	u.presize()
 	u.SetTimeline(tl)
 	u.win.Resize(DefaultSize)
 	u.bindKeys()
@@ -248,6 +249,30 @@ func (u *UI) build() {
 	// holds (at large text): Fyne would otherwise grow the window past the
 	// screen to fit its content's minimum size.
 	u.win.SetContent(container.NewStack(container.NewScroll(u.split), u.frames.box))
+}
+
+// presize lays the window's content out at the size it will have on the
+// screen, before the data fills it. Fyne lays a window's content out at
+// its minimum size when it is set, and at the window's size only when the
+// window is made (ShowAndRun): filled in between, every label was cut and
+// wrapped at that minimum width (the subtitle one word a line), measuring
+// some 250 pieces of text that the window never shows, each shaped anew by
+// Fyne (about 25 ms of start-up). The size is the window's remembered size
+// or DefaultSize, less what Fyne's window takes from it: the padding, and
+// the menu bar, one line of menu text high with inner padding below
+// (fyne internal/driver/glfw menu_bar_item.go). Where the guess is wrong
+// (a menu bar of the system's), the window's first layout corrects it.
+func (u *UI) presize() {
+	size, ok := u.rememberedSize()
+	if !ok {
+		size = DefaultSize
+	}
+	th := u.app.Settings().Theme()
+	if u.win.Padded() {
+		size = size.SubtractWidthHeight(2*th.Size(theme.SizeNamePadding), 2*th.Size(theme.SizeNamePadding))
+	}
+	menu := fyne.MeasureText("File", th.Size(theme.SizeNameText), fyne.TextStyle{}).Height + th.Size(theme.SizeNameInnerPadding)
+	u.win.Content().Resize(size.SubtractWidthHeight(0, menu))
 }
 
 // sideLayout stacks the sidebar: the title and subtitle, the search field,

@@ -47,6 +47,12 @@ func (h *frameHook) after(start func()) {
 	time.AfterFunc(frameHookFallback, h.flush)
 }
 
+// AfterNextFrame runs start once the window has drawn its next frame (the
+// first, before ShowAndRun), or after a second if it draws none: start
+// runs on any goroutine and should only start work or change settings,
+// never touch widgets.
+func (u *UI) AfterNextFrame(start func()) { u.frames.after(start) }
+
 func (h *frameHook) flush() {
 	h.mu.Lock()
 	fs := h.pending

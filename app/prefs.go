@@ -43,8 +43,8 @@ func (u *UI) restoreLook() {
 // selected event, skipping any that is missing or invalid.
 func (u *UI) restorePlace() {
 	st := u.state
-	if w, h := st.WindowWidth, st.WindowHeight; validFloat(w, minWindowSide, maxWindowSide) && validFloat(h, minWindowSide, maxWindowSide) {
-		u.win.Resize(fyne.NewSize(float32(w), float32(h)))
+	if size, ok := u.rememberedSize(); ok {
+		u.win.Resize(size)
 	}
 	if o := st.SplitSidebar; validFloat(o, 0.05, 0.95) && u.split != nil {
 		u.split.Offset = o
@@ -59,6 +59,15 @@ func (u *UI) restorePlace() {
 			u.Select(i)
 		}
 	}
+}
+
+// rememberedSize is the window size remembered, when there is a valid one.
+func (u *UI) rememberedSize() (fyne.Size, bool) {
+	w, h := u.state.WindowWidth, u.state.WindowHeight
+	if validFloat(w, minWindowSide, maxWindowSide) && validFloat(h, minWindowSide, maxWindowSide) {
+		return fyne.NewSize(float32(w), float32(h)), true
+	}
+	return fyne.Size{}, false
 }
 
 func validFloat(f, lo, hi float64) bool {
