@@ -10,6 +10,8 @@
 #   make e2e              .ci/e2e.sh on the release binary and on the packaged one, then
 #                         .ci/state.sh (settings and exports, kills while saving) on the binary
 #   make startup          .ci/startup.sh: first-frame time next to a minimal Fyne window
+#   make opentime         .ci/opentime.sh: process start to the window showing a TimelineJS
+#                         file of 1,000, 10,000 and 100,000 events, next to the built-in data
 #   make framebench       .ci/framebench.sh: frames on screen while zooming and panning at
 #                         100, 10,000 and 100,000 events, next to a minimal animated window
 #
@@ -32,8 +34,9 @@ ICON_SIZES     := 16 24 32 48 64 128 256 512
 E2E_TARGETS     = $(RELEASE_BIN) $(LINUX_TAR)
 STARTUP_RUNS   ?= 7
 FRAMEBENCH_SECONDS ?= 4
+OPENTIME_RUNS  ?= 5
 
-.PHONY: release package package-linux package-windows install uninstall e2e startup framebench fyne-cli mingw xz
+.PHONY: release package package-linux package-windows install uninstall e2e startup opentime framebench fyne-cli mingw xz
 
 # The same flags and tags `fyne package --release` uses (migrated_fynedo
 # because FyneApp.toml says [Migrations] fyneDo = true), and no_emoji (Makefile).
@@ -111,6 +114,9 @@ e2e: release package-linux
 startup: release
 	$(GO) build $(RELEASE) -tags $(RELEASE_TAGS) -o build/minimal ./.ci/minimal
 	GO=$(GO) .ci/startup.sh -n $(STARTUP_RUNS) $(RELEASE_BIN) build/minimal
+
+opentime: release
+	GO=$(GO) .ci/opentime.sh -n $(OPENTIME_RUNS) $(RELEASE_BIN)
 
 framebench: release
 	$(GO) build $(RELEASE) -tags $(RELEASE_TAGS) -o build/minimal ./.ci/minimal
