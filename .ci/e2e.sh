@@ -8,7 +8,9 @@
 #      desktop entry's StartupWMClass names (docks then group it with its icon)
 #      and an icon of its own;
 #   2. Right selects an event and Right again moves the selection: the detail
-#      card's part of the screen changes each time;
+#      card's part of the screen changes each time; a double click on the
+#      card's title and Ctrl+C put one word of it on the X clipboard, and
+#      Ctrl+C with nothing selected the whole event with its source;
 #   3. Ctrl+F (and "/"), then typing a query, changes what is drawn;
 #   4. Ctrl+Q quits within a second, with exit status 0, leaving no process of
 #      that binary behind;
@@ -50,6 +52,7 @@ source "$(dirname "$0")/xvfb.sh"
 need=($(missing_xvfb))
 command -v xdotool >/dev/null || need+=(xdotool)
 command -v xprop >/dev/null || need+=(x11-utils)
+command -v xclip >/dev/null || need+=(xclip)
 { command -v import && command -v compare; } >/dev/null 2>&1 && import -version 2>/dev/null | grep -q ImageMagick || need+=(imagemagick)
 install_missing e2e $(printf '%s\n' "${need[@]}" | sort -u)
 
@@ -180,6 +183,27 @@ run_one() {
   settle "$pre-3-left.png"
   n1=$(differ "$pre-1-right.png" "$pre-3-left.png" "$card")
   [[ $n1 -lt 100 ]] && pass "Left goes back to the first event's card" || fail "Left did not bring back the first card ($n1 px differ)"
+
+  # The card's text can be selected: a double click on the first word of
+  # the first event's title (at 1280x800 the title's row is at y 599, its
+  # text from x 361), then Ctrl+C, puts that word on the clipboard; after
+  # another event drops the selection, Ctrl+C copies the event with its
+  # citation.
+  local title="Trump calls off the Singapore summit by letter" clip
+  xdotool mousemove 380 599 click --repeat 2 --delay 80 1
+  sleep 0.6 # Fyne waits out the double click
+  xdotool mousemove 1270 790
+  key ctrl+c
+  clip=$(xclip -o -selection clipboard 2>/dev/null || true)
+  [[ -n $clip && $clip != *" "* && $title == *"$clip"* ]] && pass "a double click on the card's title and Ctrl+C copy the word \"$clip\"" ||
+    fail "a double click on the card's title and Ctrl+C copied \"$clip\" (want one word of \"$title\")"
+  shot "$pre-3b-selected.png"
+  key Right
+  key Left
+  key ctrl+c
+  clip=$(xclip -o -selection clipboard 2>/dev/null || true)
+  [[ $clip == *"$title"*"Source:"* ]] && pass "Ctrl+C with nothing selected copies the event with its source ($(wc -l <<<"$clip") lines)" ||
+    fail "Ctrl+C with nothing selected copied \"$(head -c 200 <<<"$clip")\""
 
   # 3. search: Ctrl+F focuses the field, typing narrows what is shown
   key ctrl+f
