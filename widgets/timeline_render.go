@@ -566,7 +566,7 @@ func (r *timelineRenderer) layoutTooltip() {
 		if it.Count > 1 {
 			a, b := &t.tl.Events[it.Ev], &t.tl.Events[it.Last]
 			date = data.DisplayRange(a.Date, b.Date)
-			title = l.CountText(it.Count)[1:] + " events: tap to zoom in"
+			title = data.Count(int(it.Count), "event") + ": tap to zoom in"
 		} else {
 			e := &t.tl.Events[it.Ev]
 			what := e.Kind.Label()

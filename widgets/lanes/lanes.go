@@ -285,7 +285,8 @@ func (l *Layout) EraSpans() []EraSpan { return l.eras }
 // "2019" or "Feb 27–28". The axis gives the year of day dates.
 func (l *Layout) DateText(i int) string { return l.dates.event(i) }
 
-// CountText is a cluster's count: "+12".
+// CountText is a cluster's count as its pill shows it: "+12", "+1.2k",
+// "+46k" (see shortCount); the tooltip gives the exact count.
 func (l *Layout) CountText(n int32) string { return l.dates.count(n) }
 
 // FullSpan returns the view that fits every event at width (every event

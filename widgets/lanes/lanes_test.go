@@ -645,3 +645,27 @@ func TestTicks(t *testing.T) {
 		})
 	}
 }
+
+func TestShortCount(t *testing.T) {
+	for _, c := range []struct {
+		n    int
+		want string
+	}{
+		{2, "2"}, {999, "999"}, {1_000, "1k"}, {1_099, "1k"}, {1_100, "1.1k"}, {1_999, "1.9k"},
+		{9_999, "9.9k"}, {10_000, "10k"}, {46_234, "46k"}, {999_999, "999k"},
+		{1_000_000, "1M"}, {1_250_000, "1.2M"}, {12_500_000, "12M"},
+	} {
+		if got := shortCount(c.n); got != c.want {
+			t.Errorf("shortCount(%d) = %q, want %q", c.n, got, c.want)
+		}
+	}
+	// A cluster growing from 10,000 to 100,000 events shows 90 texts, not
+	// 90,000: each is a texture to make.
+	seen := map[string]bool{}
+	for n := 10_000; n < 100_000; n++ {
+		seen[shortCount(n)] = true
+	}
+	if len(seen) != 90 {
+		t.Errorf("%d texts for the counts 10,000 to 99,999, want 90", len(seen))
+	}
+}

@@ -83,7 +83,35 @@ func (c *dateTexts) day(d int) string {
 }
 
 func (c *dateTexts) count(n int32) string {
-	return c.get(keyCount|int64(n), func() string { return "+" + strconv.Itoa(int(n)) })
+	return c.get(keyCount|int64(n), func() string { return "+" + shortCount(int(n)) })
+}
+
+// shortCount is n with at most two significant digits past 9,999 and
+// one decimal from 1,000 ("987", "1.2k", "46k", "1.2M"), cut down rather
+// than rounded up, so that it never says more than n. A cluster's count
+// changes at almost every zoom step, and every new string is a new text
+// texture to shape, rasterise and upload (make framebench); the cut one
+// changes far less often.
+func shortCount(n int) string {
+	switch {
+	case n < 1_000:
+		return strconv.Itoa(n)
+	case n < 10_000:
+		return decimalCount(n/100, "k")
+	case n < 1_000_000:
+		return strconv.Itoa(n/1_000) + "k"
+	case n < 10_000_000:
+		return decimalCount(n/100_000, "M")
+	}
+	return strconv.Itoa(n/1_000_000) + "M"
+}
+
+// decimalCount is tenths (12 for 1.2) with its unit, without a ".0".
+func decimalCount(tenths int, unit string) string {
+	if tenths%10 == 0 {
+		return strconv.Itoa(tenths/10) + unit
+	}
+	return strconv.Itoa(tenths/10) + "." + strconv.Itoa(tenths%10) + unit
 }
 
 func (c *dateTexts) rangeLabel(i int32, e *data.Event) string {
