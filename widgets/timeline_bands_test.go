@@ -213,7 +213,7 @@ func checkErasDrawnBehind(t *testing.T, tl *data.Timeline) {
 				}
 			}
 			for _, c := range r.chips {
-				if c.label.Visible() && first[c.label] < lastEra {
+				if c.label.Visible() && first[c.box] < lastEra {
 					t.Errorf("chip %q drawn before (under) an era", c.label.Text)
 				}
 			}

@@ -15,6 +15,10 @@ import (
 // chipObjects are the pooled canvas objects that draw one chip: an event's
 // marker, direction, date and label, or a cluster's count.
 type chipObjects struct {
+	// box holds the objects below, in content coordinates; it is hidden
+	// while the chip is out of view (cullChips), which leaves their own
+	// visibility to say what the chip is made of.
+	box    *fyne.Container
 	ring   *canvas.Rectangle // selection outline, hover background, cluster pill
 	bar    *canvas.Rectangle // a range's duration
 	marker *canvas.Polygon
@@ -136,7 +140,7 @@ func (r *timelineRenderer) rebuild() {
 		objs = append(objs, tk.mark, tk.label)
 	}
 	for _, c := range r.chips {
-		objs = append(objs, c.ring, c.bar, c.mark, c.marker, c.arrow, c.date, c.label)
+		objs = append(objs, c.box)
 	}
 	r.content.Objects = objs
 	r.objects = append(r.objects[:0], r.track, r.axisLine, r.content)
@@ -262,6 +266,7 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 		}
 	}
 	r.content.Move(fyne.NewPos(-l.Shift, 0))
+	r.cullChips(l)
 	r.layoutEraTitles()
 	r.layoutCaptions(size)
 	r.layoutHoverArrow()
@@ -332,15 +337,18 @@ func (r *timelineRenderer) layoutTicks(l *lanes.Layout) {
 // growing the pool when they are more, and hides the spares.
 func (r *timelineRenderer) layoutChips(l *lanes.Layout) {
 	for len(r.chips) < len(l.Items) {
-		r.chips = append(r.chips, chipObjects{
+		c := chipObjects{
 			ring: &canvas.Rectangle{}, bar: &canvas.Rectangle{},
 			marker: &canvas.Polygon{}, arrow: &canvas.Polygon{Sides: 3},
 			date: &canvas.Text{}, label: &canvas.Text{}, mark: &canvas.Circle{},
-		})
+		}
+		c.box = &fyne.Container{Objects: []fyne.CanvasObject{c.ring, c.bar, c.mark, c.marker, c.arrow, c.date, c.label}}
+		r.chips = append(r.chips, c)
 		r.dirty = true
 	}
 	for n := range r.chips {
 		c := &r.chips[n]
+		c.box.Resize(r.content.Size()) // (a container's size clips nothing)
 		if n < len(l.Items) {
 			r.layoutChip(l, c, &l.Items[n])
 			continue
@@ -352,6 +360,36 @@ func (r *timelineRenderer) layoutChips(l *lanes.Layout) {
 		hide(c.date)
 		hide(c.label)
 		hide(c.mark)
+	}
+}
+
+// cullChips hides the chips out of view. The laid-out region is two
+// views wide, so that a pan only moves it; the GL painter draws every
+// visible object, clipped or not, and half of them would be off screen.
+// It runs every frame: it only compares each chip's extent with the view.
+func (r *timelineRenderer) cullChips(l *lanes.Layout) {
+	slack := l.M.ChipH // a selection outline, a disputed ring past the chip
+	from, to := l.Shift-slack, l.Shift+l.Width+slack
+	for n := range r.chips {
+		box := r.chips[n].box
+		if n >= len(l.Items) {
+			hide(box)
+			continue
+		}
+		it := &l.Items[n]
+		x0, x1 := it.X, it.X+it.W
+		if it.BarW > 0 {
+			x0, x1 = min(x0, it.BarX), max(x1, it.BarX+it.BarW)
+		}
+		if it.Count == 1 { // a lone marker sits on its event's day
+			mx := l.XOf(l.Pos(int(it.Ev)))
+			x0, x1 = min(x0, mx-l.M.Marker), max(x1, mx+l.M.Marker)
+		}
+		if x1 >= from && x0 <= to {
+			show(box)
+		} else {
+			hide(box)
+		}
 	}
 }
 

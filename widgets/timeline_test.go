@@ -454,3 +454,75 @@ func TestTimelineResizeReportsTheRefittedView(t *testing.T) {
 		t.Errorf("after a resize the shown span is %q (%q before), the view is %q", reported, narrow, tw.VisibleSpan())
 	}
 }
+
+// drawnSet is every object the GL painter draws under o: visible, with
+// every container above it visible.
+func drawnSet(o fyne.CanvasObject, out map[fyne.CanvasObject]bool) {
+	if !o.Visible() {
+		return
+	}
+	out[o] = true
+	if c, ok := o.(*fyne.Container); ok {
+		for _, ch := range c.Objects {
+			drawnSet(ch, out)
+		}
+	}
+}
+
+// The laid-out region is two views wide; the painter draws every visible
+// object, clipped or not, so chips out of view must not be visible, and
+// a pan must bring them back.
+func TestTimelineDrawsNoChipOutOfView(t *testing.T) {
+	tl := data.Synthetic(2000, 1)
+	tw, _ := showTimeline(t, tl, 900, 330)
+	from, _ := tw.VisibleRange()
+	tw.ShowRange(from.AddDate(20, 0, 0), from.AddDate(21, 0, 0))
+	for step := range 6 {
+		r := rendererOf(tw)
+		l := tw.lay
+		drawn := map[fyne.CanvasObject]bool{}
+		drawnSet(r.content, drawn)
+		// (a chip is culled by its layout extent, a little wider than what
+		// is drawn of it, with a chip's height to spare)
+		view := rect{l.Shift - 2*l.M.ChipH, -1e9, l.Shift + l.Width + 2*l.M.ChipH, 1e9}
+		inView, out := 0, 0
+		for _, c := range r.chips {
+			// a chip is drawn whole or not at all; one out of view, not at all
+			var box rect
+			var any, isDrawn bool
+			for _, o := range []fyne.CanvasObject{c.ring, c.bar, c.mark, c.marker, c.arrow, c.date, c.label} {
+				if !o.Visible() {
+					continue
+				}
+				if !any {
+					box = objRect(o)
+				}
+				box, any, isDrawn = union(box, objRect(o)), true, isDrawn || drawn[o]
+			}
+			switch {
+			case !any || !isDrawn:
+			case box.overlaps(view):
+				inView++
+			default:
+				out++
+			}
+		}
+		if out > 0 {
+			t.Errorf("step %d: %d chips out of view are drawn", step, out)
+		}
+		if inView == 0 {
+			t.Errorf("step %d: no chip drawn in view", step)
+		}
+		// what shows on screen is drawn
+		for _, s := range shownChips(tw) {
+			if s.box.x1 > 0 && s.box.x0 < l.Width {
+				for _, c := range r.chips {
+					if c.label.Visible() && c.label.Text == s.label && objRect(c.label).x0+r.content.Position().X == s.box.x0 && !drawn[c.label] {
+						t.Errorf("step %d: chip %q in view is not drawn", step, s.label)
+					}
+				}
+			}
+		}
+		tw.Dragged(&fyne.DragEvent{Dragged: fyne.NewDelta(-150, 0)})
+	}
+}
