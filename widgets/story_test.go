@@ -107,3 +107,33 @@ func TestSourcesCardCitesAndGroupsReporters(t *testing.T) {
 	c.Refresh()
 	test.AssertImageMatches(t, "sources_card.png", w.Canvas().Capture())
 }
+
+// A collection with hundreds of pairs of correspondents lists the busiest
+// and sums up the rest in one row.
+func TestStoryCardSumsUpManyPairs(t *testing.T) {
+	test.NewTempApp(t)
+	c := NewStoryCard()
+	w := test.NewWindow(c)
+	defer w.Close()
+	w.Resize(fyne.NewSize(900, 900))
+	s := data.Synthetic(20000, 1).Summary(nil)
+	if len(s.Directions) <= storyDirections+1 {
+		t.Fatalf("%d pairs: too few to test", len(s.Directions))
+	}
+	c.SetSummary(s)
+	got := c.String()
+	for i, d := range s.Directions {
+		row := d.FromName + " to " + d.ToName + ": " + data.Count(d.N, "")
+		if shown := strings.Contains(got, row); shown != (i < storyDirections) {
+			t.Errorf("pair %d %q shown: %v", i, row, shown)
+		}
+	}
+	rest := 0
+	for _, d := range s.Directions[storyDirections:] {
+		rest += d.N
+	}
+	want := "and " + data.Count(len(s.Directions)-storyDirections, "") + " more pairs, " + data.Count(rest, "event")
+	if !strings.Contains(got, want) {
+		t.Errorf("the card lacks %q:\n%s", want, got)
+	}
+}
