@@ -63,7 +63,7 @@ type UI struct {
 	list            *navList
 	timeline        *widgets.Timeline
 	overview        *widgets.Overview
-	span            *widget.Label
+	span            *widgets.LineText
 	legend          *widgets.Legend
 	card            *widgets.EventCard
 	story           *widgets.StoryCard // shown in the card's place when no event is selected
@@ -201,9 +201,8 @@ func (u *UI) build() {
 		container.NewVScroll(container.NewVBox(u.filterPanel.accordion,
 			container.NewBorder(nil, nil, nil, u.clearFilters, u.count))),
 		u.list)
-	u.span = widget.NewLabel("")
+	u.span = widgets.NewLineText("") // cut to the toolbar's width at large text
 	u.span.TextStyle.Bold = true
-	u.span.Truncation = fyne.TextTruncateEllipsis // the toolbar keeps its width at large text
 	// The overview strip under the timeline follows the timeline's view and
 	// asks it for another; SetView reports nothing back, so there is no loop.
 	// The strip then shows what the timeline made of it, which the timeline
@@ -215,11 +214,10 @@ func (u *UI) build() {
 	}
 	u.timeline.OnViewChanged = func(from, to time.Time) {
 		// Every frame of a pan reports; the span's words change far less
-		// often, and setting a label shapes its text again (17% of the
-		// CPU of a pan at 100,000 events, make framebench's profile).
-		if s := u.timeline.VisibleSpan(); s != u.span.Text {
-			u.span.SetText(s)
-		}
+		// often, and a Label shapes a new text again (17% of the CPU of a
+		// pan at 100,000 events, make framebench's profile, when it was set
+		// every frame; a LineText measures a new text once).
+		u.span.SetText(u.timeline.VisibleSpan())
 		u.overview.SetView(from, to)
 	}
 	reveal := u.toolbarAction(theme.VisibilityOffIcon(), u.ToggleReveal)        // predict, then reveal, R
