@@ -73,7 +73,7 @@ func (c *StoryCard) CreateRenderer() fyne.WidgetRenderer {
 
 // storyDirections is how many "who wrote to whom" rows the card lists, the
 // busiest pairs first; the others are summed up in one more row. A large
-// collection can have hundreds of pairs (552 in --synthetic 100000), and
+// collection can have hundreds of pairs (576 in --synthetic 100000), and
 // Fyne draws every row of a scrolled card each frame, hidden by the scroll
 // or not: those rows took about a tenth of the CPU of every frame while
 // the timeline was panned or zoomed (make framebench).
