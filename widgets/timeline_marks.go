@@ -237,8 +237,8 @@ func markerAt(l *lanes.Layout, ev int) (fyne.Position, bool) {
 }
 
 // layoutDispute rings a disputed event's marker in the theme's error
-// colour, centred on centre.
-func (r *timelineRenderer) layoutDispute(mark *canvas.Circle, ev int, centre fyne.Position, m lanes.Metrics) {
+// colour, centred on centre; quietly when the event is dimmed by a search.
+func (r *timelineRenderer) layoutDispute(mark *canvas.Circle, ev int, centre fyne.Position, m lanes.Metrics, dim bool) {
 	if !r.t.Disputed(ev) {
 		hide(mark)
 		return
@@ -246,6 +246,9 @@ func (r *timelineRenderer) layoutDispute(mark *canvas.Circle, ev int, centre fyn
 	d := m.Marker + 6
 	mark.FillColor = color.Transparent
 	mark.StrokeColor = r.colors.err
+	if dim {
+		mark.StrokeColor = r.colors.errDim
+	}
 	mark.StrokeWidth = 2
 	mark.Move(fyne.NewPos(centre.X-d/2, centre.Y-d/2))
 	mark.Resize(fyne.NewSquareSize(d))

@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"fmt"
+	"image/color"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -268,5 +269,34 @@ func TestTimelineMarksDisputedEvents(t *testing.T) {
 		if p := chipCentre(tw, it).Add(fyne.NewPos(tw.lay.Shift, 0)); mc != p {
 			t.Errorf("%s: mark centred at %v, marker at %v", id, mc, p)
 		}
+	}
+}
+
+// TestTimelineDimsDisputeRings checks that a disputed event a search leaves
+// out has its ring drawn quietly, as its marker is, and one it finds in
+// the theme's error colour.
+func TestTimelineDimsDisputeRings(t *testing.T) {
+	tl := defaultData(t)
+	tw, _ := showTimeline(t, tl, 1280, 800)
+	r := rendererOf(tw)
+	claim, denial := tl.Index("nice-note-claim"), tl.Index("nice-note-denial")
+	match := make([]bool, len(tl.Events))
+	match[denial] = true
+	tw.SetDimmed(match)
+	ring := func(i int) color.Color {
+		it := chipOf(t, tw, i)
+		for n := range tw.lay.Items {
+			if tw.lay.Items[n] == it {
+				return r.chips[n].mark.StrokeColor
+			}
+		}
+		t.Fatalf("event %d has no chip objects", i)
+		return nil
+	}
+	if got := ring(claim); got != r.colors.errDim {
+		t.Errorf("the claim, dimmed: ring %v, want the quiet %v", got, r.colors.errDim)
+	}
+	if got := ring(denial); got != r.colors.err {
+		t.Errorf("the denial, found: ring %v, want %v", got, r.colors.err)
 	}
 }

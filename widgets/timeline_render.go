@@ -89,7 +89,7 @@ type palette struct {
 	variant                                   fyne.ThemeVariant
 	fg, muted, disabled, track, line, sel, bg color.Color
 	hover, shadow, overlay                    color.Color
-	err, link                                 color.Color
+	err, errDim, link                         color.Color
 	minorTick, majorTick, clusterLine         color.Color
 	kinds                                     map[data.Kind][4]color.Color // full, dim, tint, dim tint
 	groups                                    [GroupColors][4]color.Color
@@ -192,6 +192,7 @@ func (r *timelineRenderer) applyTheme() {
 	p.shadow = th.Color(theme.ColorNameShadow, v)
 	p.overlay = th.Color(theme.ColorNameOverlayBackground, v)
 	p.err = th.Color(theme.ColorNameError, v)
+	p.errDim = withAlpha(p.err, 0x50) // a dimmed event's ring, as its marker
 	p.link = withAlpha(p.fg, 0xb0)
 	if p.kinds == nil {
 		p.kinds = map[data.Kind][4]color.Color{}
@@ -419,7 +420,7 @@ func (r *timelineRenderer) layoutLoneMarker(l *lanes.Layout, c *chipObjects, it 
 	centre := fyne.NewPos(l.XOf(l.Pos(ev)), y+m.ChipH/2)
 	styleMarker(c.marker, r.t.tl.Events[ev].Kind, col, centre, m.Marker)
 	show(c.marker)
-	r.layoutDispute(c.mark, ev, centre, m)
+	r.layoutDispute(c.mark, ev, centre, m, r.t.Dimmed(ev))
 	if ev == r.t.selected {
 		r.layoutSelection(c.ring, c.marker.Position().X-3, y, c.marker.Size().Width+6, m.ChipH)
 	} else {
@@ -503,7 +504,7 @@ func (r *timelineRenderer) layoutEvent(l *lanes.Layout, c *chipObjects, it *lane
 	cy := y + m.ChipH/2
 	styleMarker(c.marker, t.tl.Events[ev].Kind, col, fyne.NewPos(it.MarkX, cy), m.Marker)
 	show(c.marker)
-	r.layoutDispute(c.mark, ev, fyne.NewPos(it.MarkX, cy), m)
+	r.layoutDispute(c.mark, ev, fyne.NewPos(it.MarkX, cy), m, dim)
 	dir := l.Direction(ev)
 	date := l.DateText(ev)
 	label, lw := t.texts.label(ev, selected, it.Label)
