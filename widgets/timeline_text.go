@@ -135,7 +135,7 @@ func (c *texts) width(s string, size float32, bold bool) float32 {
 	if w, ok := c.widths[k]; ok {
 		return w
 	}
-	w := fyne.MeasureText(s, size, fyne.TextStyle{Bold: bold}).Width
+	w := probeWidth(s, size, fyne.TextStyle{Bold: bold})
 	c.widths[k] = w
 	return w
 }
@@ -150,12 +150,12 @@ func (c *texts) LabelWidth(i int, bold bool, budget float32) float32 {
 // labelWidth is how wide event i's whole label is.
 func (c *texts) labelWidth(i int, bold bool) float32 {
 	if bold {
-		return fyne.MeasureText(c.tl.Events[i].ShortLabel(), c.size, fyne.TextStyle{Bold: true}).Width
+		return probeWidth(c.tl.Events[i].ShortLabel(), c.size, fyne.TextStyle{Bold: true})
 	}
 	if w := c.labelW[i]; w > 0 {
 		return w
 	}
-	w := fyne.MeasureText(c.tl.Events[i].ShortLabel(), c.size, fyne.TextStyle{}).Width
+	w := probeWidth(c.tl.Events[i].ShortLabel(), c.size, fyne.TextStyle{})
 	c.labelW[i] = w
 	return w
 }
@@ -180,7 +180,7 @@ func (c *texts) label(i int, bold bool, budget float32) (string, float32) {
 	}
 	style := fyne.TextStyle{Bold: bold}
 	cut := labelCut{budget: budget, s: ellipsize(s, c.size, style, budget)}
-	cut.w = fyne.MeasureText(cut.s, c.size, style).Width
+	cut.w = probeWidth(cut.s, c.size, style)
 	c.cuts[key] = cut
 	return cut.s, cut.w
 }
@@ -189,10 +189,10 @@ func (c *texts) label(i int, bold bool, budget float32) (string, float32) {
 // fits before a "…", cut at a character boundary (trailing spaces
 // dropped); "" when not even "…" fits.
 func ellipsize(s string, size float32, style fyne.TextStyle, width float32) string {
-	if fyne.MeasureText(s, size, style).Width <= width {
+	if probeWidth(s, size, style) <= width {
 		return s
 	}
-	room := width - fyne.MeasureText("…", size, style).Width
+	room := width - probeWidth("…", size, style)
 	if room < 0 {
 		return ""
 	}

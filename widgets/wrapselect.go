@@ -264,7 +264,7 @@ func (r *wrapTextRenderer) prefixWidth(p *wrapPiece, n int) float32 {
 		return p.w
 	}
 	s := r.t.segs[p.seg]
-	return fyne.MeasureText(p.text[:n], r.sizes[p.seg], s.Style.TextStyle).Width
+	return probeWidth(p.text[:n], r.sizes[p.seg], s.Style.TextStyle)
 }
 
 // highlight lays out the selection's rectangles, behind the text.

@@ -28,6 +28,50 @@ type lineShaper struct {
 // shaper is the one lineShaper, used on the UI goroutine only.
 var shaper = lineShaper{faces: map[fyne.Resource]*font.Face{}}
 
+// face is res parsed, once; nil for a font that does not parse.
+func (s *lineShaper) face(res fyne.Resource) *font.Face {
+	f, ok := s.faces[res]
+	if !ok {
+		if res != nil {
+			f, _ = font.ParseTTF(bytes.NewReader(res.Content()))
+		}
+		s.faces[res] = f
+	}
+	return f
+}
+
+// width is how wide text is in font res at size, as fyne.MeasureText
+// would say to the last bit when res is the theme's font for the style:
+// the same runs, each shaped alone as Fyne does and added up in the same
+// order, by a shaper that keeps its HarfBuzz font and plans. ok is false
+// for what Fyne would measure otherwise: a character res lacks (Fyne takes
+// it from another font), a tab or a carriage return.
+func (s *lineShaper) width(text string, res fyne.Resource, size float32) (w float32, ok bool) {
+	f := s.face(res)
+	if f == nil || strings.ContainsAny(text, "\t\r") {
+		return 0, false
+	}
+	runes := []rune(text)
+	for _, r := range runes {
+		if _, ok := f.NominalGlyph(r); !ok {
+			return 0, false
+		}
+	}
+	in := shaping.Input{Text: runes, RunEnd: len(runes), Direction: di.DirectionLTR, Face: f,
+		Size: fixed.Int26_6(float64(size) * (1 << 6))}
+	for _, run := range s.segmenter.Split(in, oneFace{f}) {
+		var adv fixed.Int26_6
+		for _, g := range s.shaper.Shape(run).Glyphs {
+			if g.GlyphID == 0 {
+				return 0, false
+			}
+			adv += g.XAdvance
+		}
+		w += float32(float64(adv) / 64)
+	}
+	return w, true
+}
+
 type oneFace struct{ f *font.Face }
 
 func (o oneFace) ResolveFace(rune) *font.Face { return o.f }
@@ -48,13 +92,7 @@ func (s *lineShaper) measureWords(line string, key wrapKey, widths map[wrapKey]f
 	if !missing || strings.ContainsRune(line, '\t') { // Fyne puts tabs at tab stops
 		return
 	}
-	f, ok := s.faces[key.font]
-	if !ok {
-		if key.font != nil {
-			f, _ = font.ParseTTF(bytes.NewReader(key.font.Content()))
-		}
-		s.faces[key.font] = f
-	}
+	f := s.face(key.font)
 	if f == nil {
 		return
 	}

@@ -204,3 +204,39 @@ func TestLineShaperMeasuresAsFyne(t *testing.T) {
 		}
 	}
 }
+
+// TestShaperWidthIsFynes: lineShaper.width gives what fyne.MeasureText
+// gives, to the last bit, for every prefix of texts as fitText tries them
+// (kerning, ligatures, accents, several scripts, bold and italic), and
+// leaves to Fyne what Fyne measures otherwise.
+func TestShaperWidthIsFynes(t *testing.T) {
+	test.NewTempApp(t)
+	th := fyne.CurrentApp().Settings().Theme()
+	texts := []string{
+		"Trump calls off the Singapore summit by letter",
+		"AVATAR Wolf “To” fi ffl office — 1815, Pyŏngyang é Ω Жуков",
+		"Kim Jong Un’s “beautiful letter”…",
+		"  two  spaces ",
+	}
+	for _, style := range []fyne.TextStyle{{}, {Bold: true}, {Italic: true}} {
+		for _, size := range []float32{11.2, 14, 35} {
+			for _, s := range texts {
+				for end := range len(s) + 1 {
+					if !utf8.RuneStart(s[min(end, len(s)-1)]) && end < len(s) {
+						continue
+					}
+					want := fyne.MeasureText(s[:end], size, style).Width
+					got, ok := shaper.width(s[:end], th.Font(style), size)
+					if !ok || got != want {
+						t.Fatalf("%+v %v: %q is %v wide (ok %v), Fyne says %v", style, size, s[:end], got, ok, want)
+					}
+				}
+			}
+		}
+	}
+	for _, s := range []string{"北京", "a\tb", "a\rb", "smile 🙂"} {
+		if w, ok := shaper.width(s, th.Font(fyne.TextStyle{}), 14); ok {
+			t.Errorf("%q measured (%v): Fyne measures it with another font or tab stops", s, w)
+		}
+	}
+}
