@@ -196,7 +196,8 @@ func TestSearchIndexStartsAfterTheFirstFrame(t *testing.T) {
 
 // The index is built between two collections that give memory back: the
 // garbage the window's first frame left, and then the build's own, would
-// otherwise stay in the process (at 100,000 events, 95 MB of its peak).
+// otherwise stay in the process (at 100,000 events, 55 MB of its peak and
+// 95 MB of its size at rest).
 func TestSearchIndexBuiltBetweenReleases(t *testing.T) {
 	u := newTestUI(t)
 	f := &finder{tl: u.tl}
