@@ -66,7 +66,8 @@ func main() {
 	// first frame shows it; the built-in data is then never built.
 	var start *app.StartFile
 	if tl == nil && flag.NArg() > 0 {
-		sf := app.LoadStartFile(flag.Arg(0))
+		var sf app.StartFile
+		withoutGC(func() { sf = app.LoadStartFile(flag.Arg(0)) })
 		start, tl = &sf, sf.Timeline()
 	}
 	if tl == nil {

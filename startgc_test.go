@@ -50,3 +50,24 @@ func TestPauseGC(t *testing.T) {
 		})
 	}
 }
+
+// TestWithoutGC checks that withoutGC runs its function with the collector
+// off and turns it back on as it was, GOGC and GOMEMLIMIT both.
+func TestWithoutGC(t *testing.T) {
+	oldPct, oldLimit := gcSettings()
+	t.Cleanup(func() {
+		debug.SetGCPercent(oldPct)
+		debug.SetMemoryLimit(oldLimit)
+	})
+	debug.SetGCPercent(150)
+	ran := false
+	withoutGC(func() {
+		ran = true
+		if pct, limit := gcSettings(); pct != -1 || limit != oldLimit {
+			t.Errorf("inside: GOGC %d, GOMEMLIMIT %d; want off and %d", pct, limit, oldLimit)
+		}
+	})
+	if pct, limit := gcSettings(); !ran || pct != 150 || limit != oldLimit {
+		t.Errorf("after (ran %v): GOGC %d, GOMEMLIMIT %d; want 150 and %d", ran, pct, limit, oldLimit)
+	}
+}
