@@ -165,7 +165,8 @@ func (c *texts) labelWidth(i int, bold bool) float32 {
 // when not even that fits).
 func (c *texts) label(i int, bold bool, budget float32) (string, float32) {
 	s := c.tl.Events[i].ShortLabel()
-	if w := c.labelWidth(i, bold); w <= budget {
+	w := c.labelWidth(i, bold)
+	if w <= budget {
 		return s, w
 	}
 	key := int64(i) << 1
@@ -179,7 +180,8 @@ func (c *texts) label(i int, bold bool, budget float32) (string, float32) {
 		c.cuts = map[int64]labelCut{}
 	}
 	style := fyne.TextStyle{Bold: bold}
-	cut := labelCut{budget: budget, s: ellipsize(s, c.size, style, budget)}
+	// The label's width and the ellipsis' are known: not measured again.
+	cut := labelCut{budget: budget, s: ellipsizeWide(s, c.size, style, budget-c.width("…", c.size, bold))}
 	cut.w = probeWidth(cut.s, c.size, style)
 	c.cuts[key] = cut
 	return cut.s, cut.w
@@ -192,7 +194,13 @@ func ellipsize(s string, size float32, style fyne.TextStyle, width float32) stri
 	if probeWidth(s, size, style) <= width {
 		return s
 	}
-	room := width - probeWidth("…", size, style)
+	return ellipsizeWide(s, size, style, width-probeWidth("…", size, style))
+}
+
+// ellipsizeWide is ellipsize for an s known to be wider than its room,
+// with room the width less the "…": as much of s as fits in room, then
+// "…"; "" when room is negative.
+func ellipsizeWide(s string, size float32, style fyne.TextStyle, room float32) string {
 	if room < 0 {
 		return ""
 	}
