@@ -18,6 +18,26 @@ import (
 	"trumpkim/data"
 )
 
+// showInWindow puts o in a test window of the given size, in a new test
+// app, closed when the test ends.
+func showInWindow(t *testing.T, o fyne.CanvasObject, width, height float32) fyne.Window {
+	t.Helper()
+	test.NewTempApp(t)
+	w := test.NewWindow(o)
+	t.Cleanup(w.Close)
+	w.Resize(fyne.NewSize(width, height))
+	return w
+}
+
+// cardWindow is a new card in a test window of the given size, and the
+// article's timeline to fill it with.
+func cardWindow(t *testing.T, width, height float32) (*EventCard, *data.Timeline, fyne.Window) {
+	t.Helper()
+	c := NewEventCard()
+	w := showInWindow(t, c, width, height)
+	return c, defaultData(t), w
+}
+
 // cardText gathers every piece of text the card shows, in order.
 func cardText(c *EventCard) string {
 	var b strings.Builder
@@ -46,15 +66,7 @@ func cardText(c *EventCard) string {
 }
 
 func TestEventCardShowsEverything(t *testing.T) {
-	test.NewTempApp(t)
-	tl, err := data.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := NewEventCard()
-	w := test.NewWindow(c)
-	defer w.Close()
-	w.Resize(fyne.NewSize(700, 700))
+	c, tl, _ := cardWindow(t, 700, 700)
 
 	c.SetEvent(tl, tl.Index("anti-epidemic-help"))
 	got := cardText(c)
@@ -298,12 +310,7 @@ func TestTextsUseGlyphsOfFynesFonts(t *testing.T) {
 // for a minute after it was last drawn, so that stepping through the
 // events and changing themes kept hundreds of them.
 func TestEventCardReusesItsWidgets(t *testing.T) {
-	test.NewTempApp(t)
-	tl := defaultData(t)
-	c := NewEventCard()
-	w := test.NewWindow(c)
-	defer w.Close()
-	w.Resize(fyne.NewSize(600, 900))
+	c, tl, _ := cardWindow(t, 600, 900)
 	shown := func() map[fyne.CanvasObject]bool {
 		objs := map[fyne.CanvasObject]bool{}
 		for _, o := range c.body.Objects {
@@ -344,12 +351,7 @@ func shownLinks(c *EventCard) []*widget.Hyperlink {
 // ThemeOverride around the card reaches all of them. An event with fewer
 // quotes and links than the one before shows only its own.
 func TestCardSkeletonIsFixed(t *testing.T) {
-	test.NewTempApp(t)
-	tl := defaultData(t)
-	c := NewEventCard()
-	w := test.NewWindow(c)
-	defer w.Close()
-	w.Resize(fyne.NewSize(600, 900))
+	c, tl, _ := cardWindow(t, 600, 900)
 	before := append([]fyne.CanvasObject(nil), c.body.Objects...)
 	for i := range tl.Events {
 		c.SetEvent(tl, i)
@@ -432,12 +434,7 @@ func (s *sizedTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Col
 // names its denial, the denial names the claim, and an event whose
 // accounts differ says how.
 func TestCardShowsDisputes(t *testing.T) {
-	test.NewTempApp(t)
-	tl := defaultData(t)
-	c := NewEventCard()
-	w := test.NewWindow(c)
-	defer w.Close()
-	w.Resize(fyne.NewSize(700, 1200))
+	c, tl, _ := cardWindow(t, 700, 1200)
 	for id, want := range map[string]string{
 		"nice-note-claim":  "Disputed: North Korea's foreign ministry denied this the next day (Apr 19, 2020)",
 		"nice-note-denial": "Disputes: Apr 18, 2020: ",
@@ -458,12 +455,7 @@ func TestCardShowsDisputes(t *testing.T) {
 // who reports it, and hides the title, summary, quotes and dispute; shown
 // again, it has them all back.
 func TestCardHidesWhatHappened(t *testing.T) {
-	test.NewTempApp(t)
-	tl := defaultData(t)
-	c := NewEventCard()
-	w := test.NewWindow(c)
-	defer w.Close()
-	w.Resize(fyne.NewSize(700, 1000))
+	c, tl, _ := cardWindow(t, 700, 1000)
 	i := tl.Index("nice-note-claim")
 	e := tl.Events[i]
 	c.SetHidden(true)
@@ -489,12 +481,7 @@ func TestCardHidesWhatHappened(t *testing.T) {
 }
 
 func TestCardHiddenImage(t *testing.T) {
-	test.NewTempApp(t)
-	tl := defaultData(t)
-	c := NewEventCard()
-	w := test.NewWindow(c)
-	defer w.Close()
-	w.Resize(fyne.NewSize(800, 500))
+	c, tl, w := cardWindow(t, 800, 500)
 	c.SetHidden(true)
 	c.SetEvent(tl, tl.Index("nice-note-claim"))
 	test.AssertImageMatches(t, "card_hidden.png", w.Canvas().Capture())

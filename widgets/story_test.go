@@ -4,19 +4,15 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"trumpkim/data"
 )
 
 func TestStoryCardShowsTheSummary(t *testing.T) {
-	test.NewTempApp(t)
 	tl := defaultData(t)
 	c := NewStoryCard()
-	w := test.NewWindow(c)
-	defer w.Close()
-	w.Resize(fyne.NewSize(900, 900))
+	showInWindow(t, c, 900, 900)
 	s := tl.Summary(nil)
 	c.SetSummary(s)
 	got := c.String()
@@ -61,23 +57,17 @@ func TestStoryCardShowsTheSummary(t *testing.T) {
 }
 
 func TestStoryCardImage(t *testing.T) {
-	test.NewTempApp(t)
 	tl := defaultData(t)
 	c := NewStoryCard()
-	w := test.NewWindow(c)
-	defer w.Close()
-	w.Resize(fyne.NewSize(800, 700))
+	w := showInWindow(t, c, 800, 700)
 	c.SetSummary(tl.Summary(nil))
 	test.AssertImageMatches(t, "story_card.png", w.Canvas().Capture())
 }
 
 func TestSourcesCardCitesAndGroupsReporters(t *testing.T) {
-	test.NewTempApp(t)
 	tl := defaultData(t)
 	c := NewSourcesCard()
-	w := test.NewWindow(c)
-	defer w.Close()
-	w.Resize(fyne.NewSize(900, 1200))
+	w := showInWindow(t, c, 900, 1200)
 	s := tl.Summary(nil)
 	c.SetSummary(tl, s)
 	got := c.String()
@@ -111,11 +101,8 @@ func TestSourcesCardCitesAndGroupsReporters(t *testing.T) {
 // A collection with hundreds of pairs of correspondents lists the busiest
 // and sums up the rest in one row.
 func TestStoryCardSumsUpManyPairs(t *testing.T) {
-	test.NewTempApp(t)
 	c := NewStoryCard()
-	w := test.NewWindow(c)
-	defer w.Close()
-	w.Resize(fyne.NewSize(900, 900))
+	showInWindow(t, c, 900, 900)
 	s := data.Synthetic(20000, 1).Summary(nil)
 	if len(s.Directions) <= storyDirections+1 {
 		t.Fatalf("%d pairs: too few to test", len(s.Directions))

@@ -17,15 +17,7 @@ import (
 // article, with no selection.
 func selectionCard(t *testing.T, id string) (*EventCard, *data.Timeline, fyne.Window) {
 	t.Helper()
-	test.NewTempApp(t)
-	tl, err := data.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := NewEventCard()
-	w := test.NewWindow(c)
-	t.Cleanup(w.Close)
-	w.Resize(fyne.NewSize(420, 900))
+	c, tl, w := cardWindow(t, 420, 900)
 	c.SetEvent(tl, tl.Index(id))
 	ClearSelection()
 	t.Cleanup(ClearSelection)
