@@ -209,11 +209,7 @@ func visibleText(o fyne.CanvasObject) string {
 // walkTexts calls f with each wrapText under o that shows, in order.
 func walkTexts(o fyne.CanvasObject, f func(*wrapText)) {
 	if o.Visible() {
-		eachText(o, func(t *wrapText) {
-			if t.Visible() {
-				f(t)
-			}
-		}, true)
+		eachText(o, f, true)
 	}
 }
 

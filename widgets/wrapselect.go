@@ -232,27 +232,18 @@ func (t *wrapText) offsetAt(pos fyne.Position) int {
 }
 
 // nearestBoundary is the byte offset in p's text of the character
-// boundary nearest to x from its start.
+// boundary nearest to x from its start: the end of the longest prefix no
+// wider than x (fitText), or the next boundary when x is nearer to it.
 func (r *wrapTextRenderer) nearestBoundary(p *wrapPiece, x float32) int {
-	// Widths of prefixes grow with them: find the first boundary past x.
-	bounds := make([]int, 0, len(p.text)+1)
-	for i := range p.text {
-		bounds = append(bounds, i)
+	n := fitText(p.text, r.sizes[p.seg], r.t.segs[p.seg].Style.TextStyle, x)
+	if n == len(p.text) {
+		return n
 	}
-	bounds = append(bounds, len(p.text))
-	lo, hi := 0, len(bounds)-1
-	for lo < hi {
-		mid := (lo + hi) / 2
-		if r.prefixWidth(p, bounds[mid]) < x {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
+	_, size := utf8.DecodeRuneInString(p.text[n:])
+	if r.prefixWidth(p, n+size)-x < x-r.prefixWidth(p, n) {
+		return n + size
 	}
-	if lo > 0 && x-r.prefixWidth(p, bounds[lo-1]) < r.prefixWidth(p, bounds[lo])-x {
-		lo--
-	}
-	return bounds[lo]
+	return n
 }
 
 // prefixWidth is how wide the first n bytes of p's text are drawn.
