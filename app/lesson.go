@@ -132,7 +132,7 @@ func (u *UI) SetReveal(on bool) {
 	u.lesson.reveal = on
 	if u.pres != nil {
 		u.pres.card.SetHidden(on && u.presenting)
-		u.concealAhead()
+		u.concealAhead(u.stepOrder())
 	}
 	u.syncMenuChecks()
 }
@@ -141,8 +141,8 @@ func (u *UI) SetReveal(on bool) {
 // what the class has yet to guess: the events still to come in the
 // stepping order, and the one on the slide until it is revealed. All of
 // them on the title slide; none on the sources slide, or out of reveal
-// mode.
-func (u *UI) concealAhead() {
+// mode. order is the stepping order (stepOrder).
+func (u *UI) concealAhead(order []int) {
 	p := u.pres
 	if p == nil {
 		return
@@ -152,7 +152,7 @@ func (u *UI) concealAhead() {
 		return
 	}
 	hide := make([]bool, len(u.tl.Events))
-	for _, j := range u.stepOrder() {
+	for _, j := range order {
 		hide[j] = p.end < 0 || j > p.current || (j == p.current && p.card.Hidden())
 	}
 	p.timeline.SetConcealed(hide)
@@ -171,7 +171,7 @@ func (u *UI) revealStep() bool {
 		return false // nothing is hidden on the title or sources slide
 	}
 	u.pres.card.SetHidden(false)
-	u.concealAhead()
+	u.concealAhead(u.stepOrder())
 	return true
 }
 

@@ -190,7 +190,7 @@ func (u *UI) presentEvent(i int, animate bool) {
 	p.end = 0
 	p.current = i
 	p.show(i, pos, len(order), u.orderMatch(order), animate)
-	u.concealAhead()
+	u.concealAhead(order)
 	if wasEnd {
 		p.frame() // from the whole story to the slides' zoom
 	}
@@ -223,7 +223,7 @@ func (u *UI) presentEnd(end int) {
 	p.end = end
 	p.current = -1
 	p.showEnd(end, u.tl.Summary(order), u.orderMatch(order))
-	u.concealAhead()
+	u.concealAhead(order)
 }
 
 // PresentedEnd is -1 while the title slide shows, 1 while the sources
