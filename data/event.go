@@ -281,6 +281,15 @@ func (t *Timeline) PersonName(id string) string {
 	return id
 }
 
+// Len returns how many events the timeline has: 0 for a nil timeline, as
+// the widgets have before their data is set.
+func (t *Timeline) Len() int {
+	if t == nil {
+		return 0
+	}
+	return len(t.Events)
+}
+
 // Index returns the position in Events of the event with the given ID, or -1.
 func (t *Timeline) Index(id string) int {
 	if i, ok := t.events[id]; ok {

@@ -222,6 +222,17 @@ func TestIndexSortsEvents(t *testing.T) {
 	}
 }
 
+// TestLen: a nil timeline has no events; another has its Events' count.
+func TestLen(t *testing.T) {
+	var none *Timeline
+	if n := none.Len(); n != 0 {
+		t.Errorf("nil timeline: Len() = %d, want 0", n)
+	}
+	if n := Synthetic(7, 1).Len(); n != 7 {
+		t.Errorf("7 events: Len() = %d, want 7", n)
+	}
+}
+
 // TestAppScanKeys: the keys scanAppFile reads are those of the structs
 // encoding/json reads the app's format into, so that a field added to the
 // format is not read the long way only (or dropped) without a word.

@@ -102,10 +102,7 @@ func (o *Overview) setData(tl *data.Timeline) {
 	o.tl = tl
 	o.dataVer++
 	o.drag = partNone
-	n := 0
-	if tl != nil {
-		n = len(tl.Events)
-	}
+	n := tl.Len()
 	o.pos = make([]float64, n)
 	o.kinds = nil
 	if n <= overviewTicks {

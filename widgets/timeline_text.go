@@ -102,10 +102,7 @@ type labelCut struct {
 // setData starts afresh for new data.
 func (c *texts) setData(tl *data.Timeline) {
 	c.tl = tl
-	n := 0
-	if tl != nil {
-		n = len(tl.Events)
-	}
+	n := tl.Len()
 	c.labelW = make([]float32, n)
 	c.cuts = nil
 	c.widths = map[textKey]float32{}

@@ -128,10 +128,7 @@ func New(measure Measurer) *Layout {
 // SetStory takes the events to lay out (tl may be nil): which band each
 // sits in, and where. It forgets everything worked out for the last data.
 func (l *Layout) SetStory(tl *data.Timeline) {
-	n := 0
-	if tl != nil {
-		n = len(tl.Events)
-	}
+	n := tl.Len()
 	l.pos = make([]float64, n)
 	l.start = make([]float64, n)
 	l.until = make([]float64, n)
