@@ -129,8 +129,10 @@ func (u *UI) SetTimeline(tl *data.Timeline) {
 	// The filter groups and the card's links are made anew or go: one of
 	// them that kept the keyboard focus (Tab gives it to an accordion
 	// header, a related event's link) would leave the screen with it.
-	// The keys go back to the window; the search field keeps them.
-	if c := u.win.Canvas(); c.Focused() != nil && c.Focused() != fyne.Focusable(u.search) {
+	// The keys go back to the window; the search field keeps them. Under
+	// a dialog the focus is the dialog's, and the window has none
+	// (showDialog): a field of the dialog keeps it.
+	if c := u.win.Canvas(); c.Overlays().Top() == nil && c.Focused() != nil && c.Focused() != fyne.Focusable(u.search) {
 		c.Unfocus()
 	}
 	u.tl = tl

@@ -17,8 +17,21 @@ import (
 // background) ends presentation mode first: over the slide it would be
 // half hidden, and Escape would leave the slides rather than close it.
 // closed, if given, runs when d closes.
+//
+// Over the window, the window's keyboard focus goes back to the window
+// first (the search field keeps it). Fyne gives the window its last focus
+// back when the dialog closes, and cannot know whether that widget went
+// meanwhile: a file that finished loading under the dialog replaced the
+// filter toggles, Left and Right under the help changed the card's links.
+// Space would then tick a toggle nobody sees (the monkey, seed 8001). The
+// window's keys all work without a focus; the search field never goes.
 func (u *UI) showDialog(d dialog.Dialog, closed ...func()) {
 	u.Present(false)
+	if c := u.win.Canvas(); c.Overlays().Top() == nil {
+		if f := c.Focused(); f != nil && f != fyne.Focusable(u.search) {
+			c.Unfocus()
+		}
+	}
 	u.dialogs = append(u.dialogs, d)
 	d.SetOnClosed(func() {
 		for i, o := range u.dialogs {

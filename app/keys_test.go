@@ -240,3 +240,54 @@ func TestANewDataSetTakesTheFocusFromWhatGoes(t *testing.T) {
 		t.Errorf("the search field lost the focus to a new data set")
 	}
 }
+
+// TestAGoneToggleDoesNotGetTheFocusBackAfterADialog: the monkey's seed 8001.
+// A filter toggle has the keyboard focus, a dialog opens over the window,
+// and a file that finishes loading meanwhile replaces the toggles. Fyne
+// gives the window's last focus back when the dialog closes: it must not
+// be the toggle that went, on which Space would tick a filter nobody sees.
+// The search field, which never goes, keeps the focus across a dialog.
+func TestAGoneToggleDoesNotGetTheFocusBackAfterADialog(t *testing.T) {
+	u := newTestUI(t)
+	c := u.Window().Canvas()
+	u.filterPanel.accordion.Open(0) // Filter by kind
+	u.settle()
+	old := u.filterPanel.kinds[data.KindLetter]
+	c.Focus(old)
+	if c.Focused() != fyne.Focusable(old) {
+		t.Fatal("the toggle did not take the focus")
+	}
+	u.ShowShortcuts()
+	u.SetTimeline(data.Synthetic(40, 1)) // a file that finished loading
+	u.closeDialog()
+	u.settle()
+	if f := c.Focused(); f != nil {
+		t.Errorf("after the dialog the focus is on %T (the old toggle: %v)", f, f == fyne.Focusable(old))
+	}
+
+	c.Focus(u.search)
+	u.ShowShortcuts()
+	u.closeDialog()
+	if c.Focused() != fyne.Focusable(u.search) {
+		t.Errorf("the search field lost the focus to a dialog")
+	}
+
+	// A file that finishes loading under a dialog leaves the dialog's
+	// field its focus.
+	u.ShowExport()
+	var field *escEntry
+	walk(c.Overlays().Top(), func(o fyne.CanvasObject) {
+		if e, ok := o.(*escEntry); ok {
+			field = e
+		}
+	})
+	if field == nil {
+		t.Fatal("no size field in Export image")
+	}
+	c.Focus(field)
+	u.SetTimeline(data.Synthetic(50, 1))
+	if c.Focused() != fyne.Focusable(field) {
+		t.Errorf("a file loaded under Export image took the focus from its size field (now %T)", c.Focused())
+	}
+	u.closeDialog()
+}
