@@ -61,10 +61,12 @@ OUT=$(mkdir -p "${DRIVE_OUT:-build/drive}" && cd "${DRIVE_OUT:-build/drive}" && 
 name=${DRIVE_NAME:-$(basename "$bin")$(printf -- '-%s' "$@" | tr -c 'A-Za-z0-9.\n-' _)}
 name=${name%-}
 
+# shellcheck source=.ci/xvfb.sh
 source "$(dirname "$0")/xvfb.sh"
-need=($(missing_xvfb))
+mapfile -t need < <(missing_xvfb)
 command -v xdotool >/dev/null || need+=(xdotool)
 { command -v import && command -v compare; } >/dev/null 2>&1 && import -version 2>/dev/null | grep -q ImageMagick || need+=(imagemagick)
+# shellcheck disable=SC2046 # one package a word
 install_missing drive $(printf '%s\n' "${need[@]}" | sort -u)
 
 app=""
@@ -100,7 +102,7 @@ mb() { awk -v k="$1" 'BEGIN {printf "%.0f", k / 1024}'; }
 # loaded machine), and wait for its window.
 win="" t0=$SECONDS
 for try in 1 2 3; do
-  PATH=$tmp/bin:$PATH LANG=C.UTF-8 LC_ALL= LC_MESSAGES= LANGUAGE= "$bin" "$@" >"$log" 2>&1 &
+  PATH=$tmp/bin:$PATH LANG=C.UTF-8 LC_ALL='' LC_MESSAGES='' LANGUAGE='' "$bin" "$@" >"$log" 2>&1 &
   app=$!
   while [[ -z $win && $((SECONDS - t0)) -lt 60 ]] && alive; do
     win=$(xdotool search --onlyvisible --pid "$app" 2>/dev/null | head -1 || true)
@@ -262,7 +264,7 @@ failed_now() {
 }
 
 cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)
-echo "drive: $(basename "$bin") $*, seed $seed, $minutes minutes"
+echo "drive: $(basename "$bin")${*:+ $*}, seed $seed, $minutes minutes"
 echo "drive: machine: $cpu, $(nproc) cores; date: $(date -u '+%Y-%m-%d %H:%M UTC'); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 sleep 5 # the first frame, and the search index built off the UI goroutine
 rss=$(status_kb VmRSS) hwm=$(status_kb VmHWM)
@@ -294,8 +296,11 @@ while :; do
   n=$(probe)
   cp "$tmp/probe-b.png" "$OUT/$name-m$(printf '%04.1f' "$m").png"
   if [[ $n == 0 ]]; then
-    alive && failed_now "the window did not redraw within 30 s of Ctrl+Minus and Ctrl+Plus (minute $m; the screen: $OUT/$name-m$(printf '%04.1f' "$m").png)" ||
+    if alive; then
+      failed_now "the window did not redraw within 30 s of Ctrl+Minus and Ctrl+Plus (minute $m; the screen: $OUT/$name-m$(printf '%04.1f' "$m").png)"
+    else
       failed_now "the program ended while being checked (minute $m)"
+    fi
     break
   fi
   if grep -qiE 'panic|fatal error|runtime error' "$log"; then
@@ -317,7 +322,7 @@ if [[ -n $app ]] && alive; then
   else
     wait "$app" && code=0 || code=$?
     ms=$(( ($(date +%s%N) - t) / 1000000 ))
-    [[ $code == 0 ]] && echo "drive: Ctrl+Q quit in $ms ms" || fail "Ctrl+Q ended the program with status $code"
+    if [[ $code == 0 ]]; then echo "drive: Ctrl+Q quit in $ms ms"; else fail "Ctrl+Q ended the program with status $code"; fi
     app=""
   fi
 fi
@@ -325,7 +330,7 @@ if grep -qiE 'panic|fatal error|runtime error' "$log"; then
   fail "the program logged: $(grep -m1 -iE -A3 'panic|fatal error|runtime error' "$log")"
 fi
 
-echo "drive: summary: $(basename "$bin") $*, seed $seed: $actions actions in $(( (SECONDS - start) / 60 )) min $(( (SECONDS - start) % 60 )) s;" \
+echo "drive: summary: $(basename "$bin")${*:+ $*}, seed $seed: $actions actions in $(( (SECONDS - start) / 60 )) min $(( (SECONDS - start) % 60 )) s;" \
   "RSS $(mb "$first_rss") MB at start, $(mb "$min_rss")–$(mb "$max_rss") MB over the run, $(mb "$rss") MB at the end, peak (VmHWM) $(mb "$hwm") MB;" \
   "load average $(tr ' ' '\n' <<<"$loads" | grep . | sort -g | awk 'NR == 1 {a = $1} {b = $1} END {print a "–" b}') over the samples; screens and logs in $OUT"
 if [[ $fails -gt 0 ]]; then echo "drive: FAILED ($fails)"; exit 1; fi
