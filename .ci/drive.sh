@@ -28,11 +28,13 @@
 #   minute=M rss_mb=... hwm_mb=... actions=N
 #
 # and checks that the window still answers: Escape twice (out of a dialog,
-# presentation or the search), then Ctrl+Minus, or Ctrl+Plus when that
-# changed nothing (the smallest text size), must redraw the screen within
-# 30 s. At the end Ctrl+Q must quit within 10 s with status 0. It fails
+# presentation or the search), then Ctrl+Minus, or Ctrl+= when that changed
+# nothing (the smallest text size), must redraw the screen within
+# DRIVE_FREEZE seconds (default 30). (Both are the menu's shortcuts, which
+# Fyne delivers whatever has the focus.) At the end Ctrl+Q must quit within 10 s with status 0. It fails
 # (exit 1) when the program died, stopped redrawing, logged a panic or did
-# not quit, and prints the last actions; all of them are in
+# not quit, and prints the last actions (and, when it hangs, where: its
+# goroutines, from Go's dump on SIGQUIT); all of them are in
 # $DRIVE_OUT/NAME-actions.log, each an xdotool command line (absolute screen
 # coordinates), so that `xdotool $line` replays them. The screen at each
 # sample is kept in $DRIVE_OUT (default build/drive) as NAME-mMM.M.png, and
@@ -44,7 +46,7 @@
 set -Eeuo pipefail
 trap 'echo "$(basename "$0"): line $LINENO: \"$BASH_COMMAND\" failed (status $?)" >&2' ERR
 
-minutes=20 seed=1
+minutes=20 seed=1 freeze=${DRIVE_FREEZE:-30}
 while [[ $# -gt 0 ]]; do
   case $1 in
     -m) minutes=$2; shift 2 ;;
@@ -234,13 +236,13 @@ one_action() {
 }
 
 # probe: the window still answers (see the top); prints the pixels that
-# changed, or 0 when nothing changed within 30 s.
+# changed, or 0 when nothing changed within $freeze s.
 probe() {
   local a=$tmp/probe-a.png b=$tmp/probe-b.png n=0 t k
   xdotool key Escape sleep 0.3 key Escape 2>/dev/null || true
   sleep 1.5
   shot "$a"
-  for k in ctrl+minus ctrl+plus; do
+  for k in ctrl+minus ctrl+equal; do
     xdotool key "$k" 2>/dev/null || true
     t=$SECONDS
     while :; do
@@ -249,10 +251,28 @@ probe() {
       n=$(differ "$a" "$b")
       [[ $n -gt 1000 ]] && { echo "$n"; return; }
       [[ $k == ctrl+minus && $((SECONDS - t)) -ge 4 ]] && break
-      [[ $((SECONDS - t)) -ge 30 ]] && break
+      [[ $((SECONDS - t)) -ge $freeze ]] && break
     done
   done
   echo 0
+}
+
+# stuck: says whether the program is busy or waiting (its CPU time over
+# 3 s), then makes it print where every goroutine is (SIGQUIT: Go's stack
+# dump, which ends it) and shows the main one's.
+stuck() {
+  local a b
+  a=$(awk '{print $14 + $15}' /proc/"$app"/stat 2>/dev/null || echo 0)
+  sleep 3
+  b=$(awk '{print $14 + $15}' /proc/"$app"/stat 2>/dev/null || echo 0)
+  echo "drive: the program used $(( (b - a) * 1000 / $(getconf CLK_TCK) )) ms of CPU in 3 s; its goroutines (SIGQUIT), the first of them:"
+  kill -QUIT "$app" 2>/dev/null || true
+  for _ in $(seq 50); do alive || break; sleep 0.1; done
+  alive && kill -9 "$app" 2>/dev/null
+  wait "$app" 2>/dev/null || true
+  app=""
+  sed -n '/^goroutine /,$p' "$log" | head -40 | sed 's/^/  /'
+  echo "drive: all of them in $log"
 }
 
 fails=0
@@ -297,7 +317,8 @@ while :; do
   cp "$tmp/probe-b.png" "$OUT/$name-m$(printf '%04.1f' "$m").png"
   if [[ $n == 0 ]]; then
     if alive; then
-      failed_now "the window did not redraw within 30 s of Ctrl+Minus and Ctrl+Plus (minute $m; the screen: $OUT/$name-m$(printf '%04.1f' "$m").png)"
+      failed_now "the window did not redraw within $freeze s of Ctrl+Minus and Ctrl+= (minute $m; the screen: $OUT/$name-m$(printf '%04.1f' "$m").png)"
+      stuck
     else
       failed_now "the program ended while being checked (minute $m)"
     fi
@@ -319,6 +340,7 @@ if [[ -n $app ]] && alive; then
   while alive && [[ $(( ($(date +%s%N) - t) / 1000000 )) -lt 10000 ]]; do sleep 0.05; done
   if alive; then
     failed_now "still running 10 s after Ctrl+Q"
+    stuck
   else
     wait "$app" && code=0 || code=$?
     ms=$(( ($(date +%s%N) - t) / 1000000 ))
