@@ -14,6 +14,9 @@
 #                         file of 1,000, 10,000 and 100,000 events, next to the built-in data
 #   make framebench       .ci/framebench.sh: frames on screen while zooming and panning at
 #                         100, 10,000 and 100,000 events, next to a minimal animated window
+#   make drive            .ci/drive.sh: the window driven with random input for DRIVE_MINUTES
+#                         (20) with the built-in data, then with 100,000 events, its memory
+#                         sampled every 30 s (40 minutes; not part of make test)
 #
 # Packages are made from a copy of the tree under build/, because `fyne
 # package` writes into the source folder while it works (a metadata .go file,
@@ -35,8 +38,10 @@ E2E_TARGETS     = $(RELEASE_BIN) $(LINUX_TAR)
 STARTUP_RUNS   ?= 7
 FRAMEBENCH_SECONDS ?= 4
 OPENTIME_RUNS  ?= 5
+DRIVE_MINUTES  ?= 20
+DRIVE_SEED     ?= 1
 
-.PHONY: release package package-linux package-windows install uninstall e2e startup opentime framebench fyne-cli mingw xz
+.PHONY: release package package-linux package-windows install uninstall e2e startup opentime framebench drive fyne-cli mingw xz
 
 # The same flags and tags `fyne package --release` uses (migrated_fynedo
 # because FyneApp.toml says [Migrations] fyneDo = true), and no_emoji (Makefile).
@@ -121,6 +126,10 @@ opentime: release
 framebench: release
 	$(GO) build $(RELEASE) -tags $(RELEASE_TAGS) -o build/minimal ./.ci/minimal
 	GO=$(GO) .ci/framebench.sh -s $(FRAMEBENCH_SECONDS) $(RELEASE_BIN) build/minimal
+
+drive: release
+	.ci/drive.sh -m $(DRIVE_MINUTES) -s $(DRIVE_SEED) $(RELEASE_BIN)
+	.ci/drive.sh -m $(DRIVE_MINUTES) -s $(DRIVE_SEED) $(RELEASE_BIN) --synthetic 100000
 
 # The web build: see "In a browser" in the README.
 #

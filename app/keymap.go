@@ -250,6 +250,19 @@ func find(as []*action, k fyne.KeyName, mods fyne.KeyModifier) *action {
 	return bare
 }
 
+// findShortcut returns the action among as bound to key k with exactly
+// the modifiers mods (a shortcut: Ctrl+Shift+=, not Ctrl+=), or nil.
+func findShortcut(as []*action, k fyne.KeyName, mods fyne.KeyModifier) *action {
+	for _, a := range as {
+		for _, b := range a.keys {
+			if b.shortcut() && b.key == k && b.mod == mods {
+				return a
+			}
+		}
+	}
+	return nil
+}
+
 // findChar returns the action among as bound to the typed character r.
 func findChar(as []*action, r rune) *action {
 	for _, a := range as {

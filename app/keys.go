@@ -2,6 +2,7 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
 	"trumpkim/widgets"
@@ -13,12 +14,17 @@ import (
 // (filter toggles, the result list, buttons: navCheck, navList, navButton)
 // hand the window's keys to windowKey, so that they work whatever has the
 // focus. Only the search field keeps the keys that edit text (see
-// SearchEntry), and passes on those of the actions marked fromSearch.
+// SearchEntry), and passes on those of the actions marked fromSearch, and
+// the window's shortcuts (Ctrl+Plus), which Fyne gives the focused field.
 // In presentation mode the keys step through the slides.
 func (u *UI) bindKeys() {
 	c := u.win.Canvas()
 	u.search.OnKey = func(k *fyne.KeyEvent) bool {
 		return u.runAction(find(u.keyMap().fromSearch(), k.Name, widgets.KeyModifiers()))
+	}
+	u.search.OnShortcut = func(s fyne.Shortcut) bool {
+		cs, ok := s.(*desktop.CustomShortcut)
+		return ok && !u.dialogOpen() && u.runAction(findShortcut(u.keyMap().all(), cs.KeyName, cs.Modifier))
 	}
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) { u.windowKey(k) })
 	c.SetOnTypedRune(func(r rune) { u.windowRune(r) })

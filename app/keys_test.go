@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -192,6 +193,37 @@ func TestCtrlFWhilePresenting(t *testing.T) {
 	}
 	if u.Window().Canvas().Focused() != u.search {
 		t.Errorf("Ctrl+F while presenting: focus on %T, want the search", u.Window().Canvas().Focused())
+	}
+}
+
+// TestShortcutsFromTheSearchField: the window's shortcuts that no menu
+// item carries work while the search field has the focus (it keeps it
+// after Escape clears it), as Fyne delivers them there: Ctrl+Plus, which
+// is Ctrl+Shift+= on most keyboards, did nothing once a search was typed.
+func TestShortcutsFromTheSearchField(t *testing.T) {
+	u := newTestUI(t)
+	u.FocusSearch()
+	typeRune(u, 'k')
+	key(u, fyne.KeyEscape)
+	if u.Window().Canvas().Focused() != u.search {
+		t.Fatalf("focus on %T after Escape in the search, want the search", u.Window().Canvas().Focused())
+	}
+	for _, s := range []*desktop.CustomShortcut{
+		{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift},
+		{KeyName: fyne.KeyPlus, Modifier: fyne.KeyModifierShortcutDefault},
+	} {
+		before := u.TextScale()
+		routeShortcut(u.Window(), s)
+		if u.TextScale() <= before {
+			t.Errorf("%s with the search focused: text scale %v, was %v", s.ShortcutName(), u.TextScale(), before)
+		}
+	}
+	// The field's own shortcuts are still its own: Ctrl+Backspace deletes a word.
+	u.search.SetText("warm letter")
+	u.search.CursorColumn = len("warm letter")
+	routeShortcut(u.Window(), &desktop.CustomShortcut{KeyName: fyne.KeyBackspace, Modifier: fyne.KeyModifierShortcutDefault})
+	if got := u.search.Text; got != "warm " {
+		t.Errorf("Ctrl+Backspace in the search left %q, want %q", got, "warm ")
 	}
 }
 

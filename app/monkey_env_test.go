@@ -499,14 +499,21 @@ func (in *input) shortcut(name fyne.KeyName, mods fyne.KeyModifier) bool {
 	if s == nil {
 		return false
 	}
-	if m := in.w.MainMenu(); m != nil {
+	return routeShortcut(in.w, s)
+}
+
+// routeShortcut gives s where window.go's triggersShortcut does: to the
+// main menu's item with that shortcut, else to the focused widget if it
+// takes shortcuts, else to the canvas.
+func routeShortcut(w fyne.Window, s fyne.Shortcut) bool {
+	if m := w.MainMenu(); m != nil {
 		for _, menu := range m.Items {
 			if menuShortcut(s, menu) {
 				return true
 			}
 		}
 	}
-	c := in.canvas()
+	c := w.Canvas()
 	if f, ok := c.Focused().(fyne.Shortcutable); ok {
 		type selectable interface {
 			fyne.Disableable

@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -19,9 +20,17 @@ type SearchEntry struct {
 	// keys such as F5 work while the field has the focus; it reports
 	// whether it used the key.
 	OnKey func(k *fyne.KeyEvent) bool `json:"-"`
+	// OnShortcut, when set, is offered every shortcut the entry has not
+	// its own (Fyne gives the focused widget the shortcuts no menu item
+	// carries, such as Ctrl+Shift+=, and the canvas none of them); it
+	// reports whether it used it.
+	OnShortcut func(s fyne.Shortcut) bool `json:"-"`
 }
 
-var _ fyne.Focusable = (*SearchEntry)(nil)
+var (
+	_ fyne.Focusable    = (*SearchEntry)(nil)
+	_ fyne.Shortcutable = (*SearchEntry)(nil)
+)
 
 // NewSearchEntry returns an empty search entry with a placeholder.
 func NewSearchEntry(placeholder string) *SearchEntry {
@@ -53,4 +62,25 @@ func (e *SearchEntry) TypedKey(k *fyne.KeyEvent) {
 		}
 		e.Entry.TypedKey(k)
 	}
+}
+
+// TypedShortcut gives the entry its own shortcuts (copy, paste, select
+// all, undo, Ctrl+Left, Ctrl+Backspace, ...) and offers the rest to
+// OnShortcut.
+func (e *SearchEntry) TypedShortcut(s fyne.Shortcut) {
+	if cs, ok := s.(*desktop.CustomShortcut); ok && e.OnShortcut != nil && !e.ownShortcut(cs) && e.OnShortcut(s) {
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// ownShortcut reports whether the entry edits or moves with s: Fyne's
+// entry binds these keys with Ctrl (or Super, on macOS), with or without
+// Shift.
+func (e *SearchEntry) ownShortcut(s *desktop.CustomShortcut) bool {
+	switch s.KeyName {
+	case fyne.KeyLeft, fyne.KeyRight, fyne.KeyBackspace, fyne.KeyDelete:
+		return true
+	}
+	return false
 }

@@ -26,7 +26,21 @@ type lineShaper struct {
 }
 
 // shaper is the one lineShaper, used on the UI goroutine only.
-var shaper = lineShaper{faces: map[fyne.Resource]*font.Face{}}
+var shaper = newLineShaper()
+
+// shaperFonts is how many HarfBuzz fonts the shaper keeps: one for each
+// font the theme draws with (regular, bold, italic, bold italic,
+// monospace, symbol), and some room.
+const shaperFonts = 8
+
+func newLineShaper() lineShaper {
+	s := lineShaper{faces: map[fyne.Resource]*font.Face{}}
+	// go-text's shaper keeps no font unless told how many (the size of its
+	// cache is 0): it would make a new HarfBuzz font, with its lookup
+	// tables, for every text it shapes, hundreds of allocations a word.
+	s.shaper.SetFontCacheSize(shaperFonts)
+	return s
+}
 
 // face is res parsed, once; nil for a font that does not parse.
 func (s *lineShaper) face(res fyne.Resource) *font.Face {
