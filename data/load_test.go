@@ -930,3 +930,13 @@ func TestEventsOnTheSameDayKeepTheFileOrder(t *testing.T) {
 		})
 	}
 }
+
+// TestSyntheticTitleCounts: --synthetic 1 was titled "Synthetic timeline
+// (1 events)".
+func TestSyntheticTitleCounts(t *testing.T) {
+	for n, want := range map[int]string{1: "Synthetic timeline (1 event)", 3: "Synthetic timeline (3 events)"} {
+		if got := Synthetic(n, 1).Title; got != want {
+			t.Errorf("Synthetic(%d): title %q, want %q", n, got, want)
+		}
+	}
+}
