@@ -208,7 +208,7 @@ func TestANewDataSetTakesTheFocusFromWhatGoes(t *testing.T) {
 	focusable := map[string]fyne.Focusable{}
 	walk(c.Content(), func(o fyne.CanvasObject) {
 		switch w := o.(type) {
-		case *widget.Button:
+		case *navButton:
 			if w.Text == "Filter by who says so" {
 				focusable["a filter group's header"] = w
 			}
@@ -290,4 +290,45 @@ func TestAGoneToggleDoesNotGetTheFocusBackAfterADialog(t *testing.T) {
 		t.Errorf("a file loaded under Export image took the focus from its size field (now %T)", c.Focused())
 	}
 	u.closeDialog()
+}
+
+// TestWindowKeysWorkFromAFilterHeader: Tab gives the keyboard focus to a
+// filter section's header ("Filter by who wrote") as to any button; the
+// window's keys go on working from there. Fyne's Accordion made its
+// headers buttons of its own, which took Right, F5 and the rest and did
+// nothing with them.
+func TestWindowKeysWorkFromAFilterHeader(t *testing.T) {
+	u := newTestUI(t)
+	c := u.Window().Canvas()
+	title := func() string {
+		switch b := c.Focused().(type) {
+		case *widget.Button:
+			return b.Text
+		case *navButton:
+			return b.Text
+		}
+		return ""
+	}
+	for range 40 {
+		if title() == "Filter by who wrote" {
+			break
+		}
+		c.FocusNext()
+	}
+	if title() != "Filter by who wrote" {
+		t.Fatalf("Tab never reaches the header of the filters by who wrote (focus on %T)", c.Focused())
+	}
+	key(u, fyne.KeyRight)
+	if u.Selected() != u.stepOrder()[0] {
+		t.Errorf("Right from a filter header: selected %d, want %d", u.Selected(), u.stepOrder()[0])
+	}
+	typeRune(u, ' ') // Space still opens the section
+	key(u, fyne.KeySpace)
+	if !u.filterPanel.accordion.Items[1].Open {
+		t.Error("Space on a filter header does not open its section")
+	}
+	key(u, fyne.KeyF5)
+	if !u.Presenting() {
+		t.Error("F5 from a filter header does not present")
+	}
 }
