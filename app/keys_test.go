@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"trumpkim/data"
+	"trumpkim/widgets"
 )
 
 // TestWindowKeysWorkWhateverHasTheFocus gives the focus to each kind of
@@ -212,8 +213,10 @@ func TestANewDataSetTakesTheFocusFromWhatGoes(t *testing.T) {
 			if w.Text == "Filter by who says so" {
 				focusable["a filter group's header"] = w
 			}
-		case *widget.Hyperlink:
-			focusable["a related event's link"] = w
+		case *widgets.KeyLink:
+			if w.Visible() && w.URL == nil {
+				focusable["a related event's link"] = w
+			}
 		}
 	})
 	if len(focusable) != 2 {
@@ -330,5 +333,49 @@ func TestWindowKeysWorkFromAFilterHeader(t *testing.T) {
 	key(u, fyne.KeyF5)
 	if !u.Presenting() {
 		t.Error("F5 from a filter header does not present")
+	}
+}
+
+// TestWindowKeysWorkFromTheCardAndTheClearButton: Tab gives the keyboard
+// focus to the card's Previous and Next buttons, a related event's link and
+// the search field's clear button too; the window's keys go on working
+// from each. They were Fyne's own buttons and links, which took the keys
+// and did nothing with them (Space still presses them).
+func TestWindowKeysWorkFromTheCardAndTheClearButton(t *testing.T) {
+	for _, name := range []string{"", "Previous", "Next", "related"} {
+		u := newTestUI(t)
+		start := u.tl.Index("dmz-meeting") // it has a related event
+		u.Select(start)
+		u.settle()
+		c := u.Window().Canvas()
+		found := false
+		for range 80 {
+			c.FocusNext()
+			switch f := c.Focused().(type) {
+			case *widget.Button:
+				found = f.Text == name
+			case *navButton:
+				found = f.Text == name
+			case *widgets.KeyButton:
+				found = f.Text == name
+			case *widget.Hyperlink, *widgets.KeyLink:
+				found = name == "related"
+			}
+			if found {
+				break
+			}
+		}
+		if !found {
+			t.Errorf("Tab never reaches %q", name)
+			continue
+		}
+		key(u, fyne.KeyRight)
+		if u.Selected() != start+1 {
+			t.Errorf("Right from %q (%T): selected %d, want %d", name, c.Focused(), u.Selected(), start+1)
+		}
+		key(u, fyne.KeyF5)
+		if !u.Presenting() {
+			t.Errorf("F5 from %q (%T) does not present", name, c.Focused())
+		}
 	}
 }
