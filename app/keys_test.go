@@ -379,3 +379,30 @@ func TestWindowKeysWorkFromTheCardAndTheClearButton(t *testing.T) {
 		}
 	}
 }
+
+// TestSlideKeysWorkFromASlideLink: Tab in presentation mode gives the
+// keyboard focus to a related event's link on the slide's card; the
+// clicker's keys and Escape go on working from there. They went to the
+// link, which did nothing with them: the slide was stuck.
+func TestSlideKeysWorkFromASlideLink(t *testing.T) {
+	u := newTestUI(t)
+	u.Select(u.tl.Index("dmz-meeting")) // it has a related event
+	u.settle()
+	u.Present(true)
+	c := u.Window().Canvas()
+	c.FocusNext()
+	if _, ok := c.Focused().(*widgets.KeyLink); !ok {
+		t.Fatalf("Tab on the slide focuses a %T, not the related event's link", c.Focused())
+	}
+	before := u.PresentedEvent()
+	for range 3 { // past the rest of a long card, if any
+		key(u, fyne.KeyPageDown)
+	}
+	if u.PresentedEvent() == before {
+		t.Errorf("PageDown from a link on the slide does not step: still at %d", before)
+	}
+	key(u, fyne.KeyEscape)
+	if u.Presenting() {
+		t.Error("Escape from a link on the slide does not leave presentation mode")
+	}
+}

@@ -55,6 +55,7 @@ func (u *UI) newPresentation() *presentation {
 	// A click stops autoplay, as a key does.
 	s.timeline.OnSelected = func(i int) { u.stopAutoplay(); u.presentEvent(i, true) }
 	s.card.OnRelated = func(i int) { u.stopAutoplay(); u.presentEvent(i, true) }
+	s.card.SetKeys(u.windowKey, u.windowRune) // a link Tab gave the focus to: Escape still leaves
 	return p
 }
 
