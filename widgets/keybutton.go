@@ -7,15 +7,30 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// KeyButton is a button that offers the keys typed while it has the
-// keyboard focus (Tab gives it) to OnKey and OnRune first, so that the
-// window's keys go on working from it; what they leave, the button takes
-// (Space presses it). A plain button takes every key and does nothing with
-// most.
-type KeyButton struct {
-	widget.Button
+// KeyOffer is what KeyButton and KeyLink offer the keys and characters
+// typed while they have the keyboard focus (Tab gives it) to first, so
+// that the window's keys go on working from them; what OnKey leaves, the
+// widget takes (Space presses it). A plain button or link takes every key
+// and does nothing with most.
+type KeyOffer struct {
 	OnKey  func(*fyne.KeyEvent) bool `json:"-"`
 	OnRune func(rune) bool           `json:"-"`
+}
+
+func (o *KeyOffer) offerKey(k *fyne.KeyEvent) bool { return o.OnKey != nil && o.OnKey(k) }
+
+// offerRune offers r to OnRune; Space is the widget's (its key presses it).
+func (o *KeyOffer) offerRune(r rune) {
+	if r != ' ' && o.OnRune != nil {
+		o.OnRune(r)
+	}
+}
+
+// KeyButton is a button that offers its keys to the window first
+// (KeyOffer).
+type KeyButton struct {
+	widget.Button
+	KeyOffer
 }
 
 var _ fyne.Focusable = (*KeyButton)(nil)
@@ -30,24 +45,18 @@ func NewKeyButton(label string, icon fyne.Resource, tapped func()) *KeyButton {
 
 // TypedKey offers k to OnKey, then to the button.
 func (b *KeyButton) TypedKey(k *fyne.KeyEvent) {
-	if b.OnKey == nil || !b.OnKey(k) {
+	if !b.offerKey(k) {
 		b.Button.TypedKey(k)
 	}
 }
 
-// TypedRune offers r to OnRune; Space is the button's (its key presses it).
-func (b *KeyButton) TypedRune(r rune) {
-	if r != ' ' && b.OnRune != nil {
-		b.OnRune(r)
-	}
-}
+// TypedRune offers r to OnRune.
+func (b *KeyButton) TypedRune(r rune) { b.offerRune(r) }
 
-// KeyLink is a link that offers the keys typed while it has the keyboard
-// focus to OnKey and OnRune first, as KeyButton does.
+// KeyLink is a link that offers its keys to the window first (KeyOffer).
 type KeyLink struct {
 	widget.Hyperlink
-	OnKey  func(*fyne.KeyEvent) bool `json:"-"`
-	OnRune func(rune) bool           `json:"-"`
+	KeyOffer
 }
 
 var _ fyne.Focusable = (*KeyLink)(nil)
@@ -63,14 +72,10 @@ func NewKeyLink(text string, u *url.URL) *KeyLink {
 
 // TypedKey offers k to OnKey, then to the link.
 func (l *KeyLink) TypedKey(k *fyne.KeyEvent) {
-	if l.OnKey == nil || !l.OnKey(k) {
+	if !l.offerKey(k) {
 		l.Hyperlink.TypedKey(k)
 	}
 }
 
-// TypedRune offers r to OnRune; Space is the link's.
-func (l *KeyLink) TypedRune(r rune) {
-	if r != ' ' && l.OnRune != nil {
-		l.OnRune(r)
-	}
-}
+// TypedRune offers r to OnRune.
+func (l *KeyLink) TypedRune(r rune) { l.offerRune(r) }
