@@ -107,6 +107,10 @@ func main() {
 	app.WithGLContext = desktop.WithGLContext
 	// What a browser does in place of the window and the save dialogs.
 	app.FullScreen, app.Download = web.FullScreen, web.Download // nil outside one
+	if err := desktop.CheckDisplay(); err != nil {
+		fmt.Fprintln(os.Stderr, "trump-kim-letters:", err)
+		os.Exit(1)
+	}
 	u := app.NewWithState(a, tl, store, state)
 	web.Attach(u.Window()) // keys and colour scheme in a browser; nothing elsewhere
 	if *from != "" && tl.Index(*from) < 0 {

@@ -158,7 +158,7 @@ func (u *UI) build() {
 	u.subtitle = wrappingLabel(theme.SizeNameCaptionText)
 
 	u.search = widgets.NewSearchEntry("Search: name, place, words, date…")
-	u.search.ActionItem = widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { u.clearSearch() })
+	u.search.ActionItem = u.newNavButton("", theme.ContentClearIcon(), func() { u.clearSearch() })
 	u.search.OnChanged = u.setQuery
 	u.search.OnUp = func() { u.moveCursor(-1) }
 	u.search.OnDown = func() { u.moveCursor(1) }
@@ -191,6 +191,7 @@ func (u *UI) build() {
 	u.timeline.OnSelected = u.Select
 	u.legend = widgets.NewLegend()
 	u.card = widgets.NewEventCard()
+	u.card.SetKeys(u.windowKey, u.windowRune) // its buttons and links after Tab
 	u.card.OnPrevious = func() { u.Step(-1) }
 	u.card.OnNext = func() { u.Step(1) }
 	u.card.OnRelated = u.Select

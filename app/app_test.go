@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"trumpkim/data"
+	"trumpkim/widgets"
 )
 
 func newTestUI(t *testing.T) *UI {
@@ -477,7 +478,7 @@ func TestHiddenButtonsGiveUpTheFocus(t *testing.T) {
 	u.settle()
 	var next fyne.Focusable
 	for f := range focusables(u.card) {
-		if b, ok := f.(*widget.Button); ok && b.Text == "Next" {
+		if b, ok := f.(*widgets.KeyButton); ok && b.Text == "Next" {
 			next = f
 		}
 	}

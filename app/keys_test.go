@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"trumpkim/data"
+	"trumpkim/widgets"
 )
 
 // TestWindowKeysWorkWhateverHasTheFocus gives the focus to each kind of
@@ -240,12 +241,14 @@ func TestANewDataSetTakesTheFocusFromWhatGoes(t *testing.T) {
 	focusable := map[string]fyne.Focusable{}
 	walk(c.Content(), func(o fyne.CanvasObject) {
 		switch w := o.(type) {
-		case *widget.Button:
+		case *navButton:
 			if w.Text == "Filter by who says so" {
 				focusable["a filter group's header"] = w
 			}
-		case *widget.Hyperlink:
-			focusable["a related event's link"] = w
+		case *widgets.KeyLink:
+			if w.Visible() && w.URL == nil {
+				focusable["a related event's link"] = w
+			}
 		}
 	})
 	if len(focusable) != 2 {
@@ -322,4 +325,116 @@ func TestAGoneToggleDoesNotGetTheFocusBackAfterADialog(t *testing.T) {
 		t.Errorf("a file loaded under Export image took the focus from its size field (now %T)", c.Focused())
 	}
 	u.closeDialog()
+}
+
+// TestWindowKeysWorkFromAFilterHeader: Tab gives the keyboard focus to a
+// filter section's header ("Filter by who wrote") as to any button; the
+// window's keys go on working from there. Fyne's Accordion made its
+// headers buttons of its own, which took Right, F5 and the rest and did
+// nothing with them.
+func TestWindowKeysWorkFromAFilterHeader(t *testing.T) {
+	u := newTestUI(t)
+	c := u.Window().Canvas()
+	title := func() string {
+		switch b := c.Focused().(type) {
+		case *widget.Button:
+			return b.Text
+		case *navButton:
+			return b.Text
+		}
+		return ""
+	}
+	for range 40 {
+		if title() == "Filter by who wrote" {
+			break
+		}
+		c.FocusNext()
+	}
+	if title() != "Filter by who wrote" {
+		t.Fatalf("Tab never reaches the header of the filters by who wrote (focus on %T)", c.Focused())
+	}
+	key(u, fyne.KeyRight)
+	if u.Selected() != u.stepOrder()[0] {
+		t.Errorf("Right from a filter header: selected %d, want %d", u.Selected(), u.stepOrder()[0])
+	}
+	typeRune(u, ' ') // Space still opens the section
+	key(u, fyne.KeySpace)
+	if !u.filterPanel.accordion.Items[1].Open {
+		t.Error("Space on a filter header does not open its section")
+	}
+	key(u, fyne.KeyF5)
+	if !u.Presenting() {
+		t.Error("F5 from a filter header does not present")
+	}
+}
+
+// TestWindowKeysWorkFromTheCardAndTheClearButton: Tab gives the keyboard
+// focus to the card's Previous and Next buttons, a related event's link and
+// the search field's clear button too; the window's keys go on working
+// from each. They were Fyne's own buttons and links, which took the keys
+// and did nothing with them (Space still presses them).
+func TestWindowKeysWorkFromTheCardAndTheClearButton(t *testing.T) {
+	for _, name := range []string{"", "Previous", "Next", "related"} {
+		u := newTestUI(t)
+		start := u.tl.Index("dmz-meeting") // it has a related event
+		u.Select(start)
+		u.settle()
+		c := u.Window().Canvas()
+		found := false
+		for range 80 {
+			c.FocusNext()
+			switch f := c.Focused().(type) {
+			case *widget.Button:
+				found = f.Text == name
+			case *navButton:
+				found = f.Text == name
+			case *widgets.KeyButton:
+				found = f.Text == name
+			case *widget.Hyperlink, *widgets.KeyLink:
+				found = name == "related"
+			}
+			if found {
+				break
+			}
+		}
+		if !found {
+			t.Errorf("Tab never reaches %q", name)
+			continue
+		}
+		key(u, fyne.KeyRight)
+		if u.Selected() != start+1 {
+			t.Errorf("Right from %q (%T): selected %d, want %d", name, c.Focused(), u.Selected(), start+1)
+		}
+		key(u, fyne.KeyF5)
+		if !u.Presenting() {
+			t.Errorf("F5 from %q (%T) does not present", name, c.Focused())
+		}
+	}
+}
+
+// TestSlideKeysWorkFromASlideLink: Tab in presentation mode gives the
+// keyboard focus to a related event's link on the slide's card; the
+// clicker's keys and Escape go on working from there. They went to the
+// link, which did nothing with them: the slide was stuck.
+func TestSlideKeysWorkFromASlideLink(t *testing.T) {
+	u := newTestUI(t)
+	u.Select(u.tl.Index("dmz-meeting")) // it has a related event
+	u.settle()
+	u.Present(true)
+	c := u.Window().Canvas()
+	c.FocusNext()
+	if _, ok := c.Focused().(*widgets.KeyLink); !ok {
+		t.Fatalf("Tab on the slide focuses a %T, not the related event's link", c.Focused())
+	}
+	before := u.PresentedEvent()
+	for range 3 { // past the rest of a long card, if any
+		key(u, fyne.KeyPageDown)
+	}
+	if u.PresentedEvent() == before {
+		t.Errorf("PageDown from a link on the slide does not step: still at %d", before)
+	}
+	key(u, fyne.KeyEscape)
+	if u.Presenting() {
+		t.Error("Escape from a link on the slide does not leave presentation mode")
+	}
 }

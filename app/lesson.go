@@ -131,6 +131,7 @@ func (u *UI) unblank() bool {
 func (u *UI) SetReveal(on bool) {
 	u.lesson.reveal = on
 	if u.pres != nil {
+		u.pres.revealed = nil // a new round: every slide hides again
 		u.pres.card.SetHidden(on && u.presenting)
 		u.concealAhead(u.stepOrder())
 	}
@@ -139,7 +140,8 @@ func (u *UI) SetReveal(on bool) {
 
 // concealAhead hides, in reveal mode, the labels on the slide's timeline of
 // what the class has yet to guess: the events still to come in the
-// stepping order, and the one on the slide until it is revealed. All of
+// stepping order that it has not seen revealed, and the one on the slide
+// until it is revealed. All of
 // them on the title slide; none on the sources slide, or out of reveal
 // mode. order is the stepping order (stepOrder).
 func (u *UI) concealAhead(order []int) {
@@ -153,7 +155,7 @@ func (u *UI) concealAhead(order []int) {
 	}
 	hide := make([]bool, len(u.tl.Events))
 	for _, j := range order {
-		hide[j] = p.end < 0 || j > p.current || (j == p.current && p.card.Hidden())
+		hide[j] = p.end < 0 || !p.revealed[j] && (j > p.current || (j == p.current && p.card.Hidden()))
 	}
 	p.timeline.SetConcealed(hide)
 }
@@ -171,6 +173,10 @@ func (u *UI) revealStep() bool {
 		return false // nothing is hidden on the title or sources slide
 	}
 	u.pres.card.SetHidden(false)
+	if u.pres.revealed == nil {
+		u.pres.revealed = map[int]bool{}
+	}
+	u.pres.revealed[u.pres.current] = true
 	u.concealAhead(u.stepOrder())
 	return true
 }

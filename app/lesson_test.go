@@ -342,3 +342,56 @@ func TestToolbarToggles(t *testing.T) {
 		t.Errorf("a key during autoplay: autoplay %v, highlighted %v", u.Autoplaying(), ap.Importance == widget.HighImportance)
 	}
 }
+
+// TestRevealedStaysRevealedGoingBack: in reveal mode, a slide the class has
+// seen revealed shows revealed when the teacher steps back to it (from the
+// next event, or from the sources slide to the last), as a slide show
+// shows a slide built when going back; a slide not yet revealed still
+// hides what happened. Going back hid it again, and its label on the
+// timeline, so a click went on revealing what the class had seen.
+func TestRevealedStaysRevealedGoingBack(t *testing.T) {
+	u := newTestUI(t)
+	u.SetReveal(true)
+	u.Present(true)
+	tw := u.pres.timeline
+	u.PresentFirst()
+	first := u.PresentedEvent()
+	if !u.pres.card.Hidden() || !u.revealStep() {
+		t.Fatal("the first event is not hidden, then revealed")
+	}
+	u.PresentStep(1)
+	second := u.PresentedEvent()
+	if !u.pres.card.Hidden() {
+		t.Fatalf("event %d, never revealed, shows", second)
+	}
+	u.PresentStep(-1)
+	if u.PresentedEvent() != first || u.pres.card.Hidden() || tw.Concealed(first) {
+		t.Errorf("back at %d (want %d): hidden %v, its label concealed %v; it was revealed",
+			u.PresentedEvent(), first, u.pres.card.Hidden(), tw.Concealed(first))
+	}
+	if !tw.Concealed(second) {
+		t.Errorf("event %d, never revealed, has its label shown", second)
+	}
+	u.PresentStep(1)
+	if !u.pres.card.Hidden() {
+		t.Errorf("event %d, never revealed, shows on the way forward again", second)
+	}
+	u.PresentLast()
+	last := u.PresentedEvent()
+	u.revealStep()
+	u.PresentStep(1)
+	if u.PresentedEnd() != 1 {
+		t.Fatal("no sources slide after the last event")
+	}
+	u.PresentStep(-1)
+	if u.PresentedEvent() != last || u.pres.card.Hidden() {
+		t.Errorf("back from the sources slide at %d (want %d): hidden %v; it was revealed", u.PresentedEvent(), last, u.pres.card.Hidden())
+	}
+	// a new round of reveal mode hides them all again
+	u.SetReveal(false)
+	u.SetReveal(true)
+	u.PresentFirst()
+	if !u.pres.card.Hidden() {
+		t.Error("turned on again, reveal mode shows the first event revealed")
+	}
+}

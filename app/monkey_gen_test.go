@@ -293,7 +293,7 @@ func targetWeight(o fyne.CanvasObject) int {
 	switch fmt.Sprintf("%T", o) {
 	case "*widget.listItem", "*widget.Check", "*app.navCheck":
 		return 4
-	case "*widget.Button", "*app.navButton", "*widget.Hyperlink", "*widgets.SearchEntry":
+	case "*widget.Button", "*app.navButton", "*widget.Hyperlink", "*widgets.KeyButton", "*widgets.KeyLink", "*widgets.SearchEntry":
 		return 3
 	}
 	return 1

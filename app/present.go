@@ -36,6 +36,9 @@ type presentation struct {
 	// end is the title slide (-1) or the sources slide (1) when one of
 	// them shows, else 0.
 	end int
+	// revealed are the events revealed in reveal mode since presenting or
+	// reveal mode began: going back to one shows it revealed.
+	revealed map[int]bool
 }
 
 func (u *UI) newPresentation() *presentation {
@@ -52,6 +55,7 @@ func (u *UI) newPresentation() *presentation {
 	// A click stops autoplay, as a key does.
 	s.timeline.OnSelected = func(i int) { u.stopAutoplay(); u.presentEvent(i, true) }
 	s.card.OnRelated = func(i int) { u.stopAutoplay(); u.presentEvent(i, true) }
+	s.card.SetKeys(u.windowKey, u.windowRune) // a link Tab gave the focus to: Escape still leaves
 	return p
 }
 
@@ -91,6 +95,7 @@ func (u *UI) Present(on bool) {
 		if HideCursor != nil {
 			HideCursor(u.win, true)
 		}
+		p.revealed = nil
 		p.card.SetHidden(u.lesson.reveal)
 		// The title slide first, unless an event is chosen: then that one.
 		if u.selected < 0 {
@@ -183,8 +188,9 @@ func (u *UI) presentEvent(i int, animate bool) {
 		pos = -1
 	}
 	if i != p.current || p.end != 0 {
-		// A new slide hides what happened, in reveal mode, until the next click.
-		p.card.SetHidden(u.lesson.reveal)
+		// A new slide hides what happened, in reveal mode, until the next
+		// click; one revealed before, stepped back to, shows revealed.
+		p.card.SetHidden(u.lesson.reveal && !p.revealed[i])
 	}
 	wasEnd := p.end != 0
 	p.end = 0
@@ -248,7 +254,7 @@ func (u *UI) presentTimeline(tl *data.Timeline) {
 		u.pres = nil
 		return
 	}
-	p.tl, p.index, p.current = tl, -1, -1
+	p.tl, p.index, p.current, p.revealed = tl, -1, -1, nil
 	p.timeline.SetTimeline(tl) // stops a glide on its way
 	p.card.SetEvent(tl, -1)
 	p.frame()

@@ -10,7 +10,9 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"trumpkim/data"
@@ -187,7 +189,7 @@ func (f filterState) clone() filterState {
 // number of events it would show.
 type filterPanel struct {
 	u         *UI
-	accordion *widget.Accordion
+	accordion *filterSections
 	kinds     map[data.Kind]*navCheck
 	dirs      map[data.Direction]*navCheck
 	reps      map[string]*navCheck
@@ -196,7 +198,178 @@ type filterPanel struct {
 }
 
 func newFilterPanel(u *UI) *filterPanel {
-	return &filterPanel{u: u, accordion: widget.NewAccordion()}
+	return &filterPanel{u: u, accordion: newFilterSections(u)}
+}
+
+// filterSections is the filter groups, each under a header that opens and
+// closes it, one open at a time: Fyne's Accordion, but with headers that
+// leave the window's keys to the window (navButton). Tab gives a header
+// the focus, and the Accordion's own buttons took Right, F5 and the rest
+// and did nothing with them. The layout is the Accordion's.
+type filterSections struct {
+	widget.BaseWidget
+	u     *UI
+	Items []*widget.AccordionItem
+}
+
+func newFilterSections(u *UI) *filterSections {
+	a := &filterSections{u: u}
+	a.ExtendBaseWidget(a)
+	return a
+}
+
+// Open opens section i and closes the others.
+func (a *filterSections) Open(i int) {
+	for k, it := range a.Items {
+		it.Open = k == i
+	}
+	a.Refresh()
+}
+
+// Close closes section i.
+func (a *filterSections) Close(i int) {
+	if i >= 0 && i < len(a.Items) {
+		a.Items[i].Open = false
+		a.Refresh()
+	}
+}
+
+// CreateRenderer is a private method to Fyne which links this widget to its renderer.
+func (a *filterSections) CreateRenderer() fyne.WidgetRenderer {
+	r := &filterSectionsRenderer{a: a}
+	r.update()
+	return r
+}
+
+type filterSectionsRenderer struct {
+	a        *filterSections
+	headers  []*navButton
+	dividers []*widget.Separator
+	objects  []fyne.CanvasObject
+}
+
+func (r *filterSectionsRenderer) Destroy()                     {}
+func (r *filterSectionsRenderer) Objects() []fyne.CanvasObject { return r.objects }
+
+// update makes a header for each section, with the arrow that says
+// whether it is open, and shows the open one's group.
+func (r *filterSectionsRenderer) update() {
+	th := r.a.Theme()
+	for len(r.headers) < len(r.a.Items) {
+		i := len(r.headers)
+		h := r.a.u.newNavButton("", nil, func() {
+			if r.a.Items[i].Open {
+				r.a.Close(i)
+			} else {
+				r.a.Open(i)
+			}
+		})
+		h.Alignment = widget.ButtonAlignLeading
+		h.IconPlacement = widget.ButtonIconLeadingText
+		h.Importance = widget.LowImportance
+		r.headers = append(r.headers, h)
+	}
+	for len(r.dividers) < len(r.a.Items)-1 {
+		r.dividers = append(r.dividers, widget.NewSeparator())
+	}
+	r.objects = r.objects[:0]
+	for i, h := range r.headers {
+		if i >= len(r.a.Items) {
+			if h.Visible() {
+				h.Hide()
+			}
+			continue
+		}
+		it := r.a.Items[i]
+		h.Text = it.Title
+		h.Icon = th.Icon(theme.IconNameArrowDropDown)
+		if it.Open {
+			h.Icon = th.Icon(theme.IconNameArrowDropUp)
+			it.Detail.Show()
+		} else {
+			it.Detail.Hide()
+		}
+		h.Show()
+		h.Refresh()
+		r.objects = append(r.objects, h, it.Detail)
+	}
+	for i, d := range r.dividers {
+		if i < len(r.a.Items)-1 {
+			r.objects = append(r.objects, d)
+		}
+	}
+}
+
+func (r *filterSectionsRenderer) Refresh() {
+	r.update()
+	r.Layout(r.a.Size())
+	canvas.Refresh(r.a)
+}
+
+// MinSize is the headers' and the open group's, as the Accordion's.
+func (r *filterSectionsRenderer) MinSize() fyne.Size {
+	pad := r.a.Theme().Size(theme.SizeNamePadding)
+	var size fyne.Size
+	for i, it := range r.a.Items {
+		if i != 0 {
+			size.Height += pad
+		}
+		m := r.headers[i].MinSize()
+		size.Width = fyne.Max(size.Width, m.Width)
+		size.Height += m.Height
+		m = it.Detail.MinSize()
+		size.Width = fyne.Max(size.Width, m.Width)
+		if it.Open {
+			size.Height += m.Height + pad
+		}
+	}
+	return size
+}
+
+// Layout stacks the headers, the open group under its header taking the
+// room left, and a divider between each two, as the Accordion does.
+func (r *filterSectionsRenderer) Layout(size fyne.Size) {
+	th := r.a.Theme()
+	pad := th.Size(theme.SizeNamePadding)
+	sep := th.Size(theme.SizeNameSeparatorThickness)
+	y, open := float32(0), 0
+	for i, it := range r.a.Items {
+		y += r.headers[i].MinSize().Height
+		if it.Open {
+			y += pad + it.Detail.MinSize().Height
+			open++
+		}
+		if i < len(r.a.Items)-1 {
+			y += pad
+		}
+	}
+	extra := float32(0)
+	if open > 0 {
+		extra = fyne.Max(0, (size.Height-y)/float32(open))
+	}
+	y = 0
+	for i, it := range r.a.Items {
+		if i > 0 {
+			d := r.dividers[i-1]
+			d.Move(fyne.NewPos(0, y-(pad+sep)/2))
+			d.Resize(fyne.NewSize(size.Width, sep))
+		}
+		h := r.headers[i]
+		h.Move(fyne.NewPos(0, y))
+		hh := h.MinSize().Height
+		h.Resize(fyne.NewSize(size.Width, hh))
+		y += hh
+		if it.Open {
+			y += pad
+			it.Detail.Move(fyne.NewPos(0, y))
+			dh := it.Detail.MinSize().Height + extra
+			it.Detail.Resize(fyne.NewSize(size.Width, dh))
+			y += dh
+		}
+		if i < len(r.a.Items)-1 {
+			y += pad
+		}
+	}
 }
 
 // setTimeline makes one toggle per value found in tl, all off.

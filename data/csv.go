@@ -72,8 +72,12 @@ func ParseCSV(name string, b []byte) (*Timeline, Problems, error) {
 	if i := bytes.IndexByte(first, '\n'); i >= 0 {
 		first = first[:i]
 	}
-	if bytes.Count(first, []byte{'\t'}) > bytes.Count(first, []byte{','}) {
-		r.Comma = '\t'
+	// the separator the header row has most of: Excel saves "CSV" with
+	// semicolons where the decimal mark is a comma
+	for _, sep := range []rune{'\t', ';'} {
+		if bytes.Count(first, []byte{byte(sep)}) > bytes.Count(first, []byte{byte(r.Comma)}) {
+			r.Comma = sep
+		}
 	}
 
 	s := &csvSheet{col: map[string]int{}}
@@ -118,6 +122,7 @@ func ParseCSV(name string, b []byte) (*Timeline, Problems, error) {
 		s.header = rec
 		break
 	}
+	headerRow := s.row
 	known := map[string]bool{}
 	for _, c := range csvColumns {
 		known[c] = true
@@ -221,8 +226,14 @@ func ParseCSV(name string, b []byte) (*Timeline, Problems, error) {
 		}
 		im.addEvent(&sl)
 	}
-	if len(im.t.Events) == 0 && len(im.ps) == 0 {
-		im.problem(fmt.Sprintf("rows 2 to %d", max(2, s.row)), "no events: every row is blank, a title or an era")
+	switch {
+	case len(im.t.Events) > 0 || len(im.ps) > 0:
+	case s.row == headerRow:
+		im.problem(fmt.Sprintf("row %d", headerRow), "no events: the sheet has only its header row")
+	case s.row == headerRow+1:
+		im.problem(fmt.Sprintf("row %d", s.row), "no events: every row is blank, a title or an era")
+	default:
+		im.problem(fmt.Sprintf("rows %d to %d", headerRow+1, s.row), "no events: every row is blank, a title or an era")
 	}
 	return im.finish(name)
 }

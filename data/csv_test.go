@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 )
 
@@ -55,4 +56,42 @@ func TestCSVRowNumbers(t *testing.T) {
 		t.Fatalf("got %v %v", tl, err)
 	}
 	wantProblems(t, ps, "row 6, column Month: '13' is not a month")
+}
+
+// TestCSVSeparators: a sheet saved with semicolons, as Excel saves "CSV"
+// where the decimal mark is a comma (German, French, …), reads as one
+// saved with commas or tabs. It was refused with "the first row names none
+// of its columns", which its first row does.
+func TestCSVSeparators(t *testing.T) {
+	for _, sep := range []string{",", "\t", ";"} {
+		in := strings.Join([]string{"Year", "Month", "Day", "Headline", "Text"}, sep) + "\n" +
+			strings.Join([]string{"2019", "6", "30", "DMZ meeting", "Trump, Kim; Moon"}, sep) + "\n"
+		in = strings.Replace(in, "Trump, Kim; Moon", `"Trump, Kim; Moon"`, 1)
+		tl, ps, err := Load("s.csv", strings.NewReader(in))
+		if err != nil {
+			t.Errorf("separated by %q: %v", sep, err)
+			continue
+		}
+		if len(ps) > 0 || len(tl.Events) != 1 || tl.Events[0].Title != "DMZ meeting" || tl.Events[0].Summary != "Trump, Kim; Moon" {
+			t.Errorf("separated by %q: got %+v, %v", sep, tl.Events, ps)
+		}
+	}
+}
+
+// TestCSVOnlyAHeader: a sheet with its header row and nothing under it
+// said "rows 2 to 2: no events: every row is blank, a title or an era",
+// of a row that is not there.
+func TestCSVOnlyAHeader(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Year,Month,Day,Headline\n", "row 1: no events: the sheet has only its header row"},
+		{"Year,Month,Day,Headline", "row 1: no events: the sheet has only its header row"},
+		{"\n\nYear,Month,Day,Headline\n", "row 3: no events: the sheet has only its header row"},
+		{"Year,Month,Day,Headline\n,,,\n,,,\n", "rows 2 to 3: no events: every row is blank, a title or an era"},
+		{"\nYear,Headline,Type\n2019,T,title\n", "row 3: no events: every row is blank, a title or an era"},
+	} {
+		_, ps, err := Load("s.csv", strings.NewReader(c.in))
+		if err == nil || len(ps) != 1 || ps[0].String() != c.want {
+			t.Errorf("%q: got %v %v, want %q", c.in, ps, err, c.want)
+		}
+	}
 }

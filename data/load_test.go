@@ -885,3 +885,58 @@ func TestParseAppJSONImportFields(t *testing.T) {
 		}
 	}
 }
+
+// TestEventsOnTheSameDayKeepTheFileOrder: events at the same instant
+// come in the order the file gives them, as TimelineJS shows them (its
+// sort is stable), in every format. They were sorted by id, which for an
+// imported file is made from the headline: "Morning", "Afternoon",
+// "Evening" came out "Afternoon", "Evening", "Morning", and "Letter 10"
+// before "Letter 2".
+func TestEventsOnTheSameDayKeepTheFileOrder(t *testing.T) {
+	titles := []string{"Morning", "Letter 10", "Afternoon", "Letter 2", "Evening"}
+	var js, csv, own strings.Builder
+	js.WriteString(`{"events":[`)
+	csv.WriteString("Year,Month,Day,Headline,Text\n")
+	own.WriteString(`{"title":"t","events":[`)
+	for i, s := range titles {
+		if i > 0 {
+			js.WriteString(",")
+			own.WriteString(",")
+		}
+		fmt.Fprintf(&js, `{"start_date":{"year":2019,"month":6,"day":30},"text":{"headline":%q}}`, s)
+		fmt.Fprintf(&csv, "2019,6,30,%s,x\n", s)
+		id := strings.ToLower(strings.ReplaceAll(s, " ", "-"))
+		fmt.Fprintf(&own, `{"id":%q,"date":"2019-06-30","kind":"context","title":%q,"summary":"x","reported_by":"x"}`, id, s)
+	}
+	js.WriteString("]}")
+	own.WriteString("]}")
+	for _, c := range []struct{ name, text string }{
+		{"same.json", js.String()},
+		{"same.csv", csv.String()},
+		{"own.json", own.String()},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tl, probs, err := Load(c.name, strings.NewReader(c.text))
+			if err != nil {
+				t.Fatalf("%v %v", err, probs)
+			}
+			var got []string
+			for i := range tl.Events {
+				got = append(got, tl.Events[i].Title)
+			}
+			if strings.Join(got, ", ") != strings.Join(titles, ", ") {
+				t.Errorf("the events come as %q, want the file's order %q", got, titles)
+			}
+		})
+	}
+}
+
+// TestSyntheticTitleCounts: --synthetic 1 was titled "Synthetic timeline
+// (1 events)".
+func TestSyntheticTitleCounts(t *testing.T) {
+	for n, want := range map[int]string{1: "Synthetic timeline (1 event)", 3: "Synthetic timeline (3 events)"} {
+		if got := Synthetic(n, 1).Title; got != want {
+			t.Errorf("Synthetic(%d): title %q, want %q", n, got, want)
+		}
+	}
+}

@@ -29,7 +29,7 @@ func NewSynthetic(n int, seed uint64) (*Timeline, error) {
 func Synthetic(n int, seed uint64) *Timeline {
 	r := rand.New(rand.NewPCG(seed, 0x7a1e))
 	t := &Timeline{
-		Title:    fmt.Sprintf("Synthetic timeline (%d events)", n),
+		Title:    fmt.Sprintf("Synthetic timeline (%d %s)", n, Plural(n, "event")),
 		Subtitle: fmt.Sprintf("Generated with seed %d", seed),
 		Sources:  []Source{{ID: "synthetic", Title: "Generated data", Publisher: "Trump–Kim Letters"}},
 	}

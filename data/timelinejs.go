@@ -83,7 +83,7 @@ func (p dateParts) date(ps *Problems) (d Date, ok bool) {
 			continue
 		}
 		if missing != "" {
-			bad(part.name, "a %s needs a %s", part.name, missing)
+			bad(part.name, "%s needs %s", withArticle(part.name), withArticle(missing))
 			return Date{}, false
 		}
 		n, err := wholeNumber(part.text)
@@ -979,4 +979,12 @@ func decodeTop(b []byte, v any) (Problem, bool) {
 		return Problem{Where: position(b, dec.InputOffset()), What: "more data after the end of the timeline"}, false
 	}
 	return Problem{}, true
+}
+
+// withArticle is a date part's name with its article: "a month", "an hour".
+func withArticle(name string) string {
+	if name == "hour" {
+		return "an " + name
+	}
+	return "a " + name
 }

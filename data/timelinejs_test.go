@@ -248,3 +248,18 @@ func TestTimelineJSShortWay(t *testing.T) {
 		t.Error("an exported file is not read in one pass")
 	}
 }
+
+// TestDatePartNeedsAnHour: the message of a date part given without the
+// one above it reads as English: "an hour", not "a hour".
+func TestDatePartNeedsAnHour(t *testing.T) {
+	for _, c := range []struct{ date, want string }{
+		{`{"year":2019,"hour":5}`, "events[0].start_date.hour: an hour needs a month"},
+		{`{"year":2019,"month":1,"day":2,"minute":5}`, "events[0].start_date.minute: a minute needs an hour"},
+	} {
+		doc := `{"events":[{"start_date":` + c.date + `,"text":{"headline":"a"}},{"start_date":{"year":2019},"text":{"headline":"b"}}]}`
+		_, ps, err := ParseTimelineJS("t.json", []byte(doc))
+		if err != nil || len(ps) != 1 || ps[0].String() != c.want {
+			t.Errorf("%s: got %v %v, want %q", c.date, ps, err, c.want)
+		}
+	}
+}

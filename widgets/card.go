@@ -50,7 +50,7 @@ type EventCard struct {
 	// and hides the rest.
 	shown []fyne.CanvasObject
 
-	prev, next *widget.Button
+	prev, next *KeyButton
 	position   *widget.Label
 	body       *fyne.Container
 	box        *fyne.Container
@@ -66,13 +66,13 @@ type EventCard struct {
 	place     *wrapText
 	group     *wrapText
 	mediaText *wrapText
-	mediaLink *widget.Hyperlink
+	mediaLink *KeyLink
 	mediaURL  *wrapText // a link that is not http(s), as text
 	quotes    [data.MaxQuotes]*quoteView
 	reported  *wrapText
 	source    *wrapText
 	relHead   *widget.Label
-	related   [data.MaxRelated]*widget.Hyperlink
+	related   [data.MaxRelated]*KeyLink
 	relatedTo []int // the event each related link shows
 }
 
@@ -81,12 +81,12 @@ var _ fyne.Widget = (*EventCard)(nil)
 // NewEventCard returns an empty card; SetEvent fills it.
 func NewEventCard() *EventCard {
 	c := &EventCard{index: -1}
-	c.prev = widget.NewButtonWithIcon("Previous", theme.NavigateBackIcon(), func() {
+	c.prev = NewKeyButton("Previous", theme.NavigateBackIcon(), func() {
 		if c.OnPrevious != nil {
 			c.OnPrevious()
 		}
 	})
-	c.next = widget.NewButtonWithIcon("Next", theme.NavigateNextIcon(), func() {
+	c.next = NewKeyButton("Next", theme.NavigateNextIcon(), func() {
 		if c.OnNext != nil {
 			c.OnNext()
 		}
@@ -107,7 +107,7 @@ func NewEventCard() *EventCard {
 	c.who, c.title, c.summary = newWrapText(), newWrapText(), newWrapText()
 	c.place, c.group, c.mediaText, c.mediaURL = newWrapText(), newWrapText(), newWrapText(), newWrapText()
 	c.reported, c.source, c.dispute = newWrapText(), newWrapText(), newWrapText()
-	c.mediaLink = widget.NewHyperlink("", nil)
+	c.mediaLink = NewKeyLink("", nil)
 	c.mediaLink.Truncation = fyne.TextTruncateEllipsis
 	c.relHead = widget.NewLabelWithStyle("Related", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	objs := []fyne.CanvasObject{c.hint, c.kindRow, c.who, c.title, c.summary, c.dispute, c.place, c.group,
@@ -213,8 +213,8 @@ func (c *EventCard) SetEvent(tl *data.Timeline, index int) {
 		return
 	}
 	c.position.SetText(fmt.Sprintf("%d of %d", index+1, len(tl.Events)))
-	setEnabled(c.prev, index > 0)
-	setEnabled(c.next, index < len(tl.Events)-1)
+	setEnabled(&c.prev.Button, index > 0)
+	setEnabled(&c.next.Button, index < len(tl.Events)-1)
 }
 
 // dropLostFocus gives the keyboard focus back to the window when one of
@@ -360,11 +360,23 @@ func (c *EventCard) fillRest(tl *data.Timeline, e *data.Event) {
 	}
 }
 
+// SetKeys has the card's buttons and links offer the keys and characters
+// typed while one has the keyboard focus (Tab gives it) to key and char
+// first: the window's, so that they go on working from there.
+func (c *EventCard) SetKeys(key func(*fyne.KeyEvent) bool, char func(rune) bool) {
+	for _, b := range []*KeyButton{c.prev, c.next} {
+		b.OnKey, b.OnRune = key, char
+	}
+	for _, l := range append([]*KeyLink{c.mediaLink}, c.related[:]...) {
+		l.OnKey, l.OnRune = key, char
+	}
+}
+
 // newRelatedLink makes the k-th related-event link: a link rather than a
 // button, as it wraps, so that a long title does not widen the card (and
 // the window).
-func (c *EventCard) newRelatedLink(k int) *widget.Hyperlink {
-	b := widget.NewHyperlink("", nil)
+func (c *EventCard) newRelatedLink(k int) *KeyLink {
+	b := NewKeyLink("", nil)
 	b.Wrapping = fyne.TextWrapWord
 	b.OnTapped = func() {
 		if c.OnRelated != nil && k < len(c.relatedTo) {

@@ -51,6 +51,8 @@ func cardText(c *EventCard) string {
 			b.WriteString(w.Text + "\n")
 		case *widget.Button:
 			b.WriteString("[" + w.Text + "]\n")
+		case *KeyButton:
+			b.WriteString("[" + w.Text + "]\n")
 		case *widget.RichText:
 			b.WriteString(w.String() + "\n")
 		case *wrapText:
@@ -265,9 +267,9 @@ func TestEventCardShowsImportedMedia(t *testing.T) {
 			t.Errorf("card lacks %q:\n%s", want, got)
 		}
 	}
-	var link *widget.Hyperlink
+	var link *KeyLink
 	for _, o := range c.body.Objects {
-		if h, ok := o.(*widget.Hyperlink); ok && h.Visible() {
+		if h, ok := o.(*KeyLink); ok && h.Visible() {
 			link = h
 		}
 	}
@@ -336,10 +338,10 @@ func TestEventCardReusesItsWidgets(t *testing.T) {
 
 // shownLinks are the links the card shows (and not those its skeleton
 // holds hidden), in order.
-func shownLinks(c *EventCard) []*widget.Hyperlink {
-	var links []*widget.Hyperlink
+func shownLinks(c *EventCard) []*KeyLink {
+	var links []*KeyLink
 	for _, o := range c.body.Objects {
-		if l, ok := o.(*widget.Hyperlink); ok && l.Visible() && l.URL == nil {
+		if l, ok := o.(*KeyLink); ok && l.Visible() && l.URL == nil {
 			links = append(links, l)
 		}
 	}

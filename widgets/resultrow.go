@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"image/color"
+	"unicode"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -409,14 +410,20 @@ func fillLine(lp *linePieces, l rowLine, size float32, plain, quiet, hot color.C
 	inMatch := k < len(runes) && runes[k] == idx
 	runStart := lp.used // the first piece of text runs: merging stops here
 	for off < len(text) {
-		_, n := utf8.DecodeRuneInString(text[off:])
+		r, n := utf8.DecodeRuneInString(text[off:])
 		isHot := k < len(runes) && runes[k] == idx
+		if isHot {
+			k++
+		}
+		if off > start && r >= 0x300 && unicode.In(r, unicode.Mn, unicode.Me) {
+			// a combining mark goes with its letter: the search folds
+			// marks away, so a highlighted letter's marks are not in
+			// runes, and alone in a piece a mark has nothing to sit on
+			isHot = inMatch
+		}
 		if isHot != inMatch {
 			lp.putRun(text, start, off, runStart, size, plain, hot, inMatch)
 			start, inMatch = off, isHot
-		}
-		if isHot {
-			k++
 		}
 		off += n
 		idx++

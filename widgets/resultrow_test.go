@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -176,5 +177,38 @@ func TestResultRowMinSizeKeepsNoRenderer(t *testing.T) {
 		return r
 	}) {
 		t.Error("a rendered row was collected: the check cannot tell")
+	}
+}
+
+// TestAHighlightKeepsItsCombiningMarks: a title written with combining
+// marks ("Hội nghị" decomposed) and found by "hoi nghi" is drawn with its
+// marks. The search folds a mark away, so the match names the letters and
+// not their marks; each mark then stood alone in a piece of its own
+// between two highlighted letters, drawn with no letter to sit on: the row
+// read "Hoi nghi".
+func TestAHighlightKeepsItsCombiningMarks(t *testing.T) {
+	title := "Ho\u0302\u0323i nghi\u0323 Ha\u0300 No\u0302\u0323i"
+	tl := &data.Timeline{Events: []data.Event{{ID: "a", Title: title, Date: data.Date{Year: 2019, Month: 2, Day: 28}}}}
+	ix := data.NewIndex(tl)
+	ms := ix.Search("hoi nghi")
+	if len(ms) != 1 {
+		t.Fatalf("hoi nghi finds %d events, want 1", len(ms))
+	}
+	r := NewResultRow()
+	r.Set(tl, &tl.Events[0], ms[0])
+	w := test.NewWindow(r)
+	defer w.Close()
+	w.Resize(fyne.NewSize(400, 80))
+	rr := test.WidgetRenderer(r).(*resultRowRenderer)
+	var drawn strings.Builder
+	for i := 0; i < rr.title.used; i++ {
+		p := rr.title.pieces[i].Text
+		if first, _ := utf8.DecodeRuneInString(p); unicode.Is(unicode.Mn, first) {
+			t.Errorf("piece %d, %q, starts with the mark %U: it has no letter to sit on", i, p, first)
+		}
+		drawn.WriteString(p)
+	}
+	if drawn.String() != title {
+		t.Errorf("the title's pieces read %q, want %q", drawn.String(), title)
 	}
 }

@@ -284,7 +284,16 @@ func (c *SourcesCard) SetSummary(tl *data.Timeline, s data.Summary) {
 	for _, src := range s.Sources {
 		sources = append(sources, src.Citation())
 	}
-	if len(sources) == 0 {
+	switch {
+	case len(sources) > 0:
+	case s.Events == 0 && s.All > 0:
+		// a search or filters that let nothing through
+		if s.All == 1 {
+			sources = append(sources, "The search and filters leave out the only event.")
+		} else {
+			sources = append(sources, "The search and filters leave out all "+data.Count(s.All, "event")+".")
+		}
+	default:
 		sources = append(sources, "The events name no source.")
 	}
 	c.sources = fillRows(c.sourcesBox, c.sources, sources)

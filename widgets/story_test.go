@@ -124,3 +124,20 @@ func TestStoryCardSumsUpManyPairs(t *testing.T) {
 		t.Errorf("the card lacks %q:\n%s", want, got)
 	}
 }
+
+// TestSourcesCardOfNoEventsSaysWhy: the sources slide of a search that
+// lets no event through said "The events name no source.", which is not
+// so: every event names one, and none is shown.
+func TestSourcesCardOfNoEventsSaysWhy(t *testing.T) {
+	tl := defaultData(t)
+	c := NewSourcesCard()
+	showInWindow(t, c, 900, 700)
+	c.SetSummary(tl, tl.Summary([]int{}))
+	got := c.String()
+	if strings.Contains(got, "name no source") {
+		t.Errorf("the sources of no event say the events name none:\n%s", got)
+	}
+	if want := "leave out all 17 events"; !strings.Contains(got, want) {
+		t.Errorf("the sources of no event do not say %q:\n%s", want, got)
+	}
+}

@@ -310,10 +310,12 @@ func (t *Timeline) Tapped(e *fyne.PointEvent) {
 		return
 	}
 	it := &t.lay.Items[h]
-	if it.Count > 1 {
+	if it.Count > 1 && t.canZoomInto(it) {
 		t.zoomToCluster(it)
 		return
 	}
+	// an event, or the first of a cluster that no zoom separates (its
+	// events on one day): the keys go on from there
 	t.selected = int(it.Ev)
 	t.Refresh()
 	if t.OnSelected != nil {
@@ -570,11 +572,25 @@ func (t *Timeline) bringIntoView(i int) {
 	t.animate(from, from+span, scrollDuration)
 }
 
-func (t *Timeline) zoomToCluster(it *lanes.Item) {
+// clusterView is the view that zooming into cluster it shows.
+func (t *Timeline) clusterView(it *lanes.Item) (from, to float64) {
 	a, b := t.lay.Pos(int(it.Ev)), t.lay.Pos(int(it.Last))
 	span := t.clampSpan(math.Max((b-a)*1.6, lanes.MinSpanDays*2))
 	mid := (a + b) / 2
-	t.animate(mid-span/2, mid+span/2, scrollDuration)
+	return mid - span/2, mid + span/2
+}
+
+// canZoomInto reports whether zooming into cluster it shows less than the
+// view does now: not when the view is as deep as it goes for the cluster's
+// events (all on one day).
+func (t *Timeline) canZoomInto(it *lanes.Item) bool {
+	from, to := t.clusterView(it)
+	return to-from < (t.viewTo-t.viewFrom)*0.999
+}
+
+func (t *Timeline) zoomToCluster(it *lanes.Item) {
+	from, to := t.clusterView(it)
+	t.animate(from, to, scrollDuration)
 }
 
 // animate moves the view to [from, to), kept inside the fit-all view, over

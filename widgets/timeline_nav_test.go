@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -572,5 +573,43 @@ func TestTimelineConcealsLabels(t *testing.T) {
 		if c.label != before[k].label {
 			t.Errorf("revealed: chip %d says %q, before %q", k, c.label, before[k].label)
 		}
+	}
+}
+
+// TestTimelineClusterNoZoomSeparatesShowsItsFirst: a cluster of events at
+// one instant (a teacher's file with 300 events dated the same day) stays
+// a cluster at the deepest zoom. Its tooltip said "tap to zoom in" and a
+// tap did nothing; now the tap shows the cluster's first event, which
+// Right and Left step on from, and the tooltip says so.
+func TestTimelineClusterNoZoomSeparatesShowsItsFirst(t *testing.T) {
+	tl := &data.Timeline{}
+	for i := range 300 {
+		tl.Events = append(tl.Events, data.Event{ID: fmt.Sprintf("e%d", i), Kind: data.KindContext,
+			Title: fmt.Sprintf("Event %d", i), Date: data.Date{Year: 2019, Month: 6, Day: 30, Precision: data.PrecisionDay}})
+	}
+	tw, win := showTimeline(t, tl, 900, 330)
+	var cl lanes.Item
+	found := false
+	for _, it := range tw.lay.Items {
+		it.X -= tw.lay.Shift
+		if it.Count > 1 {
+			cl, found = it, true
+			break
+		}
+	}
+	if !found {
+		t.Fatal("no cluster with 300 events on one day")
+	}
+	selected := -1
+	tw.OnSelected = func(i int) { selected = i }
+	pos := fyne.NewPos(cl.X+cl.W/2, tw.lay.LaneY(int(cl.Band), int(cl.Lane))+tw.lay.M.ChipH/2)
+	tw.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pos}})
+	r := test.WidgetRenderer(tw).(*timelineRenderer)
+	if tip := r.tipTitle.Text; !strings.Contains(tip, "tap to show the first") {
+		t.Errorf("the cluster's tooltip says %q, want it to say a tap shows the first", tip)
+	}
+	test.TapCanvas(win.Canvas(), pos)
+	if selected != int(cl.Ev) {
+		t.Errorf("tapping a cluster zooming cannot separate selected %d, want its first event, %d", selected, cl.Ev)
 	}
 }

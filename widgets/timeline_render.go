@@ -580,7 +580,8 @@ func (r *timelineRenderer) layoutArrow(p *canvas.Polygon, angle float32, c color
 type tipKey struct {
 	ev, last, count int32
 	width, textSize float32
-	ver             int // Timeline.matchVer: a concealed title revealed
+	ver             int  // Timeline.matchVer: a concealed title revealed
+	zoom            bool // a tap on the cluster zooms in
 }
 
 // layoutTooltip shows the date and title of what the pointer is over.
@@ -598,7 +599,8 @@ func (r *timelineRenderer) layoutTooltip() {
 	it := &l.Items[h]
 	m := l.M
 	size := fyne.NewSize(l.Width, l.Height)
-	if key := (tipKey{it.Ev, it.Last, it.Count, size.Width, m.TextSize, t.matchVer}); key != r.tipFor {
+	zoom := it.Count > 1 && t.canZoomInto(it)
+	if key := (tipKey{it.Ev, it.Last, it.Count, size.Width, m.TextSize, t.matchVer, zoom}); key != r.tipFor {
 		// made when the pointer moves to another chip, not every frame
 		r.tipFor = key
 		var date, title string
@@ -606,6 +608,9 @@ func (r *timelineRenderer) layoutTooltip() {
 			a, b := &t.tl.Events[it.Ev], &t.tl.Events[it.Last]
 			date = data.DisplayRange(a.Date, b.Date)
 			title = data.Count(int(it.Count), "event") + ": tap to zoom in"
+			if !zoom {
+				title = data.Count(int(it.Count), "event") + ": tap to show the first"
+			}
 		} else {
 			e := &t.tl.Events[it.Ev]
 			what := e.Kind.Label()

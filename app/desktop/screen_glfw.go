@@ -3,6 +3,10 @@
 package desktop
 
 import (
+	"fmt"
+	"os"
+	"runtime"
+
 	"fyne.io/fyne/v2"
 	"github.com/go-gl/glfw/v3.3/glfw"
 )
@@ -37,4 +41,31 @@ func FitToScreen(w fyne.Window) {
 	if fit != size {
 		w.Resize(fit)
 	}
+}
+
+// CheckDisplay reports, before the app makes its window, whether the
+// windowing system can be reached: with no display (no DISPLAY, or one no
+// X server answers) go-gl's glfw.Init ignores glfwInit's failure, Fyne
+// 2.7.1 carries on (internal/driver/glfw/loop_desktop.go initGLFW), and its
+// first GLFW call panics "The GLFW library is not initialized". It must run
+// on the main thread, as Fyne's own Init does; Fyne's is then a no-op.
+func CheckDisplay() (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = noDisplay()
+		}
+	}()
+	if err := glfw.Init(); err != nil {
+		return fmt.Errorf("%w: %w", noDisplay(), err)
+	}
+	glfw.GetPrimaryMonitor() // panics when Init failed
+	return nil
+}
+
+func noDisplay() error {
+	where := ""
+	if runtime.GOOS != "windows" && runtime.GOOS != "darwin" {
+		where = fmt.Sprintf(" (DISPLAY=%q)", os.Getenv("DISPLAY"))
+	}
+	return fmt.Errorf("cannot open a window: no display could be opened%s; check, export, --export-png and --export-handout work without one", where)
 }

@@ -6,3 +6,6 @@ import "fyne.io/fyne/v2"
 
 // FitToScreen does nothing where the driver sizes windows itself.
 func FitToScreen(fyne.Window) {}
+
+// CheckDisplay reports nothing where the driver needs no display check.
+func CheckDisplay() error { return nil }

@@ -18,6 +18,7 @@ import (
 	"image/color"
 	"image/png"
 	"io"
+	"math"
 	"strings"
 	"time"
 	"unicode"
@@ -157,10 +158,17 @@ type doc struct {
 	fonts   []*sfnt.Font
 	buf     sfnt.Buffer
 	covered map[rune]bool // whether every font has a glyph for the rune
+	widths  map[styled]int
+}
+
+// styled is a character in a style ("", "B" or "I").
+type styled struct {
+	style string
+	r     rune
 }
 
 func newDoc(paper string, opt Options) (*doc, error) {
-	d := &doc{colours: opt.KindColors, covered: map[rune]bool{}}
+	d := &doc{colours: opt.KindColors, covered: map[rune]bool{}, widths: map[styled]int{}}
 	for _, f := range []struct {
 		name string
 		b    []byte
@@ -294,13 +302,57 @@ func (d *doc) set(lines []line, w, scale float64, ps ...para) []line {
 		size := p.size * scale
 		d.pdf.SetFont(family, p.style, size)
 		indent := p.indent * scale
-		for k, s := range d.pdf.SplitText(d.clean(p.text), w-indent) {
+		for k, s := range d.split(d.clean(p.text), p.style, w-indent) {
 			l := line{text: s, style: p.style, size: size, indent: indent, colour: p.colour, rule: p.rule}
 			if k == 0 {
 				l.gap = p.gap * scale
 			}
 			lines = append(lines, l)
 		}
+	}
+	return lines
+}
+
+// split breaks s, set in style at the current size, into lines of width
+// w, at spaces where it can, as fpdf's SplitText does. SplitText counts a
+// zero-width character (a combining mark, a joiner) as 65,535 units wide
+// (fpdf's code for "zero" in its width table), so that it ended a line at
+// every one and set "Hà Nội" written with combining marks a letter a line.
+func (d *doc) split(s, style string, w float64) []string {
+	_, size := d.pdf.GetFontSize()
+	wmax := int(math.Ceil(w * 1000 / size))
+	rs := []rune(strings.TrimRight(s, "\n"))
+	var lines []string
+	sep, j, l := -1, 0, 0
+	for i := 0; i < len(rs); {
+		c := rs[i]
+		k := styled{style, c}
+		cw, ok := d.widths[k]
+		if !ok {
+			cw = d.pdf.GetStringSymbolWidth(string(c))
+			d.widths[k] = cw
+		}
+		l += cw
+		if unicode.IsSpace(c) {
+			sep = i
+		}
+		if c != '\n' && l <= wmax {
+			i++
+			continue
+		}
+		if sep == -1 {
+			if i == j {
+				i++
+			}
+			sep = i
+		} else {
+			i = sep + 1
+		}
+		lines = append(lines, string(rs[j:sep]))
+		sep, j, l = -1, i, 0
+	}
+	if j < len(rs) {
+		lines = append(lines, string(rs[j:]))
 	}
 	return lines
 }

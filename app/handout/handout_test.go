@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2/theme"
 
@@ -405,5 +407,31 @@ func TestHandoutOfNoEventsWithItsOwnTitle(t *testing.T) {
 	}
 	if strings.Contains(pages[0], "Made with") {
 		t.Error("a handout with no date says when it was made")
+	}
+}
+
+// TestCombiningMarksStayWithTheirLetter: text written with combining marks
+// (a Vietnamese "Hà Nội" decomposed, as macOS and some PDFs give it) breaks
+// into the same lines as the same text composed. fpdf's SplitText counts a
+// zero-width mark as 65,535 units and ended the line at every one.
+func TestCombiningMarksStayWithTheirLetter(t *testing.T) {
+	d, err := newDoc(A4, Options{Fonts: testFonts()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	composed := strings.Repeat("Hội nghị thượng đỉnh Hà Nội ", 12)
+	decomposed := strings.Repeat("Ho\u0302\u0323i nghi\u0323 thu\u031bo\u031b\u0323ng \u0111i\u0309nh Ha\u0300 No\u0302\u0323i ", 12)
+	for _, size := range []float64{9, 14} {
+		want := d.set(nil, d.textW, 1, para{text: composed, size: size})
+		got := d.set(nil, d.textW, 1, para{text: decomposed, size: size})
+		if len(got) != len(want) {
+			t.Errorf("at %vpt: %d lines decomposed, %d composed; the first: %q", size, len(got), len(want), got[0].text)
+		}
+		for _, l := range got {
+			if r, _ := utf8.DecodeRuneInString(l.text); unicode.Is(unicode.Mn, r) {
+				t.Errorf("at %vpt: a line starts with the combining mark %U: %q", size, r, l.text)
+				break
+			}
+		}
 	}
 }
