@@ -47,6 +47,7 @@ type UI struct {
 	redrawQueued   bool
 	drawing        sync.WaitGroup  // the hand-over of a queued redraw
 	dialogs        []dialog.Dialog // open, top last (dialogs.go)
+	focusStale     bool            // the data set changed under a dialog: the window's focus may have gone (dialogs.go)
 	openMessage    string          // the text of the problem dialog showing, if one is
 	recentItem     *fyne.MenuItem  // File > Open recent
 	cursor         int             // highlighted row of results, -1 for none
@@ -120,6 +121,14 @@ func NewWithState(a fyne.App, tl *data.Timeline, store StateStore, st State) *UI
 	return u
 }
 
+// dropWindowFocus gives the window's keys back to the window, from any
+// widget but the search field, which never goes.
+func (u *UI) dropWindowFocus() {
+	if c := u.win.Canvas(); c.Focused() != nil && c.Focused() != fyne.Focusable(u.search) {
+		c.Unfocus()
+	}
+}
+
 // Window is the application's window.
 func (u *UI) Window() fyne.Window { return u.win }
 
@@ -130,10 +139,12 @@ func (u *UI) SetTimeline(tl *data.Timeline) {
 	// them that kept the keyboard focus (Tab gives it to an accordion
 	// header, a related event's link) would leave the screen with it.
 	// The keys go back to the window; the search field keeps them. Under
-	// a dialog the focus is the dialog's, and the window has none
-	// (showDialog): a field of the dialog keeps it.
-	if c := u.win.Canvas(); c.Overlays().Top() == nil && c.Focused() != nil && c.Focused() != fyne.Focusable(u.search) {
-		c.Unfocus()
+	// a dialog the focus is the dialog's (a field of it keeps it), and the
+	// window's goes back when the dialog closes (showDialog).
+	if u.win.Canvas().Overlays().Top() != nil {
+		u.focusStale = true
+	} else {
+		u.dropWindowFocus()
 	}
 	u.tl = tl
 	u.rowDate, u.rowContext = nil, nil

@@ -18,20 +18,14 @@ import (
 // half hidden, and Escape would leave the slides rather than close it.
 // closed, if given, runs when d closes.
 //
-// Over the window, the window's keyboard focus goes back to the window
-// first (the search field keeps it). Fyne gives the window its last focus
-// back when the dialog closes, and cannot know whether that widget went
-// meanwhile: a file that finished loading under the dialog replaced the
-// filter toggles, Left and Right under the help changed the card's links.
-// Space would then tick a toggle nobody sees (the monkey, seed 8001). The
-// window's keys all work without a focus; the search field never goes.
+// When the last dialog closes, Fyne gives the window the keyboard focus
+// it had before. If a file finished loading under the dialog, that widget
+// may have gone (the filter toggles are made anew): Space would then tick
+// a toggle nobody sees (the monkey, seed 8001). SetTimeline marks it
+// (focusStale), and the focus then goes back to the window, as SetTimeline
+// does without a dialog; otherwise it stays where it was.
 func (u *UI) showDialog(d dialog.Dialog, closed ...func()) {
 	u.Present(false)
-	if c := u.win.Canvas(); c.Overlays().Top() == nil {
-		if f := c.Focused(); f != nil && f != fyne.Focusable(u.search) {
-			c.Unfocus()
-		}
-	}
 	u.dialogs = append(u.dialogs, d)
 	d.SetOnClosed(func() {
 		for i, o := range u.dialogs {
@@ -39,6 +33,10 @@ func (u *UI) showDialog(d dialog.Dialog, closed ...func()) {
 				u.dialogs = append(u.dialogs[:i], u.dialogs[i+1:]...)
 				break
 			}
+		}
+		if len(u.dialogs) == 0 && u.focusStale {
+			u.focusStale = false
+			u.dropWindowFocus()
 		}
 		for _, f := range closed {
 			f()

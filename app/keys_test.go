@@ -281,7 +281,8 @@ func TestANewDataSetTakesTheFocusFromWhatGoes(t *testing.T) {
 // and a file that finishes loading meanwhile replaces the toggles. Fyne
 // gives the window's last focus back when the dialog closes: it must not
 // be the toggle that went, on which Space would tick a filter nobody sees.
-// The search field, which never goes, keeps the focus across a dialog.
+// A toggle that stays gets it back, and the search field, which never
+// goes, keeps it across a dialog.
 func TestAGoneToggleDoesNotGetTheFocusBackAfterADialog(t *testing.T) {
 	u := newTestUI(t)
 	c := u.Window().Canvas()
@@ -291,6 +292,11 @@ func TestAGoneToggleDoesNotGetTheFocusBackAfterADialog(t *testing.T) {
 	c.Focus(old)
 	if c.Focused() != fyne.Focusable(old) {
 		t.Fatal("the toggle did not take the focus")
+	}
+	u.ShowShortcuts()
+	u.closeDialog()
+	if c.Focused() != fyne.Focusable(old) {
+		t.Fatalf("after a dialog over nothing that changed, the focus is on %T, not the toggle", c.Focused())
 	}
 	u.ShowShortcuts()
 	u.SetTimeline(data.Synthetic(40, 1)) // a file that finished loading
