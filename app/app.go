@@ -174,7 +174,7 @@ func (u *UI) build() {
 	u.search.OnUp = func() { u.moveCursor(-1) }
 	u.search.OnDown = func() { u.moveCursor(1) }
 	u.search.OnEnter = u.openCursor
-	u.search.OnEscape = u.clearSearch
+	u.search.OnEscape = u.escapeSearch
 	u.count = wrappingLabel(theme.SizeNameCaptionText)
 	u.filterPanel = newFilterPanel(u)
 	u.clearFilters = u.newNavButton("Clear filters", theme.ContentClearIcon(), u.ClearFilters)
@@ -493,6 +493,18 @@ func (u *UI) Results() []data.Match { return u.results }
 
 func (u *UI) clearSearch() {
 	u.search.SetText("")
+}
+
+// escapeSearch is Escape in the search field: it clears the query, and in
+// a field already empty it leaves the field, so that Left and Right step
+// through the events again rather than move a cursor in nothing, as
+// Escape leaves a browser's find bar.
+func (u *UI) escapeSearch() {
+	if u.search.Text != "" {
+		u.clearSearch()
+		return
+	}
+	u.win.Canvas().Unfocus()
 }
 
 // moveCursor moves the highlighted result by delta and shows that event.

@@ -444,3 +444,28 @@ func TestSlideKeysWorkFromASlideLink(t *testing.T) {
 		t.Error("Escape from a link on the slide does not leave presentation mode")
 	}
 }
+
+// TestEscapeTwiceLeavesTheSearchField: in the search field Escape clears
+// the query and keeps the field, for a new one; Escape in the empty field
+// leaves it, and Right steps through the events again instead of moving a
+// cursor in nothing.
+func TestEscapeTwiceLeavesTheSearchField(t *testing.T) {
+	u := newTestUI(t)
+	c := u.Window().Canvas()
+	u.FocusSearch()
+	test.Type(u.search, "kim")
+	u.settle()
+	key(u, fyne.KeyEscape)
+	if u.search.Text != "" || c.Focused() != fyne.Focusable(u.search) {
+		t.Fatalf("first Escape: text %q, focus %T; want it cleared, the field still focused", u.search.Text, c.Focused())
+	}
+	key(u, fyne.KeyEscape)
+	if c.Focused() != nil {
+		t.Fatalf("second Escape: the focus is on %T, want the window's", c.Focused())
+	}
+	before := u.selected
+	key(u, fyne.KeyRight)
+	if u.selected == before {
+		t.Errorf("Right after leaving the search field did not step (selected %d)", u.selected)
+	}
+}
