@@ -290,8 +290,9 @@ func (u *UI) presize() {
 // sideLayout stacks the sidebar: the title and subtitle, the search field,
 // the filters and the count, and the result list. Each part has its full
 // height while the list keeps at least listShare of the sidebar; past that
-// (large text, a small screen, the filters open) the title scrolls, then
-// the filters, and the search field always shows.
+// (large text, a small screen, the filters open) the title scrolls,
+// showing its first label (the title) whole, then the filters, and the
+// search field always shows.
 type sideLayout struct{}
 
 const listShare = 0.4
@@ -302,7 +303,25 @@ func (sideLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	searchH := search.MinSize().Height + pad
 	room := max(0, size.Height-searchH-max(list.MinSize().Height, size.Height*listShare))
 	filtersH := min(filters.Content.MinSize().Height+pad, room)
-	titleH := min(title.Content.MinSize().Height+pad, room-filtersH)
+	// The title and subtitle wrap, so their height is known only at the
+	// sidebar's width: laid out at the old width first, the block was
+	// given two lines' room for three.
+	if w := title.Content.Size().Width; w != size.Width {
+		title.Content.Resize(fyne.NewSize(size.Width, title.Content.Size().Height))
+	}
+	whole := title.Content.MinSize().Height + pad
+	titleH := min(whole, room-filtersH)
+	if titleH < whole {
+		// Cut there, the subtitle would end in half a line, which reads
+		// as a fault: the title shows whole, the subtitle is left to the
+		// scroll, and the list gets the room; with no room for the title
+		// either, the block does not show.
+		first := title.Content.(*fyne.Container).Objects[0].MinSize().Height + pad
+		if titleH < first {
+			first = 0
+		}
+		titleH = first
+	}
 	y := float32(0)
 	for _, p := range []struct {
 		o   fyne.CanvasObject

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 
 	"trumpkim/data"
 )
@@ -61,5 +62,50 @@ func TestContentMinSizeIsBounded(t *testing.T) {
 			u.settle()
 			check("with a file of long values and a 500-character search")
 		})
+	}
+}
+
+// TestSidebarTitleIsNotCutMidLine: where the sidebar has no room for the
+// title and the whole subtitle, the title shows whole and the subtitle is
+// left to the scroll (or, with no room at all, the block is not shown): at
+// 800x600 the subtitle's last line was shown cut in half above the search
+// field.
+func TestSidebarTitleIsNotCutMidLine(t *testing.T) {
+	type tc struct {
+		size  fyne.Size
+		scale float32
+	}
+	var cases []tc
+	for h := float32(440); h <= 800; h += 30 {
+		cases = append(cases, tc{fyne.NewSize(800, h), 1}, tc{fyne.NewSize(1024, h), 1.5})
+	}
+	cases = append(cases, tc{fyne.NewSize(1280, 800), 2.5})
+	alone := 0
+	u := newTestUI(t)
+	for _, tc := range cases {
+		u.SetTextScale(tc.scale)
+		u.Window().Resize(tc.size)
+		u.settle()
+		var scroll *container.Scroll
+		walk(u.Window().Canvas().Content(), func(o fyne.CanvasObject) {
+			if s, ok := o.(*container.Scroll); ok {
+				if c, ok := s.Content.(*fyne.Container); ok && len(c.Objects) > 0 && c.Objects[0] == fyne.CanvasObject(u.title) {
+					scroll = s
+				}
+			}
+		})
+		if scroll == nil {
+			t.Fatal("no scroll holds the title")
+		}
+		h, whole, title := scroll.Size().Height, scroll.Content.MinSize().Height, u.title.MinSize().Height
+		if h > 0.5 && h < whole-0.5 {
+			alone++
+			if h < title-0.5 || h > title+0.5 {
+				t.Errorf("%v at %vx text: the title block is %.1f high, neither whole (%.1f) nor the title alone (%.1f)", tc.size, tc.scale, h, whole, title)
+			}
+		}
+	}
+	if alone == 0 {
+		t.Error("no size left room for the title alone: the test checks nothing of the cut")
 	}
 }
