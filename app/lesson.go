@@ -109,7 +109,18 @@ func (u *UI) Blank(white bool) {
 	}
 	u.lesson.blank.FillColor = c
 	u.lesson.blank.Show()
-	u.lesson.blank.Refresh()
+	u.refreshBlank()
+}
+
+// refreshBlank redraws the slide with the blank screen shown or hidden.
+// The rectangle starts hidden, so the GLFW driver never walked it and knows
+// no canvas for it: its own Refresh (canvas.Refresh) reached none, and the
+// window did not repaint until something else changed. The slide's view is
+// on the window's canvas.
+func (u *UI) refreshBlank() {
+	if u.pres != nil {
+		canvas.Refresh(u.pres.view)
+	}
 }
 
 // Blanked reports whether the screen is blanked.
@@ -121,7 +132,7 @@ func (u *UI) unblank() bool {
 		return false
 	}
 	u.lesson.blank.Hide()
-	u.lesson.blank.Refresh()
+	u.refreshBlank()
 	return true
 }
 

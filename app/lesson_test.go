@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -393,5 +394,91 @@ func TestRevealedStaysRevealedGoingBack(t *testing.T) {
 	u.PresentFirst()
 	if !u.pres.card.Hidden() {
 		t.Error("turned on again, reveal mode shows the first event revealed")
+	}
+}
+
+// glfwLikeApp is the test app with a driver that, as GLFW's does, knows a
+// canvas only for the objects it walked, visible, at the last frame, and
+// records the refreshes that reach the window's canvas: the real window
+// repaints only for those.
+type glfwLikeApp struct {
+	fyne.App
+	d *glfwLikeDriver
+}
+
+func (a glfwLikeApp) Driver() fyne.Driver { return a.d }
+
+type glfwLikeDriver struct {
+	fyne.Driver
+	c         fyne.Canvas
+	walked    map[fyne.CanvasObject]bool
+	refreshed []fyne.CanvasObject
+}
+
+// frame walks the window's visible objects, as each frame of GLFW's does.
+func (d *glfwLikeDriver) frame() {
+	d.walked = map[fyne.CanvasObject]bool{}
+	eachVisible(d.c.Content(), false, func(o fyne.CanvasObject) { d.walked[o] = true })
+}
+
+func (d *glfwLikeDriver) CanvasForObject(o fyne.CanvasObject) fyne.Canvas {
+	if d.walked[o] {
+		return recordingCanvas{d.c, d}
+	}
+	return nil
+}
+
+type recordingCanvas struct {
+	fyne.Canvas
+	d *glfwLikeDriver
+}
+
+func (r recordingCanvas) Refresh(o fyne.CanvasObject) {
+	r.d.refreshed = append(r.d.refreshed, o)
+	r.Canvas.Refresh(o)
+}
+
+// eachVisible calls f for root and every visible object under it, or every
+// object at all.
+func eachVisible(root fyne.CanvasObject, all bool, f func(fyne.CanvasObject)) {
+	if root == nil || !all && !root.Visible() {
+		return
+	}
+	f(root)
+	var kids []fyne.CanvasObject
+	switch r := root.(type) {
+	case *fyne.Container:
+		kids = r.Objects
+	case fyne.Widget:
+		kids = test.WidgetRenderer(r).Objects()
+	}
+	for _, k := range kids {
+		eachVisible(k, all, f)
+	}
+}
+
+// B, W and the key that brings the slide back repaint the real window: the
+// blank rectangle starts hidden, so GLFW knows no canvas for it, a refresh
+// of its own reached none, and the screen stayed as it was (while the next
+// key only unblanked).
+func TestBlankRepaintsTheWindow(t *testing.T) {
+	u := newTestUI(t)
+	u.Present(true)
+	prev := fyne.CurrentApp()
+	d := &glfwLikeDriver{Driver: prev.Driver(), c: u.Window().Canvas()}
+	fyne.SetCurrentApp(glfwLikeApp{App: prev, d: d})
+	t.Cleanup(func() { fyne.SetCurrentApp(prev) })
+	for _, k := range []fyne.KeyName{fyne.KeyB, fyne.KeyRight, fyne.KeyW, fyne.KeyRight} {
+		d.frame()
+		d.refreshed = nil
+		key(u, k)
+		covers := func(o fyne.CanvasObject) bool { // drawn again with what is under it
+			found := false
+			eachVisible(o, true, func(c fyne.CanvasObject) { found = found || c == u.lesson.blank })
+			return found || o == u.lesson.blank
+		}
+		if !slices.ContainsFunc(d.refreshed, covers) {
+			t.Errorf("%s (blanked %v): no refresh of the blank screen reached the window's canvas", k, u.Blanked())
+		}
 	}
 }
