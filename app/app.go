@@ -59,7 +59,8 @@ type UI struct {
 	title, subtitle *widget.Label
 	search          *widgets.SearchEntry
 	count           *widget.Label
-	filterPanel     *filterPanel // the toggles; filter is what they set
+	filterPanel     *filterPanel      // the toggles; filter is what they set
+	filterScroll    *container.Scroll // the filter pane, which scrolls to a toggle Tab focuses
 	clearFilters    *navButton
 	list            *navList
 	timeline        *widgets.Timeline
@@ -209,11 +210,12 @@ func (u *UI) build() {
 	u.story = widgets.NewStoryCard()
 	u.story.Hint = "Press Right, or choose an event on the timeline or in the list, to go through them one by one."
 
+	u.filterScroll = container.NewVScroll(container.NewVBox(u.filterPanel.accordion,
+		container.NewBorder(nil, nil, nil, u.clearFilters, u.count)))
 	side := container.New(sideLayout{},
 		container.NewVScroll(container.NewVBox(u.title, u.subtitle)),
 		u.search,
-		container.NewVScroll(container.NewVBox(u.filterPanel.accordion,
-			container.NewBorder(nil, nil, nil, u.clearFilters, u.count))),
+		u.filterScroll,
 		u.list)
 	u.span = widgets.NewLineText("") // cut to the toolbar's width at large text
 	u.span.TextStyle.Bold = true

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
@@ -104,6 +105,33 @@ func (u *UI) newNavCheck(label string) *navCheck {
 	c.Text = label
 	c.ExtendBaseWidget(c)
 	return c
+}
+
+// FocusGained scrolls the box into view: the filter pane shows a few of a
+// section's boxes and scrolls for the rest, and Tab to one out of view left
+// the focus, and what Space ticks, out of sight.
+func (c *navCheck) FocusGained() {
+	c.Check.FocusGained()
+	if c.u.filterScroll != nil {
+		scrollToShow(c.u.filterScroll, c)
+	}
+}
+
+// scrollToShow scrolls s, which holds o, the least it takes to show o whole
+// (its top, when o is taller than s).
+func scrollToShow(s *container.Scroll, o fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(s).Y
+	off := s.Offset.Y
+	switch bottom := top + o.Size().Height; {
+	case top < 0:
+		off += top
+	case bottom > s.Size().Height:
+		off += min(top, bottom-s.Size().Height)
+	default:
+		return
+	}
+	s.ScrollToOffset(fyne.NewPos(s.Offset.X, off))
 }
 
 // TypedKey gives the window's keys to the window.

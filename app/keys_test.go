@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -468,4 +469,66 @@ func TestEscapeTwiceLeavesTheSearchField(t *testing.T) {
 	if u.selected == before {
 		t.Errorf("Right after leaving the search field did not step (selected %d)", u.selected)
 	}
+}
+
+// TestTabShowsTheFilterBoxItFocuses: the filter pane shows a few of a
+// section's boxes and scrolls for the rest; Tab to a box out of view
+// scrolls it into view. The focus was out of sight, and Space then ticked
+// a box the person could not see.
+func TestTabShowsTheFilterBoxItFocuses(t *testing.T) {
+	u := newTestUI(t)
+	u.filterPanel.accordion.Open(0) // by kind: six boxes
+	u.settle()
+	relayout(u.filterScroll) // as the driver does, its content's minimum size having grown
+	c := u.Window().Canvas()
+	d := fyne.CurrentApp().Driver()
+	seen := 0
+	for range 40 {
+		c.FocusNext()
+		box, ok := c.Focused().(*navCheck)
+		if !ok {
+			continue
+		}
+		seen++
+		var pane *container.Scroll
+		for o := fyne.CanvasObject(box); o != nil; o = parentIn(u.Window().Content(), o) {
+			if s, ok := o.(*container.Scroll); ok {
+				pane = s
+				break
+			}
+		}
+		if pane == nil {
+			t.Fatal("the filter box is in no scroll")
+		}
+		top := d.AbsolutePositionForObject(box).Y - d.AbsolutePositionForObject(pane).Y
+		if top < 0 || top+box.Size().Height > pane.Size().Height+0.5 {
+			t.Errorf("Tab to %q: the box is at %.0f..%.0f of a pane %.0f high, out of view",
+				box.Text, top, top+box.Size().Height, pane.Size().Height)
+		}
+	}
+	if seen < 6 {
+		t.Fatalf("Tab reached %d filter boxes, want the 6 kinds", seen)
+	}
+}
+
+// parentIn is the object under root whose children include o, or nil.
+func parentIn(root, o fyne.CanvasObject) fyne.CanvasObject {
+	var kids []fyne.CanvasObject
+	switch r := root.(type) {
+	case *fyne.Container:
+		kids = r.Objects
+	case *container.Scroll:
+		kids = []fyne.CanvasObject{r.Content}
+	case fyne.Widget:
+		kids = test.WidgetRenderer(r).Objects()
+	}
+	for _, k := range kids {
+		if k == o {
+			return root
+		}
+		if p := parentIn(k, o); p != nil {
+			return p
+		}
+	}
+	return nil
 }
