@@ -255,7 +255,9 @@ func (u *UI) build() {
 	// The card scrolls both ways: a card wider than its pane (a long line
 	// that cannot wrap, at large text) scrolls rather than widening the
 	// window.
-	u.cardSplit = container.NewVSplit(top, container.NewScroll(container.NewStack(u.story, u.card)))
+	cardScroll := container.NewScroll(container.NewStack(u.story, u.card))
+	u.card.SetOnFocus(func(o fyne.CanvasObject) { scrollToShow(cardScroll, o) }) // Tab to a link below the pane
+	u.cardSplit = container.NewVSplit(top, cardScroll)
 	u.cardSplit.Offset = 0.55
 	u.split = container.NewHSplit(side, u.cardSplit)
 	u.split.Offset = sidebarShare

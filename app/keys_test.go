@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -481,7 +482,6 @@ func TestTabShowsTheFilterBoxItFocuses(t *testing.T) {
 	u.settle()
 	relayout(u.filterScroll) // as the driver does, its content's minimum size having grown
 	c := u.Window().Canvas()
-	d := fyne.CurrentApp().Driver()
 	seen := 0
 	for range 40 {
 		c.FocusNext()
@@ -490,25 +490,62 @@ func TestTabShowsTheFilterBoxItFocuses(t *testing.T) {
 			continue
 		}
 		seen++
-		var pane *container.Scroll
-		for o := fyne.CanvasObject(box); o != nil; o = parentIn(u.Window().Content(), o) {
-			if s, ok := o.(*container.Scroll); ok {
-				pane = s
-				break
-			}
-		}
-		if pane == nil {
-			t.Fatal("the filter box is in no scroll")
-		}
-		top := d.AbsolutePositionForObject(box).Y - d.AbsolutePositionForObject(pane).Y
-		if top < 0 || top+box.Size().Height > pane.Size().Height+0.5 {
-			t.Errorf("Tab to %q: the box is at %.0f..%.0f of a pane %.0f high, out of view",
-				box.Text, top, top+box.Size().Height, pane.Size().Height)
+		if msg := outOfView(u, box); msg != "" {
+			t.Errorf("Tab to %q: %s", box.Text, msg)
 		}
 	}
 	if seen < 6 {
 		t.Fatalf("Tab reached %d filter boxes, want the 6 kinds", seen)
 	}
+}
+
+// TestTabShowsTheCardLinkItFocuses: Tab to a related event's link below
+// the card's pane, or below the slide, scrolls the card to it. The focus
+// was out of sight, and Space opened an event the person could not see.
+func TestTabShowsTheCardLinkItFocuses(t *testing.T) {
+	for _, presenting := range []bool{false, true} {
+		u := newTestUI(t)
+		u.Window().Resize(fyne.NewSize(1024, 600))
+		u.Select(u.tl.Index("dmz-meeting")) // it has a related event
+		u.settle()
+		u.Present(presenting)
+		c := u.Window().Canvas()
+		var link *widgets.KeyLink
+		for range 60 {
+			c.FocusNext()
+			if l, ok := c.Focused().(*widgets.KeyLink); ok {
+				link = l
+				break
+			}
+		}
+		if link == nil {
+			t.Fatalf("presenting %v: Tab never reaches the related event's link", presenting)
+		}
+		if msg := outOfView(u, link); msg != "" {
+			t.Errorf("presenting %v: Tab to the related link: %s", presenting, msg)
+		}
+	}
+}
+
+// outOfView says how o is out of the view of the scroll that holds it, or
+// "" when it shows whole.
+func outOfView(u *UI, o fyne.CanvasObject) string {
+	var pane *container.Scroll
+	for p := parentIn(u.Window().Content(), o); p != nil; p = parentIn(u.Window().Content(), p) {
+		if s, ok := p.(*container.Scroll); ok && s.Direction != container.ScrollNone {
+			pane = s
+			break
+		}
+	}
+	if pane == nil {
+		return "in no scroll"
+	}
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(pane).Y
+	if top < 0 || top+o.Size().Height > pane.Size().Height+0.5 {
+		return fmt.Sprintf("at %.0f..%.0f of a pane %.0f high, out of view", top, top+o.Size().Height, pane.Size().Height)
+	}
+	return ""
 }
 
 // parentIn is the object under root whose children include o, or nil.

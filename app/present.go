@@ -56,6 +56,7 @@ func (u *UI) newPresentation() *presentation {
 	s.timeline.OnSelected = func(i int) { u.stopAutoplay(); u.presentEvent(i, true) }
 	s.card.OnRelated = func(i int) { u.stopAutoplay(); u.presentEvent(i, true) }
 	s.card.SetKeys(u.windowKey, u.windowRune) // a link Tab gave the focus to: Escape still leaves
+	s.card.SetOnFocus(func(o fyne.CanvasObject) { scrollToShow(s.scroll, o) })
 	return p
 }
 

@@ -372,6 +372,17 @@ func (c *EventCard) SetKeys(key func(*fyne.KeyEvent) bool, char func(rune) bool)
 	}
 }
 
+// SetOnFocus has f called with the card's button or link that gains the
+// keyboard focus (Tab), so that the card's scroll can bring it into view.
+func (c *EventCard) SetOnFocus(f func(fyne.CanvasObject)) {
+	for _, b := range []*KeyButton{c.prev, c.next} {
+		b.OnFocus = f
+	}
+	for _, l := range append([]*KeyLink{c.mediaLink}, c.related[:]...) {
+		l.OnFocus = f
+	}
+}
+
 // newRelatedLink makes the k-th related-event link: a link rather than a
 // button, as it wraps, so that a long title does not widen the card (and
 // the window).

@@ -15,6 +15,15 @@ import (
 type KeyOffer struct {
 	OnKey  func(*fyne.KeyEvent) bool `json:"-"`
 	OnRune func(rune) bool           `json:"-"`
+	// OnFocus is called with the widget when it gains the focus, so that
+	// what scrolls it can bring it into view.
+	OnFocus func(fyne.CanvasObject) `json:"-"`
+}
+
+func (o *KeyOffer) focused(w fyne.CanvasObject) {
+	if o.OnFocus != nil {
+		o.OnFocus(w)
+	}
 }
 
 func (o *KeyOffer) offerKey(k *fyne.KeyEvent) bool { return o.OnKey != nil && o.OnKey(k) }
@@ -53,6 +62,12 @@ func (b *KeyButton) TypedKey(k *fyne.KeyEvent) {
 // TypedRune offers r to OnRune.
 func (b *KeyButton) TypedRune(r rune) { b.offerRune(r) }
 
+// FocusGained shows the focus and tells OnFocus.
+func (b *KeyButton) FocusGained() {
+	b.Button.FocusGained()
+	b.focused(b)
+}
+
 // KeyLink is a link that offers its keys to the window first (KeyOffer).
 type KeyLink struct {
 	widget.Hyperlink
@@ -79,3 +94,9 @@ func (l *KeyLink) TypedKey(k *fyne.KeyEvent) {
 
 // TypedRune offers r to OnRune.
 func (l *KeyLink) TypedRune(r rune) { l.offerRune(r) }
+
+// FocusGained shows the focus and tells OnFocus.
+func (l *KeyLink) FocusGained() {
+	l.Hyperlink.FocusGained()
+	l.focused(l)
+}
