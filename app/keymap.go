@@ -189,6 +189,7 @@ func (u *UI) keyMap() *keyMap {
 		},
 		notes: [][2]string{
 			{"Tab, Shift+Tab", "Move the keyboard focus"},
+			{"Alt", "Open the menu bar; the arrows move in it, Enter chooses"},
 			{"Escape, in a dialog", "Close it"},
 			{"Drag or double-click on the card", "Select its text; right-click: Copy, Select all"},
 			{"Ctrl+C with nothing selected", "Copy the event shown with its source's citation"},
