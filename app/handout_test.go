@@ -58,6 +58,31 @@ func TestRenderStripDrawsTheWholeTimeline(t *testing.T) {
 	}
 }
 
+// TestHandoutSpanIsItsEvents: the title page of a handout of a search
+// gives the span of the events it holds, as the title slide does; it gave
+// the whole timeline's ("May 2018 – September 2020" for "2019").
+func TestHandoutSpanIsItsEvents(t *testing.T) {
+	u := newTestUI(t)
+	setSearch(t, u, "2019")
+	order := u.stepOrder()
+	var b bytes.Buffer
+	if err := u.ExportHandout(&b, "a4"); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "h.pdf")
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, path)
+	want := u.tl.Summary(order).Span()
+	if want != "February 2019 – October 2019" {
+		t.Fatalf("the search 2019 spans %q", want)
+	}
+	if !strings.Contains(text, want) {
+		t.Errorf("the title page does not say %q: %.300s", want, text)
+	}
+}
+
 func TestExportHandoutFollowsTheSearch(t *testing.T) {
 	u := newTestUI(t)
 	setSearch(t, u, "letter")

@@ -498,7 +498,7 @@ func (d *doc) titlePage(tl *data.Timeline, events []int, title string, strip ima
 	head := &block{lines: d.set(nil, w, 1,
 		para{text: title, style: "B", size: 24, colour: ink},
 		para{text: tl.Subtitle, size: 12.5, colour: grey, gap: 2},
-		para{text: Span(tl), style: "B", size: 11, colour: ink, gap: 4},
+		para{text: Span(tl, events), style: "B", size: 11, colour: ink, gap: 4},
 		para{text: counts(tl, events), size: 10, colour: ink, gap: 1},
 	)}
 	blocks := []*block{head}
@@ -554,15 +554,19 @@ func (d *doc) stripBlock(img image.Image) *block {
 	return &block{image: name, imageH: h}
 }
 
-// Span writes how long tl runs, from the month of its first event to the
-// month its last ends: "May 2018 – September 2020"; "" for no events.
-func Span(tl *data.Timeline) string {
-	if len(tl.Events) == 0 {
+// Span writes how long events (indices into tl.Events) run, from the month
+// of the first to the month the last ends: "May 2018 – September 2020"; ""
+// for no events. A handout of a search spans its results.
+func Span(tl *data.Timeline, events []int) string {
+	if len(events) == 0 {
 		return ""
 	}
-	first, last := tl.Events[0].Date, tl.Events[0].Date
-	for i := range tl.Events {
+	first, last := tl.Events[events[0]].Date, tl.Events[events[0]].Date
+	for _, i := range events {
 		e := &tl.Events[i]
+		if e.Date.Before(first) {
+			first = e.Date
+		}
 		end := e.Date
 		if e.IsRange() {
 			end = e.End

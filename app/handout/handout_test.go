@@ -347,15 +347,20 @@ func TestTheSameHandoutGivesTheSameBytes(t *testing.T) {
 
 func TestSpan(t *testing.T) {
 	tl, _ := data.Default()
-	if got := Span(tl); got != "May 2018 – September 2020" {
+	if got := Span(tl, allEvents(tl)); got != "May 2018 – September 2020" {
 		t.Errorf("article: %q", got)
+	}
+	// Some of them, in a search's order (by relevance): their own span.
+	some := []int{tl.Index("dmz-meeting"), tl.Index("hanoi-summit"), tl.Index("stockholm-talks")}
+	if got := Span(tl, some); got != "February 2019 – October 2019" {
+		t.Errorf("three of 2019: %q", got)
 	}
 	one := mustTimeline(t, `{"title": "x", "sources": [], "people": [], "events": []}`,
 		data.Event{ID: "a", Date: data.Date{Year: -44, Precision: data.PrecisionYear}, Title: "a"})
-	if got := Span(one); got != "44 BCE" {
+	if got := Span(one, allEvents(one)); got != "44 BCE" {
 		t.Errorf("one year: %q", got)
 	}
-	if got := Span(&data.Timeline{}); got != "" {
+	if got := Span(&data.Timeline{}, nil); got != "" {
 		t.Errorf("none: %q", got)
 	}
 }
