@@ -45,6 +45,12 @@ func (u *UI) runAction(a *action) bool {
 // and reports whether it used it. Over a dialog, Escape closes the dialog
 // and the other keys do nothing.
 func (u *UI) windowKey(k *fyne.KeyEvent) bool {
+	if k.Name == fyne.KeyUnknown {
+		// A key the driver could not name: Fyne's web driver sends one
+		// for each letter typed, beside the key app/web names for it;
+		// taken as "any key", it undid the blank B had just made.
+		return false
+	}
 	if u.dialogOpen() {
 		if k.Name == fyne.KeyEscape {
 			u.closeDialog()

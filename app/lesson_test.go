@@ -54,6 +54,25 @@ func TestBlankAndBackToTheSameSlide(t *testing.T) {
 	}
 }
 
+// A key with no name (Fyne's web driver sends one beside each letter)
+// leaves the blank screen blank and autoplay playing: it came with the B
+// that blanked, and brought the slide straight back.
+func TestUnnamedKeyIsNoKey(t *testing.T) {
+	u := newTestUI(t)
+	u.Present(true)
+	key(u, fyne.KeyB)
+	key(u, fyne.KeyUnknown)
+	if !u.Blanked() {
+		t.Error("a key with no name brought the slide back")
+	}
+	key(u, fyne.KeyRight)
+	key(u, fyne.KeyA)
+	key(u, fyne.KeyUnknown)
+	if !u.Autoplaying() {
+		t.Error("a key with no name stopped autoplay")
+	}
+}
+
 // In reveal mode each slide first hides what happened; the next click
 // reveals it, the one after moves on.
 func TestRevealHidesThenShows(t *testing.T) {

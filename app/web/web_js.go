@@ -15,6 +15,8 @@ import (
 // Attach makes w, the app's window, work with what Fyne 2.7.1's web driver
 // leaves out:
 //
+//   - The letters, ".", PageUp, PageDown, Home and End as keys (UnnamedKey):
+//     they are given to w's focused widget or canvas here.
 //   - Ctrl (or Alt, Cmd) with a punctuation key: the driver names only
 //     letters, digits and the named keys, so that Ctrl+Plus and Ctrl+Minus
 //     reach no shortcut. They are sent to w's canvas as shortcuts here,
@@ -29,6 +31,11 @@ func Attach(w fyne.Window) {
 	g := js.Global()
 	g.Get("document").Call("addEventListener", "keydown", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		e := args[0]
+		if name, ok := UnnamedKey(e.Get("code").String()); ok && !e.Get("ctrlKey").Bool() &&
+			!e.Get("altKey").Bool() && !e.Get("metaKey").Bool() {
+			fyne.Do(func() { typedKey(w.Canvas(), &fyne.KeyEvent{Name: name}) })
+			return nil
+		}
 		name, ok := punctuation[e.Get("code").String()]
 		var mod fyne.KeyModifier
 		for flag, m := range map[string]fyne.KeyModifier{"ctrlKey": fyne.KeyModifierControl, "altKey": fyne.KeyModifierAlt,
@@ -61,6 +68,16 @@ func Attach(w fyne.Window) {
 		})
 		return nil
 	}))
+}
+
+// typedKey gives k to what has c's keyboard focus, else to c, as the
+// desktop driver does.
+func typedKey(c fyne.Canvas, k *fyne.KeyEvent) {
+	if f := c.Focused(); f != nil {
+		f.TypedKey(k)
+	} else if h := c.OnTypedKey(); h != nil {
+		h(k)
+	}
 }
 
 // punctuation names the keys, by KeyboardEvent.code, that Fyne's web driver
