@@ -550,14 +550,9 @@ func outOfView(u *UI, o fyne.CanvasObject) string {
 
 // parentIn is the object under root whose children include o, or nil.
 func parentIn(root, o fyne.CanvasObject) fyne.CanvasObject {
-	var kids []fyne.CanvasObject
-	switch r := root.(type) {
-	case *fyne.Container:
-		kids = r.Objects
-	case *container.Scroll:
-		kids = []fyne.CanvasObject{r.Content}
-	case fyne.Widget:
-		kids = test.WidgetRenderer(r).Objects()
+	kids := children(root)
+	if s, ok := root.(*container.Scroll); ok {
+		kids = []fyne.CanvasObject{s.Content}
 	}
 	for _, k := range kids {
 		if k == o {

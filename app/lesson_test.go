@@ -464,14 +464,7 @@ func eachVisible(root fyne.CanvasObject, all bool, f func(fyne.CanvasObject)) {
 		return
 	}
 	f(root)
-	var kids []fyne.CanvasObject
-	switch r := root.(type) {
-	case *fyne.Container:
-		kids = r.Objects
-	case fyne.Widget:
-		kids = test.WidgetRenderer(r).Objects()
-	}
-	for _, k := range kids {
+	for _, k := range children(root) {
 		eachVisible(k, all, f)
 	}
 }
