@@ -529,10 +529,7 @@ func (l *Layout) fold(lanes []lane, b, i, end, quick int, sel *selection) int {
 	if quick >= 0 && sel.clear(quick, left, left+pill) {
 		k = l.startCluster(lanes, b, int(bd.idx[i]), quick, left, sel)
 	} else {
-		// lane 0's cluster stops short of the selected chip: can it
-		// reach this event?
-		reach := sel.pos > i && l.XOf(bd.pos[i]) < sel.l-m.Gap-m.PadL-m.Marker/2
-		k = l.foldLane(lanes, sel, sel.pos > i && !reach)
+		k = l.foldLane(lanes, sel)
 		if k < 0 {
 			return l.roomless(lanes, b, i, end, quick, covered, sel)
 		}
@@ -573,6 +570,36 @@ func (l *Layout) roomless(lanes []lane, b, i, end, quick int, covered bool, sel 
 	return max(j, i+1)
 }
 
+// alsoClamped is how many of the events after the i-th of band b, which
+// just joined cluster p in lane 0 short of the selected chip, would join it
+// too, one at a time, each finding no room (sweep): none is in a lane but
+// 0 before one frees up at its marker, lane 0 is covered by the selected
+// chip or ends too late for them, and foldLane picks lane 0 again while it
+// ends first and its pill, growing with its count, still ends a gap before
+// the selected chip. Taken at once: one at a time, each measured, they
+// were every event under a selected chip at the right end of a narrow
+// timeline, tens of thousands at 100,000 events.
+func (l *Layout) alsoClamped(lanes []lane, b, i int, p *Item, sel *selection) int {
+	m := &l.M
+	bd := &l.bands[b]
+	free := float32(math.Inf(1)) // where a lane but 0 is free first
+	for j := 1; j < len(lanes); j++ {
+		if lanes[j].end < lanes[0].end && lanes[j].last >= 0 {
+			return 0 // foldLane takes that lane next
+		}
+		free = min(free, lanes[j].end)
+	}
+	if lanes[0].end+m.Gap <= l.XOf(bd.pos[i])-m.Marker/2-m.PadL {
+		return 0 // lane 0 may be free for the next (not after a clamp)
+	}
+	last := sel.pos
+	if !math.IsInf(float64(free), 1) {
+		last = min(last, searchNear(bd.pos[:sel.pos], i+1, l.dayAt(free+m.Gap+m.PadL+m.Marker/2), false))
+	}
+	room := int(m.mostInCluster(p.X, sel.l) - 1 - p.Count) // p.Count: with i
+	return max(0, min(last-(i+1), room))
+}
+
 // mostInCluster is the most events a cluster pill at x may stand for and
 // still end a gap before limit (at least 9: the pill of one digit).
 func (m *Metrics) mostInCluster(x, limit float32) int32 {
@@ -606,12 +633,8 @@ func (l *Layout) startCluster(lanes []lane, b, ev, k int, x float32, sel *select
 
 // foldLane is the lane whose last item an event with no room joins: the
 // one that frees up first, whose last item is not the selected chip and
-// may grow without reaching it; -1 for none. When lane 0's cluster, which
-// stops short of the selected chip, cannot reach the event (beyond),
-// another lane is taken if there is one: a cluster there covers ground,
-// where in lane 0 it would take the events under the selected chip one at
-// a time, each measured.
-func (l *Layout) foldLane(lanes []lane, sel *selection, beyond bool) int {
+// may grow without reaching it; -1 for none.
+func (l *Layout) foldLane(lanes []lane, sel *selection) int {
 	m := &l.M
 	best := -1
 	for j := range lanes {
@@ -623,7 +646,7 @@ func (l *Layout) foldLane(lanes []lane, sel *selection, beyond bool) int {
 		if j == 0 && sel.pos >= 0 && nw+m.Gap > sel.l {
 			continue
 		}
-		if best < 0 || lanes[j].end < lanes[best].end || best == 0 && beyond {
+		if best < 0 || lanes[j].end < lanes[best].end {
 			best = j
 		}
 	}
@@ -651,15 +674,7 @@ func (l *Layout) growCluster(lanes []lane, b, k, i, end int, sel *selection) int
 		edgeX = min(edgeX, sel.l-m.Gap-m.PadL-m.Marker/2)
 	}
 	j := max(searchNear(bd.pos[:end], i, l.dayAt(edgeX), false), i+1)
-	if k == 0 && len(lanes) == 1 && sel.pos > i && sel.covers(l.XOf(bd.pos[i])-m.Marker/2-m.PadL, m) {
-		// The only lane, and the selected chip covers this event's marker
-		// and every later one's up to its own: none of them can go
-		// anywhere else. They join at once, as many as foldLane would let
-		// join one at a time (while two more would fit before the
-		// selected chip); the rest are shown nowhere (roomless).
-		room := int(m.mostInCluster(p.X, sel.l) - 1 - p.Count)
-		j = i + max(1, min(sel.pos-i, room))
-	}
+	clamped := k == 0 && sel.pos > i && l.XOf(bd.pos[i]) >= sel.l-m.Gap-m.PadL-m.Marker/2
 	if sel.pos >= 0 && sel.pos > i && sel.pos < j {
 		j = sel.pos
 	}
@@ -681,6 +696,13 @@ func (l *Layout) growCluster(lanes []lane, b, k, i, end int, sel *selection) int
 		p.MarkX = p.X
 	}
 	lanes[k].end = p.X + p.W
+	if clamped && j == i+1 {
+		if n := l.alsoClamped(lanes, b, i, p, sel); n > 0 {
+			j += n
+			p.Count += int32(n)
+			p.Last = bd.idx[j-1]
+		}
+	}
 	return j
 }
 
