@@ -582,15 +582,18 @@ func (l *Layout) roomless(lanes []lane, b, i, end, quick int, covered bool, sel 
 func (l *Layout) alsoClamped(lanes []lane, b, i int, p *Item, sel *selection) int {
 	m := &l.M
 	bd := &l.bands[b]
-	free := float32(math.Inf(1)) // where a lane but 0 is free first
+	// free is where a lane may first be free for a later event: another
+	// lane, or lane 0 when it ends so early that it is free at a marker
+	// the selected chip does not cover yet
+	free := float32(math.Inf(1))
+	if lanes[0].end+2*m.Gap+m.PadL+m.Marker <= sel.l {
+		free = lanes[0].end
+	}
 	for j := 1; j < len(lanes); j++ {
 		if lanes[j].end < lanes[0].end && lanes[j].last >= 0 {
 			return 0 // foldLane takes that lane next
 		}
 		free = min(free, lanes[j].end)
-	}
-	if lanes[0].end+m.Gap <= l.XOf(bd.pos[i])-m.Marker/2-m.PadL {
-		return 0 // lane 0 may be free for the next (not after a clamp)
 	}
 	last := sel.pos
 	if !math.IsInf(float64(free), 1) {
