@@ -127,6 +127,30 @@ func TestArrowKeysStepThroughEvents(t *testing.T) {
 	}
 }
 
+// TestHomeAndEndFromTheStoryCard: with nothing selected yet (the story card
+// the window opens on), End shows the last event and Home the first, as
+// the keys say; Right shows the first and Left the last. End showed the
+// first event, and Home the last.
+func TestHomeAndEndFromTheStoryCard(t *testing.T) {
+	for _, s := range []struct {
+		key  fyne.KeyName
+		want string
+	}{
+		{fyne.KeyEnd, "rage-published"}, {fyne.KeyHome, "summit-cancelled"},
+		{fyne.KeyRight, "summit-cancelled"}, {fyne.KeyLeft, "rage-published"},
+	} {
+		u := newTestUI(t)
+		if u.Selected() != -1 {
+			t.Fatalf("the window opens with event %d selected", u.Selected())
+		}
+		key(u, s.key)
+		u.settle()
+		if i := u.Selected(); i < 0 || u.tl.Events[i].ID != s.want {
+			t.Errorf("%s from the story card: selected %d, want %q", s.key, i, s.want)
+		}
+	}
+}
+
 // TestKeyBurstDrawsOnce sends keys faster than frames come, as the driver
 // delivers a burst: every key moves the selection, so the next one steps
 // from it, but the card and the list are drawn once, for the last.

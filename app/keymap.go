@@ -98,8 +98,19 @@ func (u *UI) keyMap() *keyMap {
 		return u.keys
 	}
 	step := func(d int) func() { return func() { u.Step(d) } }
-	last := func() { u.Step(len(u.tl.Events)) }
-	first := func() { u.Step(-len(u.tl.Events)) }
+	// Not Step(±n): with nothing selected yet (the story card), Step
+	// shows the first event going forward and the last going back, which
+	// put End on the first event and Home on the last.
+	last := func() {
+		if n := len(u.tl.Events); n > 0 {
+			u.Select(n - 1)
+		}
+	}
+	first := func() {
+		if len(u.tl.Events) > 0 {
+			u.Select(0)
+		}
+	}
 	reveal := &action{label: "Predict, then reveal", keys: []binding{plainKey(fyne.KeyR)}, help: "R",
 		run: u.ToggleReveal, checked: u.Revealing}
 	autoplay := &action{label: "Autoplay", keys: []binding{plainKey(fyne.KeyA)}, help: "A",
