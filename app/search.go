@@ -372,9 +372,10 @@ func (r *filterSectionsRenderer) Layout(size fyne.Size) {
 	}
 }
 
-// setTimeline makes one toggle per value found in tl, all off.
+// setTimeline makes one toggle per value found in tl, all off. The old
+// toggles go: UI.SetTimeline, its one caller, has taken the focus from them
+// already (or, under a dialog, marked it to go when the dialog closes).
 func (p *filterPanel) setTimeline(tl *data.Timeline) {
-	p.unfocus(func(c *navCheck) bool { _, ok := p.labels[c]; return ok }) // the old toggles go
 	p.kinds = map[data.Kind]*navCheck{}
 	p.dirs = map[data.Direction]*navCheck{}
 	p.reps = map[string]*navCheck{}
